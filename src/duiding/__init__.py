@@ -1,0 +1,3 @@
+"""Duiding: samen betekenis geven aan cijfers en verhalen."""
+
+__version__ = "0.1.0"

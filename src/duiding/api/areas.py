@@ -1,0 +1,44 @@
+from django.shortcuts import get_object_or_404
+from ninja import Schema
+
+from duiding.api.api import api
+from duiding.areas.models import Area
+from duiding.areas.selectors import area_search
+
+
+class AreaOut(Schema):
+    code: str
+    name: str
+    level: str
+    level_label: str
+    parent_code: str | None
+    municipality_code: str | None
+    has_boundary: bool
+
+
+def _area_out(area: Area) -> dict:
+    return {
+        "code": area.code,
+        "name": area.name,
+        "level": area.level,
+        "level_label": area.level_label(),
+        "parent_code": area.parent.code if area.parent_id else None,
+        "municipality_code": area.municipality.code if area.municipality_id else None,
+        "has_boundary": area.boundary is not None,
+    }
+
+
+@api.get("/areas", response=list[AreaOut], tags=["areas"])
+def areas_list(request, q: str = ""):
+    """Search areas by name or CBS code (open data)."""
+    return [_area_out(a) for a in area_search(q, limit=50).select_related("parent", "municipality")]
+
+
+@api.get("/areas/{code}", response=AreaOut, tags=["areas"])
+def area_detail(request, code: str):
+    from duiding.areas.codes import normalise_code
+
+    area = get_object_or_404(
+        Area.objects.select_related("parent", "municipality"), code=normalise_code(code)
+    )
+    return _area_out(area)

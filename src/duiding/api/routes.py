@@ -1,0 +1,3 @@
+"""Route modules register themselves on `api` when imported here."""
+
+from duiding.api import areas  # noqa: F401

@@ -1,0 +1,90 @@
+"""Frameworks: pillars, domains and city ambitions as data (Rotterdam's is the default)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Framework(models.Model):
+    name = models.CharField(_("naam"), max_length=200)
+    slug = models.SlugField(max_length=80, unique=True)
+    description = models.TextField(_("toelichting"), blank=True)
+    source = models.CharField(_("bron"), max_length=300, blank=True)
+    is_default = models.BooleanField(_("standaard"), default=False)
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="frameworks",
+    )
+
+    class Meta:
+        ordering = ["-is_default", "name"]
+        verbose_name = _("raamwerk")
+        verbose_name_plural = _("raamwerken")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Pillar(models.Model):
+    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="pillars")
+    name = models.CharField(_("naam"), max_length=100)
+    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        ordering = ["framework", "order", "name"]
+        constraints = [models.UniqueConstraint(fields=["framework", "name"], name="pillar_unique")]
+        verbose_name = _("pijler")
+        verbose_name_plural = _("pijlers")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Domain(models.Model):
+    pillar = models.ForeignKey(Pillar, on_delete=models.CASCADE, related_name="domains")
+    name = models.CharField(_("naam"), max_length=150)
+    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    indicators = models.ManyToManyField(
+        "indicators.Indicator", through="DomainIndicator", related_name="domains", blank=True
+    )
+
+    class Meta:
+        ordering = ["pillar__order", "order", "name"]
+        constraints = [models.UniqueConstraint(fields=["pillar", "name"], name="domain_unique")]
+        verbose_name = _("domein")
+        verbose_name_plural = _("domeinen")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DomainIndicator(models.Model):
+    domain = models.ForeignKey(Domain, on_delete=models.CASCADE)
+    indicator = models.ForeignKey("indicators.Indicator", on_delete=models.CASCADE)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "indicator__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["domain", "indicator"], name="domainindicator_unique")
+        ]
+
+
+class Ambition(models.Model):
+    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="ambitions")
+    pillar = models.ForeignKey(Pillar, on_delete=models.CASCADE, related_name="ambitions")
+    domain = models.ForeignKey(
+        Domain, null=True, blank=True, on_delete=models.SET_NULL, related_name="ambitions"
+    )
+    text = models.CharField(_("ambitie"), max_length=300)
+    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        ordering = ["pillar__order", "order"]
+        verbose_name = _("ambitie")
+        verbose_name_plural = _("ambities")
+
+    def __str__(self) -> str:
+        return self.text

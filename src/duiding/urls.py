@@ -1,0 +1,20 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from duiding.api.api import api
+
+urlpatterns = [
+    path("", include("duiding.core.urls")),
+    path("account/", include("duiding.accounts.urls")),
+    path("gebieden/", include("duiding.areas.urls")),
+    path("cijfers/", include("duiding.indicators.urls")),
+    path("raamwerken/", include("duiding.frameworks.urls")),
+    path("wijk/", include("duiding.areaprofile.urls")),
+    path("api/v1/", api.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("beheer/", admin.site.urls),
+]
+
+if settings.DEBUG:  # pragma: no cover
+    pass
