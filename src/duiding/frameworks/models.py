@@ -71,6 +71,9 @@ class DomainIndicator(models.Model):
             models.UniqueConstraint(fields=["domain", "indicator"], name="domainindicator_unique")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.domain} — {self.indicator}"
+
 
 class Ambition(models.Model):
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="ambitions")
