@@ -60,3 +60,63 @@ def visible_import_runs(user):
     if is_data_admin(user):
         return ImportRun.objects.all()
     return ImportRun.objects.filter(started_by=user)
+
+
+# --- Observations and datasets (indicators app) ---------------------------------------------
+
+
+def visible_dataset_filter(user, prefix: str = ""):
+    """A Q for datasets the user may read: open data (no organisation) or their organisations' own.
+
+    `prefix` lets other models filter through a relation, e.g. `visible_dataset_filter(u, "dataset__")`.
+    Uses a subquery on memberships, so it adds no query of its own and never duplicates rows.
+    """
+    from django.db.models import Q
+
+    if not is_authenticated(user):
+        return Q(pk__in=[])
+    if user.is_superuser:
+        return Q()
+    own = Membership.objects.filter(user=user).values("organisation_id")
+    return Q(**{f"{prefix}organisation__isnull": True}) | Q(**{f"{prefix}organisation_id__in": own})
+
+
+def visible_observation_filter(user):
+    """A Q for observations the user may read.
+
+    Open data: the dataset has no organisation (or the observation has no dataset, e.g. a derived
+    value) and the indicator has no organisation. Organisation-owned datasets and indicators only
+    for members. Written as non-correlated subqueries, so the big observation query needs no join.
+    """
+    from django.db.models import Q
+
+    from duiding.indicators.models import Dataset, Indicator
+
+    if not is_authenticated(user):
+        return Q(pk__in=[])
+    if user.is_superuser:
+        return Q()
+    own = Membership.objects.filter(user=user).values("organisation_id")
+    hidden_datasets = (
+        Dataset.objects.filter(organisation__isnull=False)
+        .exclude(organisation_id__in=own)
+        .values("pk")
+    )
+    hidden_indicators = (
+        Indicator.objects.filter(organisation__isnull=False)
+        .exclude(organisation_id__in=own)
+        .values("pk")
+    )
+    return ~Q(dataset_id__in=hidden_datasets) & ~Q(indicator_id__in=hidden_indicators)
+
+
+def visible_indicator_filter(user):
+    """A Q for indicators the user may read: open ones and their organisations' own."""
+    from django.db.models import Q
+
+    if not is_authenticated(user):
+        return Q(pk__in=[])
+    if user.is_superuser:
+        return Q()
+    own = Membership.objects.filter(user=user).values("organisation_id")
+    return Q(organisation__isnull=True) | Q(organisation_id__in=own)

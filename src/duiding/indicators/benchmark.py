@@ -1,0 +1,427 @@
+"""Benchmark rules: flags, the seed's comparison suggestion and difference helpers.
+
+Pure functions: no ORM, no request. The rules are stated in plain words in BENCHMARK.md next to
+this file; keep the two in step. Texts are Dutch (gettext msgids); numbers in texts use the Dutch
+format (1.234,5).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+# Flag results. `different` is the neutral-direction state: the value deviates, but higher or
+# lower is not better or worse.
+BETTER = "better"
+SIMILAR = "similar"
+WORSE = "worse"
+DIFFERENT = "different"
+NONE = "none"
+
+HIGHER_IS_BETTER = "higher_is_better"
+LOWER_IS_BETTER = "lower_is_better"
+NEUTRAL = "neutral"
+
+# Unit kinds (the values of indicators.models.UnitKind, repeated here to keep this module pure).
+COUNT_KINDS = {"count", "amount"}
+PROPORTION_SCALE = {"percentage": 100.0, "rate_1000": 1000.0}
+
+SIGNIFICANCE_ALPHA = 0.05  # two-sided, 95%
+
+
+def nl_number(value: float | None, decimals: int = 1) -> str:
+    """Dutch number format: 1.234,5 (thousands with a dot, decimals with a comma)."""
+    if value is None:
+        return "–"
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def difference(value: float | None, comparison: float | None) -> float | None:
+    """Absolute difference value − comparison (same unit as the indicator)."""
+    if value is None or comparison is None:
+        return None
+    return value - comparison
+
+
+def relative_difference_pct(value: float | None, comparison: float | None) -> float | None:
+    """Relative difference in % of the comparison value: (value − comparison) × 100 / |comparison|.
+
+    None when either is missing or the comparison is 0 (no relative difference exists).
+    Rounded to 9 decimals so that 11 against 10 is exactly 10 %, not 10.000000000000002 %.
+    """
+    if value is None or comparison is None or comparison == 0:
+        return None
+    return round((value - comparison) * 100.0 / abs(comparison), 9)
+
+
+@dataclass(frozen=True)
+class ZTest:
+    z: float
+    p_value: float
+
+    @property
+    def significant(self) -> bool:
+        return self.p_value < SIGNIFICANCE_ALPHA
+
+
+def two_proportion_z_test(x1: float, n1: float, x2: float, n2: float) -> ZTest | None:
+    """Pooled two-proportion z-test (two-sided). None when it cannot be computed.
+
+    x = numerator (e.g. young people with youth care), n = denominator (all young people).
+    """
+    if not n1 or not n2 or n1 <= 0 or n2 <= 0 or x1 < 0 or x2 < 0 or x1 > n1 or x2 > n2:
+        return None
+    p1, p2 = x1 / n1, x2 / n2
+    pooled = (x1 + x2) / (n1 + n2)
+    variance = pooled * (1.0 - pooled) * (1.0 / n1 + 1.0 / n2)
+    if variance <= 0:
+        # Both shares are 0 % or both 100 %: no difference to test.
+        return ZTest(z=0.0, p_value=1.0)
+    z = (p1 - p2) / math.sqrt(variance)
+    return ZTest(z=z, p_value=math.erfc(abs(z) / math.sqrt(2.0)))
+
+
+@dataclass(frozen=True)
+class Flag:
+    """The verdict of one value against one comparison value.
+
+    result: better / similar / worse / different (neutral indicators) / none (no verdict).
+    label: short Dutch label ("beter", "vergelijkbaar", "slechter", "afwijkend", "geen oordeel").
+    side: "higher" / "lower" / "" — where the value lies relative to the comparison.
+    reason: a Dutch sentence that says why.
+    """
+
+    result: str
+    label: str
+    reason: str
+    side: str = ""
+    difference: float | None = None
+    relative_pct: float | None = None
+    tested: bool = False  # a significance test was done
+    significant: bool | None = None
+    p_value: float | None = None
+
+    @property
+    def side_label(self) -> str:
+        return {"higher": _("hoger"), "lower": _("lager")}.get(self.side, "")
+
+    @property
+    def is_flagged(self) -> bool:
+        return self.result in {BETTER, WORSE, DIFFERENT}
+
+
+def _labels() -> dict[str, str]:
+    return {
+        BETTER: _("beter"),
+        SIMILAR: _("vergelijkbaar"),
+        WORSE: _("slechter"),
+        DIFFERENT: _("afwijkend"),
+        NONE: _("geen oordeel"),
+    }
+
+
+def _none(reason: str, **kw) -> Flag:
+    return Flag(result=NONE, label=_labels()[NONE], reason=reason, **kw)
+
+
+def flag_missing(status: str) -> Flag:
+    """No verdict because the area itself has no figure: why, by observation status."""
+    if status == "suppressed":
+        return _none(_("Het cijfer is geheim (te kleine aantallen); er is geen oordeel."))
+    if status == "not_available":
+        return _none(_("Het cijfer is niet beschikbaar; er is geen oordeel."))
+    return _none(_("Geen waarde voor dit gebied."))
+
+
+def _numerators(
+    value: float,
+    comparison: float,
+    unit_kind: str,
+    n: float | None,
+    comparison_n: float | None,
+    numerator: float | None,
+    comparison_numerator: float | None,
+) -> tuple[float, float, float, float] | None:
+    """(x1, n1, x2, n2) for the z-test, or None when the denominators are not both known.
+
+    A missing numerator is derived from the value: x = value / scale × n (scale 100 for a
+    percentage, 1,000 for a rate per 1,000).
+    """
+    scale = PROPORTION_SCALE.get(unit_kind)
+    if scale is None or not n or not comparison_n:
+        return None
+    x1 = numerator if numerator is not None else value / scale * n
+    x2 = (
+        comparison_numerator
+        if comparison_numerator is not None
+        else comparison / scale * comparison_n
+    )
+    return x1, n, x2, comparison_n
+
+
+def flag(
+    value: float | None,
+    comparison: float | None,
+    *,
+    direction: str,
+    unit_kind: str,
+    threshold_pct: float = 10.0,
+    requires_significance: bool = True,
+    n: float | None = None,
+    comparison_n: float | None = None,
+    numerator: float | None = None,
+    comparison_numerator: float | None = None,
+) -> Flag:
+    """Flag `value` against `comparison` (see BENCHMARK.md for the rules in plain words).
+
+    n / comparison_n are the denominators (e.g. all young people), numerator / comparison_numerator
+    the counts behind a percentage or rate; a numerator may be left out when n is known.
+    """
+    if value is None:
+        return _none(_("Geen waarde voor dit gebied."))
+    if comparison is None:
+        return _none(_("Geen vergelijkingswaarde."), difference=None)
+    diff = value - comparison
+    if unit_kind in COUNT_KINDS:
+        return _none(
+            _("Aantallen zijn niet vergelijkbaar tussen gebieden van verschillende grootte."),
+            difference=diff,
+        )
+    if comparison == 0:
+        return _none(
+            _("De vergelijkingswaarde is 0; een relatief verschil is niet te berekenen."),
+            difference=diff,
+        )
+    rel = relative_difference_pct(value, comparison)
+    side = "higher" if diff > 0 else "lower" if diff < 0 else ""
+    labels = _labels()
+    common = {"side": side, "difference": diff, "relative_pct": rel}
+    threshold_text = nl_number(threshold_pct, 0 if float(threshold_pct).is_integer() else 1)
+    rel_text = nl_number(abs(rel), 1)
+
+    if abs(rel) <= threshold_pct:
+        return Flag(
+            result=SIMILAR,
+            label=labels[SIMILAR],
+            reason=_("Het verschil van %(rel)s%% valt binnen de marge van ±%(threshold)s%%.")
+            % {"rel": rel_text, "threshold": threshold_text},
+            **common,
+        )
+
+    test = None
+    if requires_significance:
+        parts = _numerators(
+            value, comparison, unit_kind, n, comparison_n, numerator, comparison_numerator
+        )
+        if parts is not None:
+            test = two_proportion_z_test(*parts)
+    if test is not None and not test.significant:
+        return Flag(
+            result=SIMILAR,
+            label=labels[SIMILAR],
+            reason=_(
+                "Het verschil van %(rel)s%% is groter dan ±%(threshold)s%%, maar niet "
+                "significant (p = %(p)s, 95%%-betrouwbaarheid)."
+            )
+            % {"rel": rel_text, "threshold": threshold_text, "p": nl_number(test.p_value, 3)},
+            tested=True,
+            significant=False,
+            p_value=test.p_value,
+            **common,
+        )
+
+    if direction == HIGHER_IS_BETTER:
+        result = BETTER if diff > 0 else WORSE
+    elif direction == LOWER_IS_BETTER:
+        result = WORSE if diff > 0 else BETTER
+    else:
+        result = DIFFERENT
+    side_word = _("hoger") if diff > 0 else _("lager")
+    if test is not None:
+        reason = _(
+            "%(rel)s%% %(side)s dan de vergelijkingswaarde: buiten ±%(threshold)s%% en "
+            "significant (p = %(p)s)."
+        ) % {
+            "rel": rel_text,
+            "side": side_word,
+            "threshold": threshold_text,
+            "p": nl_number(test.p_value, 3),
+        }
+    else:
+        reason = _("%(rel)s%% %(side)s dan de vergelijkingswaarde: buiten ±%(threshold)s%%.") % {
+            "rel": rel_text,
+            "side": side_word,
+            "threshold": threshold_text,
+        }
+        if requires_significance and unit_kind in PROPORTION_SCALE:
+            reason += " " + _("Geen significantietoets: teller en noemer zijn niet bekend.")
+    if result == DIFFERENT:
+        reason += " " + _("Bij deze indicator is hoger of lager niet beter of slechter.")
+    return Flag(
+        result=result,
+        label=labels[result],
+        reason=reason,
+        tested=test is not None,
+        significant=True if test is not None else None,
+        p_value=test.p_value if test is not None else None,
+        **common,
+    )
+
+
+# --- The seed's comparison rule ---------------------------------------------------------------
+
+COMPARE_WIJK_CITY = "wijk_city"
+COMPARE_GEBIED_CITY = "gebied_city"
+COMPARE_NONE = "none"
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """Which comparison to read first, and why (seed 003, step 1).
+
+    choice: wijk_city / gebied_city / none. subject / reference: the role of the area to look at
+    and the area to compare it with ("wijk", "gebied", "stad"), "" when there is nothing to compare.
+    differs_much: whether wijk and gebied differ much (None when that could not be judged).
+    """
+
+    choice: str
+    subject: str
+    reference: str
+    text: str
+    differs_much: bool | None = None
+    relative_pct: float | None = None  # wijk against gebied
+
+
+NEUTER_NOUNS = {"gebied", "stadsdeel", "land", "dorp", "district", "kwartier"}
+
+
+def with_article(noun: str) -> str:
+    """'de wijk', 'het gebied': the Dutch definite article for a level word (names stay bare)."""
+    word = noun.strip()
+    if not word or word[0].isupper():
+        return word
+    last = word.split()[-1].lower()
+    return f"het {word}" if last in NEUTER_NOUNS else f"de {word}"
+
+
+def comparison_suggestion(
+    wijk_value: float | None,
+    gebied_value: float | None,
+    city_value: float | None,
+    *,
+    threshold_pct: float = 10.0,
+    unit_kind: str = "percentage",
+    wijk_label: str = "de wijk",
+    gebied_label: str = "het gebied",
+    city_label: str = "de stad",
+    has_gebied: bool = True,
+) -> Suggestion:
+    """The seed's rule: compare the wijk with the gebied; do they differ much (outside
+    ±threshold_pct relative of the gebied value), compare the wijk with the city; otherwise compare
+    the gebied with the city (there are often more figures at gebied level). When the wijk lacks
+    figures, fall back to the gebied.
+
+    has_gebied=False: the area has no level between itself and the city (e.g. a CBS wijk, which
+    Rotterdam calls a gebied): the advice is simply to compare it with the city.
+
+    Labels are used inside sentences, with their article or as a name: "de wijk", "het gebied",
+    "Rotterdam" (Rotterdam calls a CBS buurt a "wijk" and a CBS wijk a "gebied"; see
+    `with_article`). Counts are not compared between areas of different size.
+    """
+    names = {"wijk": wijk_label, "gebied": gebied_label, "stad": city_label}
+    if unit_kind in COUNT_KINDS:
+        return Suggestion(
+            COMPARE_NONE,
+            "",
+            "",
+            _(
+                "Aantallen zijn niet vergelijkbaar tussen gebieden van verschillende grootte; "
+                "vergelijk een percentage of een cijfer per 1.000."
+            ),
+        )
+    if not has_gebied:
+        if wijk_value is None:
+            return Suggestion(COMPARE_NONE, "", "", _("Er is geen cijfer voor %(wijk)s.") % names)
+        if city_value is None:
+            return Suggestion(
+                COMPARE_NONE,
+                "wijk",
+                "",
+                _("Er is geen cijfer van %(stad)s om mee te vergelijken.") % names,
+            )
+        return Suggestion(
+            COMPARE_WIJK_CITY,
+            "wijk",
+            "stad",
+            _("Vergelijk %(wijk)s met %(stad)s.") % names,
+        )
+    if wijk_value is None:
+        if gebied_value is None:
+            return Suggestion(
+                COMPARE_NONE,
+                "",
+                "",
+                _("Er zijn geen cijfers voor %(wijk)s en %(gebied)s.") % names,
+            )
+        if city_value is None:
+            return Suggestion(
+                COMPARE_NONE,
+                "gebied",
+                "",
+                _(
+                    "Voor %(wijk)s is er geen cijfer en voor %(stad)s ook niet; bekijk het cijfer "
+                    "van %(gebied)s."
+                )
+                % names,
+            )
+        return Suggestion(
+            COMPARE_GEBIED_CITY,
+            "gebied",
+            "stad",
+            _(
+                "Voor %(wijk)s zijn er hier geen (of te weinig) cijfers. Kies de hogere schaal: "
+                "vergelijk %(gebied)s met %(stad)s."
+            )
+            % names,
+        )
+    if gebied_value is None:
+        if city_value is None:
+            return Suggestion(
+                COMPARE_NONE,
+                "wijk",
+                "",
+                _("Er is geen cijfer van %(gebied)s of %(stad)s om mee te vergelijken.") % names,
+            )
+        return Suggestion(
+            COMPARE_WIJK_CITY,
+            "wijk",
+            "stad",
+            _("Voor %(gebied)s is er geen cijfer; vergelijk %(wijk)s met %(stad)s.") % names,
+        )
+    rel = relative_difference_pct(wijk_value, gebied_value)
+    if rel is None:  # gebied value 0: any other wijk value differs much
+        differs = wijk_value != gebied_value
+    else:
+        differs = abs(rel) > threshold_pct
+    names["rel"] = nl_number(abs(rel), 1) if rel is not None else "–"
+    names["threshold"] = nl_number(threshold_pct, 0 if float(threshold_pct).is_integer() else 1)
+    if differs:
+        text = _(
+            "De cijfers van %(wijk)s wijken veel af van die van %(gebied)s (%(rel)s%%, meer dan "
+            "±%(threshold)s%%). Vergelijk daarom %(wijk)s met %(stad)s."
+        )
+        choice, subject = COMPARE_WIJK_CITY, "wijk"
+    else:
+        text = _(
+            "De cijfers van %(wijk)s wijken niet veel af van die van %(gebied)s (%(rel)s%%, "
+            "binnen ±%(threshold)s%%). Vergelijk daarom %(gebied)s met %(stad)s: op dat niveau "
+            "zijn vaak meer cijfers beschikbaar."
+        )
+        choice, subject = COMPARE_GEBIED_CITY, "gebied"
+    text = text % names
+    if city_value is None:
+        text += " " + _("Let op: voor %(stad)s is er in deze periode geen cijfer.") % names
+    return Suggestion(choice, subject, "stad", text, differs_much=differs, relative_pct=rel)
