@@ -1,0 +1,350 @@
+"""Indicators, observations and the benchmark of an area (open data and own organisation data).
+
+Open data (datasets without an organisation) is readable with any login or token; an
+organisation's own datasets and indicators only by its members
+(`accounts.permissions.visible_observation_filter`).
+"""
+
+from __future__ import annotations
+
+from ninja import Schema
+from ninja.errors import HttpError
+
+from duiding.accounts.permissions import visible_indicator_filter
+from duiding.api.api import api
+from duiding.areas.models import Area
+from duiding.areas.selectors import area_get
+from duiding.indicators import selectors
+from duiding.indicators.models import Indicator
+
+
+class DerivedOut(Schema):
+    numerator: str
+    denominator: str
+    multiplier: int
+    formula: str
+
+
+class IndicatorOut(Schema):
+    code: str
+    name: str
+    definition: str
+    unit_kind: str
+    unit_label: str
+    direction: str
+    source: str
+    rhythm: str
+    domains: list[str]
+    derived: DerivedOut | None
+
+
+class PeriodOut(Schema):
+    code: str
+    label: str
+
+
+class ProvenanceOut(Schema):
+    dataset: str
+    dataset_title: str
+    file: str
+    row: int | None
+    column: str
+    category: str  # the category label as published
+    published_area_code: str
+    indelingswijziging: str
+
+
+class ObservationOut(Schema):
+    indicator_code: str
+    indicator_name: str
+    period: PeriodOut
+    value: float | None
+    status: str
+    category: str
+    numerator: float | None
+    denominator: float | None
+    provenance: ProvenanceOut
+
+
+class AreaRefOut(Schema):
+    code: str
+    name: str
+    level: str
+    level_label: str
+
+
+class ComparisonAreaOut(AreaRefOut):
+    role: str  # parent / municipality / country
+
+
+class FlagOut(Schema):
+    result: str  # better / similar / worse / different / none
+    label: str
+    side: str  # higher / lower / ""
+    reason: str
+    tested: bool
+    p_value: float | None
+
+
+class ComparisonOut(Schema):
+    area_code: str
+    area_name: str
+    role: str
+    value: float | None
+    status: str | None  # None: no observation in this period
+    difference: float | None
+    relative_pct: float | None
+    flag: FlagOut
+
+
+class SuggestionOut(Schema):
+    choice: str  # wijk_city / gebied_city / none
+    subject: str
+    reference: str
+    text: str
+
+
+class BenchmarkIndicatorOut(Schema):
+    indicator_code: str
+    indicator_name: str
+    unit_kind: str
+    direction: str
+    period: PeriodOut
+    value: float | None
+    status: str
+    provenance: ProvenanceOut
+    comparisons: list[ComparisonOut]
+    flag: FlagOut
+    suggestion: SuggestionOut
+
+
+class BenchmarkOut(Schema):
+    area: AreaRefOut
+    period: str | None
+    comparison_areas: list[ComparisonAreaOut]
+    indicators: list[BenchmarkIndicatorOut]
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+def _area_or_404(code: str) -> Area:
+    area = area_get(code)
+    if area is None:
+        raise HttpError(404, f"Onbekend gebied: {code}")
+    return area
+
+
+def _period_or_422(period: str | None) -> str | None:
+    try:
+        return selectors.normalise_period(period)
+    except ValueError:
+        raise HttpError(
+            422, f"Onbekende periode: {period} (gebruik bijvoorbeeld 2023, 2023H1 of 2015Q1)"
+        ) from None
+
+
+def _formula(ind: Indicator) -> DerivedOut | None:
+    if not ind.is_derived:
+        return None
+    multiplier = ind.multiplier or 1
+    return DerivedOut(
+        numerator=ind.numerator.code,
+        denominator=ind.denominator.code,
+        multiplier=multiplier,
+        formula=f"{ind.numerator.code} / {ind.denominator.code} × {multiplier}",
+    )
+
+
+@api.get("/indicators", response=list[IndicatorOut], tags=["indicators"])
+def indicators_list(request):
+    """All indicators the user may read, with their domains and, for derived ones, the formula."""
+    qs = (
+        Indicator.objects.filter(visible_indicator_filter(request.auth))
+        .select_related("numerator", "denominator")
+        .prefetch_related("domains")
+        .order_by("code")
+    )
+    return [
+        {
+            "code": ind.code,
+            "name": ind.name,
+            "definition": ind.definition,
+            "unit_kind": ind.unit_kind,
+            "unit_label": ind.unit_label,
+            "direction": ind.direction,
+            "source": ind.source,
+            "rhythm": ind.rhythm,
+            "domains": [d.name for d in ind.domains.all()],
+            "derived": _formula(ind),
+        }
+        for ind in qs
+    ]
+
+
+def _provenance(dataset: str, title: str, p) -> dict:
+    return {
+        "dataset": dataset or "",
+        "dataset_title": title or "",
+        "file": p["source_file"],
+        "row": p["source_row"],
+        "column": p["source_column"],
+        "category": p["source_category"],
+        "published_area_code": p["published_area_code"],
+        "indelingswijziging": p["indelingswijziging"],
+    }
+
+
+@api.get(
+    "/areas/{code}/observations",
+    response={200: list[ObservationOut], 404: ErrorOut, 422: ErrorOut},
+    tags=["areas"],
+)
+def area_observations(request, code: str, period: str | None = None, indicator: str | None = None):
+    """Current observations of an area (all categories), with provenance.
+
+    `period`: an exact period code (2023, 2023H1, 2015Q1); `indicator`: an indicator code.
+    """
+    area = _area_or_404(code)
+    period_code = _period_or_422(period)
+    qs = selectors.visible_observations(request.auth).filter(area_id=area.pk, is_current=True)
+    if period_code:
+        qs = qs.filter(period__code=period_code)
+    if indicator:
+        qs = qs.filter(indicator__code=indicator)
+    rows = qs.order_by("indicator__code", "period__start", "period__end", "category").values(
+        "indicator__code",
+        "indicator__name",
+        "period__code",
+        "period__label",
+        "value",
+        "status",
+        "category",
+        "numerator",
+        "denominator",
+        "dataset__code",
+        "dataset__title",
+        "source_file",
+        "source_row",
+        "source_column",
+        "source_category",
+        "published_area_code",
+        "indelingswijziging",
+    )
+    return [
+        {
+            "indicator_code": r["indicator__code"],
+            "indicator_name": r["indicator__name"],
+            "period": {"code": r["period__code"], "label": r["period__label"]},
+            "value": r["value"] if r["status"] == "ok" else None,
+            "status": r["status"],
+            "category": r["category"],
+            "numerator": r["numerator"],
+            "denominator": r["denominator"],
+            "provenance": _provenance(r["dataset__code"], r["dataset__title"], r),
+        }
+        for r in rows
+    ]
+
+
+def _flag_out(f) -> dict:
+    return {
+        "result": f.result,
+        "label": f.label,
+        "side": f.side,
+        "reason": f.reason,
+        "tested": f.tested,
+        "p_value": f.p_value,
+    }
+
+
+def _value_provenance(v: selectors.ObservationValue) -> dict:
+    p = v.provenance
+    return {
+        "dataset": p.dataset_code,
+        "dataset_title": p.dataset_title,
+        "file": p.file,
+        "row": p.row,
+        "column": p.column,
+        "category": p.category,
+        "published_area_code": p.published_area_code,
+        "indelingswijziging": p.indelingswijziging,
+    }
+
+
+def benchmark_payload(result: selectors.AreaBenchmark) -> dict:
+    """The API shape of an AreaBenchmark (also usable for JSON exports)."""
+    area = result.area
+    return {
+        "area": {
+            "code": area.code,
+            "name": area.name,
+            "level": area.level,
+            "level_label": area.level_label,
+        },
+        "period": result.period,
+        "comparison_areas": [
+            {
+                "code": c.area.code,
+                "name": c.area.name,
+                "level": c.area.level,
+                "level_label": c.area.level_label,
+                "role": c.role,
+            }
+            for c in result.comparison_areas
+        ],
+        "indicators": [
+            {
+                "indicator_code": row.indicator.code,
+                "indicator_name": row.indicator.name,
+                "unit_kind": row.indicator.unit_kind,
+                "direction": row.indicator.direction,
+                "period": {"code": row.value.period.code, "label": row.value.period.label},
+                "value": row.value.value,
+                "status": row.value.status,
+                "provenance": _value_provenance(row.value),
+                "comparisons": [
+                    {
+                        "area_code": c.area.code,
+                        "area_name": c.area.name,
+                        "role": c.role,
+                        "value": c.value.value if c.value else None,
+                        "status": c.value.status if c.value else None,
+                        "difference": c.difference,
+                        "relative_pct": c.relative_pct,
+                        "flag": _flag_out(c.flag),
+                    }
+                    for c in row.comparisons
+                ],
+                "flag": _flag_out(row.flag),
+                "suggestion": {
+                    "choice": row.suggestion.choice,
+                    "subject": row.suggestion.subject,
+                    "reference": row.suggestion.reference,
+                    "text": row.suggestion.text,
+                },
+            }
+            for row in result.rows
+        ],
+    }
+
+
+@api.get(
+    "/areas/{code}/benchmark",
+    response={200: BenchmarkOut, 404: ErrorOut, 422: ErrorOut},
+    tags=["areas"],
+)
+def area_benchmark(request, code: str, period: str | None = None):
+    """Per indicator: the area's value, the comparison areas (parent level, municipality,
+    country) with their values, differences and flags, and the seed's comparison suggestion.
+
+    `period`: none = per indicator the latest period with a figure; a year (2023) = that year, else
+    the latest half year or quarter within it; an exact code (2023H1).
+    """
+    area = _area_or_404(code)
+    period_code = _period_or_422(period)
+    result = selectors.area_benchmark(
+        user=request.auth, area=area, period=period_code, with_series=False
+    )
+    return benchmark_payload(result)
