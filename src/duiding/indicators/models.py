@@ -230,9 +230,17 @@ class Observation(models.Model):
     Revisions keep history: the newest version has `is_current=True`, earlier ones stay with False.
     """
 
-    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="observations")
-    area = models.ForeignKey("areas.Area", on_delete=models.CASCADE, related_name="observations")
-    period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="observations")
+    # No single-column FK indexes: the composite indexes below lead with indicator and area, and every
+    # extra index costs about a second per million values on import (see bench/import_cbs.py).
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="observations", db_index=False
+    )
+    area = models.ForeignKey(
+        "areas.Area", on_delete=models.CASCADE, related_name="observations", db_index=False
+    )
+    period = models.ForeignKey(
+        Period, on_delete=models.PROTECT, related_name="observations", db_index=False
+    )
     # Category within the source table ("" = total / no category), e.g. a referrer "Huisarts".
     category = models.CharField(max_length=200, blank=True, default="")
     status = models.CharField(
@@ -243,10 +251,15 @@ class Observation(models.Model):
     denominator = models.FloatField(null=True, blank=True)
     # Provenance: where exactly the figure came from.
     dataset = models.ForeignKey(
-        Dataset, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        Dataset, null=True, blank=True, on_delete=models.PROTECT, related_name="+", db_index=False
     )
     import_run = models.ForeignKey(
-        ImportRun, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        ImportRun,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
     )
     source_file = models.CharField(max_length=300, blank=True)
     source_row = models.PositiveIntegerField(null=True, blank=True)
