@@ -1,12 +1,236 @@
-from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+"""Framework pages: read for everyone logged in, edit for a beheerder (htmx where it helps; every
+form also works as a plain page without JavaScript)."""
 
-from duiding.frameworks.models import Framework
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from duiding.frameworks import browse, editing
+from duiding.frameworks.forms import AmbitionForm, DomainIndicatorAddForm, NameOrderForm
+from duiding.indicators.browse import indicators_visible
+
+
+def _status(request) -> int:
+    return 400 if request.method == "POST" else 200
+
+
+def _framework_url(framework, anchor: str = "") -> str:
+    url = reverse("frameworks:detail", args=[framework.slug])
+    return f"{url}#{anchor}" if anchor else url
 
 
 @login_required
 def framework_list(request):
-    frameworks = Framework.objects.prefetch_related("pillars__domains", "ambitions")
+    frameworks = [
+        (fw, browse.framework_structure(fw))
+        for fw in browse.frameworks_visible(request.user).order_by("-is_default", "name")
+    ]
     return render(
-        request, "frameworks/framework_list.html", {"frameworks": frameworks, "nav": "frameworks"}
+        request,
+        "frameworks/framework_list.html",
+        {"frameworks": frameworks, "nav": "frameworks"},
+    )
+
+
+@login_required
+def framework_detail(request, slug: str):
+    framework = browse.framework_get_for_user(request.user, slug)
+    return render(
+        request,
+        "frameworks/framework_detail.html",
+        {
+            "framework": framework,
+            "pillars": browse.framework_structure(framework),
+            "can_edit": browse.can_edit_framework(request.user, framework),
+            "nav": "frameworks",
+        },
+    )
+
+
+@login_required
+def pillar_edit(request, pk: int):
+    pillar = browse.pillar_get_for_user(request.user, pk, write=True)
+    siblings = pillar.framework.pillars.exclude(pk=pillar.pk)
+    form = NameOrderForm(
+        request.POST or None,
+        initial={"name": pillar.name, "order": pillar.order},
+        siblings=siblings,
+    )
+    if request.method == "POST" and form.is_valid():
+        editing.pillar_update(pillar=pillar, **form.cleaned_data)
+        messages.success(request, _("De pijler is opgeslagen."))
+        return redirect(_framework_url(pillar.framework, f"pijler-{pillar.pk}"))
+    return render(
+        request,
+        "frameworks/name_order_edit.html",
+        {
+            "form": form,
+            "object": pillar,
+            "framework": pillar.framework,
+            "title": _("Pijler %(name)s bewerken") % {"name": pillar.name},
+            "nav": "frameworks",
+        },
+        status=_status(request),
+    )
+
+
+def _domain_page(request, domain, *, form=None, add_form=None, notice="", status=200):
+    linked = domain.indicators.values("pk")
+    context = {
+        "domain": domain,
+        "framework": domain.pillar.framework,
+        "form": form or NameOrderForm(initial={"name": domain.name, "order": domain.order}),
+        "add_form": add_form
+        or DomainIndicatorAddForm(
+            indicators=indicators_visible(request.user).exclude(pk__in=linked)
+        ),
+        "links": browse.domain_links(domain),
+        "notice": notice,
+        "nav": "frameworks",
+    }
+    template = (
+        "frameworks/_domain_indicators.html"
+        if request.htmx and request.method == "POST"
+        else "frameworks/domain_edit.html"
+    )
+    return render(request, template, context, status=status)
+
+
+@login_required
+def domain_edit(request, pk: int):
+    domain = browse.domain_get_for_user(request.user, pk, write=True)
+    form = None
+    if request.method == "POST":
+        form = NameOrderForm(request.POST, siblings=domain.pillar.domains.exclude(pk=domain.pk))
+        if form.is_valid():
+            editing.domain_update(domain=domain, **form.cleaned_data)
+            messages.success(request, _("Het domein is opgeslagen."))
+            return redirect(_framework_url(domain.pillar.framework, f"domein-{domain.pk}"))
+    return _domain_page(request, domain, form=form, status=_status(request))
+
+
+@login_required
+def domain_indicator_add(request, pk: int):
+    domain = browse.domain_get_for_user(request.user, pk, write=True)
+    if request.method != "POST":
+        return redirect("frameworks:domain_edit", pk=domain.pk)
+    add_form = DomainIndicatorAddForm(request.POST, indicators=indicators_visible(request.user))
+    if add_form.is_valid():
+        indicator = add_form.cleaned_data["indicator"]
+        editing.domain_indicator_add(domain=domain, indicator=indicator)
+        notice = _("%(indicator)s is gekoppeld aan %(domain)s.") % {
+            "indicator": indicator.name,
+            "domain": domain.name,
+        }
+        if request.htmx:
+            return _domain_page(request, domain, notice=notice)
+        messages.success(request, notice)
+        return redirect("frameworks:domain_edit", pk=domain.pk)
+    return _domain_page(request, domain, add_form=add_form, status=400)
+
+
+@login_required
+def domain_indicator_remove(request, pk: int, indicator_pk: int):
+    domain = browse.domain_get_for_user(request.user, pk, write=True)
+    indicator = get_object_or_404(indicators_visible(request.user), pk=indicator_pk)
+    if request.method == "POST":
+        editing.domain_indicator_remove(domain=domain, indicator=indicator)
+        notice = _("%(indicator)s is losgekoppeld van %(domain)s.") % {
+            "indicator": indicator.name,
+            "domain": domain.name,
+        }
+        if request.htmx:
+            return _domain_page(request, domain, notice=notice)
+        messages.success(request, notice)
+        return redirect("frameworks:domain_edit", pk=domain.pk)
+    return render(
+        request,
+        "frameworks/confirm_delete.html",
+        {
+            "title": _("Indicator loskoppelen"),
+            "question": _(
+                "Weet u zeker dat u %(indicator)s loskoppelt van het domein %(domain)s? "
+                "De cijfers zelf blijven bewaard."
+            )
+            % {"indicator": indicator.name, "domain": domain.name},
+            "confirm": _("Ja, loskoppelen"),
+            "cancel_url": reverse("frameworks:domain_edit", args=[domain.pk]),
+            "nav": "frameworks",
+        },
+    )
+
+
+@login_required
+def ambition_new(request, slug: str):
+    framework = browse.framework_get_for_user(request.user, slug, write=True)
+    initial = {}
+    if request.GET.get("pijler", "").isdigit():
+        initial["pillar"] = request.GET["pijler"]
+    form = AmbitionForm(request.POST or None, framework=framework, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        ambition = editing.ambition_create(framework=framework, **form.cleaned_data)
+        messages.success(request, _("De ambitie is toegevoegd."))
+        return redirect(_framework_url(framework, f"pijler-{ambition.pillar_id}"))
+    return render(
+        request,
+        "frameworks/ambition_form.html",
+        {
+            "form": form,
+            "framework": framework,
+            "title": _("Ambitie toevoegen"),
+            "nav": "frameworks",
+        },
+        status=_status(request),
+    )
+
+
+@login_required
+def ambition_edit(request, pk: int):
+    ambition = browse.ambition_get_for_user(request.user, pk, write=True)
+    form = AmbitionForm(
+        request.POST or None,
+        framework=ambition.framework,
+        initial=AmbitionForm.initial_for(ambition),
+    )
+    if request.method == "POST" and form.is_valid():
+        editing.ambition_update(ambition=ambition, **form.cleaned_data)
+        messages.success(request, _("De ambitie is opgeslagen."))
+        return redirect(_framework_url(ambition.framework, f"pijler-{ambition.pillar_id}"))
+    return render(
+        request,
+        "frameworks/ambition_form.html",
+        {
+            "form": form,
+            "framework": ambition.framework,
+            "ambition": ambition,
+            "title": _("Ambitie bewerken"),
+            "nav": "frameworks",
+        },
+        status=_status(request),
+    )
+
+
+@login_required
+def ambition_delete(request, pk: int):
+    ambition = browse.ambition_get_for_user(request.user, pk, write=True)
+    framework = ambition.framework
+    if request.method == "POST":
+        editing.ambition_delete(ambition=ambition)
+        messages.success(request, _("De ambitie is verwijderd."))
+        return redirect(_framework_url(framework, f"pijler-{ambition.pillar_id}"))
+    return render(
+        request,
+        "frameworks/confirm_delete.html",
+        {
+            "title": _("Ambitie verwijderen"),
+            "question": _("Weet u zeker dat u deze ambitie verwijdert? “%(text)s”")
+            % {"text": ambition.text},
+            "confirm": _("Ja, verwijderen"),
+            "cancel_url": _framework_url(framework, f"pijler-{ambition.pillar_id}"),
+            "nav": "frameworks",
+        },
     )

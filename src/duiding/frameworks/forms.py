@@ -1,0 +1,107 @@
+"""Forms for editing frameworks (labels and messages in Dutch)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from duiding.frameworks.models import Ambition, Domain, Pillar
+
+
+def _style(form: forms.Form) -> None:
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, forms.Select):
+            widget.attrs.setdefault("class", "utrecht-select")
+        elif isinstance(widget, forms.Textarea):
+            widget.attrs.setdefault("class", "utrecht-textarea")
+        else:
+            widget.attrs.setdefault("class", "utrecht-textbox")
+
+
+class NameOrderForm(forms.Form):
+    name = forms.CharField(label=gettext_lazy("Naam"), max_length=150)
+    order = forms.IntegerField(
+        label=gettext_lazy("Volgorde"),
+        min_value=0,
+        max_value=999,
+        help_text=gettext_lazy("Lager komt eerder; gelijke nummers staan op naam."),
+    )
+
+    def __init__(self, *args, siblings=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.siblings = siblings  # queryset of the other pillars/domains at the same level
+        _style(self)
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        if not name:
+            raise forms.ValidationError(_("Vul een naam in."))
+        if self.siblings is not None and self.siblings.filter(name__iexact=name).exists():
+            raise forms.ValidationError(
+                _("Er is hier al een onderdeel met de naam %(name)s.") % {"name": name}
+            )
+        return name
+
+
+class AmbitionForm(forms.Form):
+    pillar = forms.ModelChoiceField(label=gettext_lazy("Pijler"), queryset=Pillar.objects.none())
+    domain = forms.ModelChoiceField(
+        label=gettext_lazy("Domein"),
+        queryset=Domain.objects.none(),
+        required=False,
+        empty_label=gettext_lazy("Geen (geldt voor de hele pijler)"),
+    )
+    text = forms.CharField(
+        label=gettext_lazy("Ambitie"),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=gettext_lazy("Eén zin, bijvoorbeeld: Meer jeugdigen hebben werk."),
+    )
+    order = forms.IntegerField(
+        label=gettext_lazy("Volgorde"), min_value=0, max_value=999, initial=0
+    )
+
+    def __init__(self, *args, framework, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["pillar"].queryset = framework.pillars.order_by("order", "name")
+        self.fields["domain"].queryset = Domain.objects.filter(
+            pillar__framework=framework
+        ).select_related("pillar")
+        self.fields["domain"].label_from_instance = lambda d: f"{d.pillar.name} · {d.name}"
+        _style(self)
+
+    def clean(self):
+        data = super().clean()
+        pillar, domain = data.get("pillar"), data.get("domain")
+        if pillar and domain and domain.pillar_id != pillar.pk:
+            self.add_error(
+                "domain",
+                _("Het domein %(domain)s hoort niet bij de pijler %(pillar)s.")
+                % {"domain": domain.name, "pillar": pillar.name},
+            )
+        return data
+
+    @classmethod
+    def initial_for(cls, ambition: Ambition) -> dict:
+        return {
+            "pillar": ambition.pillar_id,
+            "domain": ambition.domain_id,
+            "text": ambition.text,
+            "order": ambition.order,
+        }
+
+
+class DomainIndicatorAddForm(forms.Form):
+    indicator = forms.ModelChoiceField(
+        label=gettext_lazy("Indicator toevoegen"),
+        queryset=None,
+        empty_label=gettext_lazy("Kies een indicator"),
+    )
+
+    def __init__(self, *args, indicators, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["indicator"].queryset = indicators.order_by("name")
+        self.fields["indicator"].label_from_instance = lambda i: f"{i.name} ({i.code})"
+        _style(self)
