@@ -17,6 +17,9 @@ class Framework(models.Model):
         on_delete=models.PROTECT,
         related_name="frameworks",
     )
+    # Codes of the indicators whose default domain links (frameworks/defaults.py) were applied.
+    # Applied once per indicator: links a beheerder changes or removes later stay as they are.
+    default_links_applied = models.JSONField(default=list, blank=True, editable=False)
 
     class Meta:
         ordering = ["-is_default", "name"]

@@ -28,6 +28,11 @@ add(
     "Begonnen jeugdhulptrajecten",
     "Aantal trajecten gestart in de periode.",
 )
+book.same_as(
+    "ToaalBegonnenTrajecten",
+    "TotaalBegonnenTrajecten",
+    "Zo (met tikfout) gespeld in het blok daghulp van 82970NED en 85096NED.",
+)
 add(
     "NieuwTraject",
     "Begonnen trajecten: nieuw",
