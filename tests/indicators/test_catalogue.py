@@ -116,3 +116,11 @@ def test_main_veiligheidsmonitor_measures_are_catalogued(shared_data):
         {"VanZakkenrollerij", "VanBerovingOpStraat", "VanInbraakInWoning", "VanMishandeling"}
         | {"VanOplichtingViaInternet"}
     )
+
+
+def test_spec_for_names_a_later_block_of_the_outcome_tables_by_its_form_of_care():
+    spec = spec_for("BeeindigdVolgensPlan.TotaalPleegzorg", dataset="85096NED")
+    assert spec.code == "BeeindigdVolgensPlan.TotaalPleegzorg"
+    assert spec.name == "Beëindigd volgens plan (pleegzorg)"
+    assert spec.direction == Direction.HIGHER_IS_BETTER
+    assert spec_for("BeeindigdVolgensPlan.TotaalPleegzorg") is None

@@ -73,6 +73,8 @@ def spec_for(code: str, dataset: str = "") -> IndicatorSpec | None:
         spec = by_dataset.get(key) or KNOWN.get(key)
         if spec is not None:
             return spec
+    if by_dataset is jeugdhulp_trajecten.SPECS and "." in code:
+        return jeugdhulp_trajecten.block_spec(code)
     return None
 
 

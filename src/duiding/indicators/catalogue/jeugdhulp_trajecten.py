@@ -12,7 +12,10 @@ outcome indicators); ended early and repeat use are lower-is-better; the rest is
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from duiding.indicators.catalogue._base import HIGHER, LOWER, SpecBook
+from duiding.indicators.importing.types import IndicatorSpec
 
 SOURCE = "CBS, Jeugdhulptrajecten naar verwijzer en beëindiging (StatLine 82970NED, 85096NED)"
 book = SpecBook(source=SOURCE, rhythm="half_yearly")
@@ -107,19 +110,20 @@ add(
     "Beëindigde trajecten waarvan de reden van beëindiging onbekend is (vanaf 2021).",
 )
 # Block headers (each starts the same measures for one form of care).
-for key, form in [
-    ("TotaalJeugdhulpZonderVerblijf", "jeugdhulp zonder verblijf"),
-    ("TotaalUitgevoerd", "jeugdhulp zonder verblijf uitgevoerd door het wijkteam"),
-    ("TotaalNietUitgevoerd", "jeugdhulp zonder verblijf niet door het wijkteam uitgevoerd"),
-    ("TotaalAmbulanteJeugdhOpLocAanbieder", "ambulante jeugdhulp op locatie van de aanbieder"),
-    ("TotaalDaghulpOpLocatieVanAanbieder", "daghulp op locatie van de aanbieder"),
-    ("TotaalJeugdhulpInNetwerkVanJongere", "jeugdhulp in het netwerk van de jongere"),
-    ("TotaalJeugdhulpMetVerblijf", "jeugdhulp met verblijf"),
-    ("TotaalPleegzorg", "pleegzorg"),
-    ("TotaalGezinsgericht", "gezinsgericht verblijf"),
-    ("TotaalGeslotenPlaatsing", "gesloten plaatsing"),
-    ("TotaalAnderVerblijf", "ander verblijf"),
-]:
+BLOCK_FORMS = {
+    "TotaalJeugdhulpZonderVerblijf": "jeugdhulp zonder verblijf",
+    "TotaalUitgevoerd": "jeugdhulp zonder verblijf uitgevoerd door het wijkteam",
+    "TotaalNietUitgevoerd": "jeugdhulp zonder verblijf niet door het wijkteam uitgevoerd",
+    "TotaalAmbulanteJeugdhOpLocAanbieder": "ambulante jeugdhulp op locatie van de aanbieder",
+    "TotaalDaghulpOpLocatieVanAanbieder": "daghulp op locatie van de aanbieder",
+    "TotaalJeugdhulpInNetwerkVanJongere": "jeugdhulp in het netwerk van de jongere",
+    "TotaalJeugdhulpMetVerblijf": "jeugdhulp met verblijf",
+    "TotaalPleegzorg": "pleegzorg",
+    "TotaalGezinsgericht": "gezinsgericht verblijf",
+    "TotaalGeslotenPlaatsing": "gesloten plaatsing",
+    "TotaalAnderVerblijf": "ander verblijf",
+}
+for key, form in BLOCK_FORMS.items():
     add(
         key,
         f"Trajecten {form} in de periode",
@@ -128,3 +132,17 @@ for key, form in [
 
 SPECS = book.specs
 DATASETS = ("82970NED", "85096NED")
+
+
+def block_spec(code: str) -> IndicatorSpec | None:
+    """A measure of a later block, as the CBS importer codes it: ``BeeindigdVolgensPlan.TotaalPleegzorg``."""
+    base, _, head = code.partition(".")
+    spec, form = SPECS.get(base), BLOCK_FORMS.get(head)
+    if spec is None or form is None:
+        return None
+    return replace(
+        spec,
+        code=code,
+        name=f"{spec.name} ({form})",
+        definition=f"{spec.definition} Alleen trajecten {form}.",
+    )
