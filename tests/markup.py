@@ -1,6 +1,8 @@
-"""Static accessibility checks on rendered HTML (the axe rules we can check without a browser):
-every visible form control has a label, headings do not skip a level, table headers have a scope,
-ids are unique. The browser tests run axe-core itself; these keep every view honest in unit tests.
+"""Static accessibility checks on rendered HTML (the axe rules we can check without a browser).
+
+Every visible form control has a label, headings do not skip a level, table headers have a scope,
+ids are unique and aria-describedby points to existing ids. The browser tests run axe-core itself;
+these keep every view honest in unit tests.
 """
 
 from __future__ import annotations
@@ -20,12 +22,14 @@ class _Collector(HTMLParser):
         self.headings: list[int] = []
         self.ths: list[dict] = []
         self.ids: list[str] = []
-        self.in_thead = False
+        self.described_by: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if a.get("id"):
             self.ids.append(a["id"])
+        if a.get("aria-describedby"):
+            self.described_by.extend(a["aria-describedby"].split())
         if tag == "label":
             self.label_depth += 1
             if a.get("for"):
@@ -69,6 +73,9 @@ def a11y_problems(html: str) -> list[str]:
     for th in c.ths:
         if th.get("scope") not in {"col", "row", "colgroup", "rowgroup"}:
             problems.append("th without scope")
+    missing = sorted(set(c.described_by) - set(c.ids))
+    if missing:
+        problems.append(f"aria-describedby points to missing ids: {missing}")
     duplicates = {i for i in c.ids if c.ids.count(i) > 1}
     if duplicates:
         problems.append(f"duplicate ids: {sorted(duplicates)}")
