@@ -95,6 +95,7 @@ def parse_kwb_excel(path, *, year: int, file_name: str = "") -> ParseResult:
     except TableError as exc:
         result.messages.append(exc.message)
     log.close()
+    result.rows_refused = len(log.error_rows)
     return result
 
 
@@ -223,4 +224,4 @@ def _parse_table(table, year, period, path, file_name, result: ParseResult, log:
                 )
             )
     if not result.rows_read:
-        log.add(_("Het bestand bevat geen gegevens onder de kopregel."), row=2)
+        log.add(_("Het bestand bevat geen gegevens onder de kopregel (vanaf rij 2)."))

@@ -154,6 +154,7 @@ def parse_observations(
     except TableError as exc:
         result.messages.append(exc.message)
     log.close()
+    result.rows_refused = len(log.error_rows)
     return result
 
 
@@ -232,9 +233,7 @@ class _Rows:
     def parse(self) -> None:
         rows = list(self.table.rows)
         if not rows:
-            self.log.add(
-                _("Het bestand bevat alleen een kopregel en geen gegevens (vanaf rij 2)."), row=2
-            )
+            self.log.add(_("Het bestand bevat alleen een kopregel en geen gegevens (vanaf rij 2)."))
             return
         notation = self._notation(rows)
         if notation is None:

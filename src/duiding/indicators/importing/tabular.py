@@ -59,10 +59,13 @@ class MessageLog:
         self.limit = limit
         self.dropped = 0
         self.errors = 0
+        self.error_rows: set[int] = set()  # data rows refused (row 1 is the header)
 
     def add(self, message: str, *, row: int | None = None, column: str = "", level="error"):
         if level == "error":
             self.errors += 1
+            if row is not None and row > 1:
+                self.error_rows.add(row)
         if len(self.messages) >= self.limit:
             self.dropped += 1
             return
