@@ -328,3 +328,15 @@ def test_cli_import_observations_prints_dutch_report(tmp_path, own_setup, capsys
     assert "Status: Mislukt" in out and "[rij 2, kolom waarde]" in out
     with pytest.raises(CommandError, match="Organisatie 'nergens' bestaat niet"):
         call_command("import-observations", str(bad), organisation="nergens")
+
+
+@pytest.mark.django_db
+def test_import_own_file_names_dataset_after_the_uploaded_name(tmp_path, own_setup):
+    """Uploads are stored under a random name; the dataset and provenance use the user's name."""
+    stored = _file(tmp_path, GOOD_NL, name="20261123-k3j4h5.csv")
+    run = import_run_create(kind=ImportRun.Kind.OBSERVATIONS, path=stored, organisation=own_setup)
+    run.file_name = "wijkcijfers 2024.csv"
+    run.save(update_fields=["file_name"])
+    run = import_run_execute(run)
+    assert run.dataset.code == "eigen:rotterdam:wijkcijfers 2024.csv"
+    assert Observation.objects.filter(source_file="wijkcijfers 2024.csv").count() == 6

@@ -114,11 +114,11 @@ def _parse(run: ImportRun, progress: Callable[[int, str], None]) -> ParseResult:
     if run.kind == ImportRun.Kind.KWB_EXCEL:
         from duiding.indicators.importing.kwb_excel import parse_kwb_excel
 
-        return parse_kwb_excel(path, year=int(options["year"]))
+        return parse_kwb_excel(path, year=int(options["year"]), file_name=run.file_name)
     if run.kind == ImportRun.Kind.OBSERVATIONS:
         from duiding.indicators.importing.observations import parse_observations
 
-        return parse_observations(path, organisation=run.organisation)
+        return parse_observations(path, organisation=run.organisation, file_name=run.file_name)
     result = ParseResult()
     result.messages.append(
         ImportMessage(f"Dit soort import ({run.get_kind_display()}) loopt niet via deze route.")
