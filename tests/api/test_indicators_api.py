@@ -3,6 +3,7 @@
 import pytest
 
 from duiding.accounts.services import token_create
+from duiding.api.indicators import BenchmarkOut, ObservationOut
 from duiding.frameworks.models import Domain, DomainIndicator, Framework, Pillar
 from tests.indicators.benchmark_factories import dataset, geography, indicator, obs
 
@@ -78,6 +79,8 @@ def test_observations_have_provenance_and_categories(client, adviseur, figures):
     )
     assert response.status_code == 200
     data = response.json()
+    for o in data:  # the response follows the documented schema
+        ObservationOut.model_validate(o)
     assert [(o["category"], o["value"]) for o in data] == [("", 20.0), ("Huisarts", 7.0)]
     first = data[0]
     assert first["indicator_name"] == "Jongeren met jeugdzorg"
@@ -127,7 +130,10 @@ def test_unknown_period_is_422_in_dutch(client, adviseur, figures):
 
 
 def test_benchmark_has_values_differences_flags_and_suggestion(client, adviseur, figures):
-    data = client.get("/api/v1/areas/BU05990110/benchmark", headers=_bearer(adviseur)).json()
+    response = client.get("/api/v1/areas/BU05990110/benchmark", headers=_bearer(adviseur))
+    assert response["Content-Type"].startswith("application/json")
+    data = response.json()
+    BenchmarkOut.model_validate(data)  # the response follows the documented schema
     assert data["area"]["level_label"] == "wijk"
     assert [c["role"] for c in data["comparison_areas"]] == ["parent", "municipality", "country"]
     rows = {r["indicator_code"]: r for r in data["indicators"]}

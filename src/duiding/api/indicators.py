@@ -3,10 +3,17 @@
 Open data (datasets without an organisation) is readable with any login or token; an
 organisation's own datasets and indicators only by its members
 (`accounts.permissions.visible_observation_filter`).
+
+The observation and benchmark routes build plain dicts and return them as JSON directly: the
+schemas document them in OpenAPI, and tests validate every response against them, but Pydantic
+does not re-validate hundreds of nested rows per request (that took twice the database time).
 """
 
 from __future__ import annotations
 
+import json
+
+from django.http import HttpResponse
 from ninja import Schema
 from ninja.errors import HttpError
 
@@ -129,6 +136,14 @@ class ErrorOut(Schema):
     detail: str
 
 
+def _json(payload) -> HttpResponse:
+    """A response already in its documented shape (see the module docstring)."""
+    return HttpResponse(
+        json.dumps(payload, ensure_ascii=False, separators=(",", ":")),
+        content_type="application/json; charset=utf-8",
+    )
+
+
 def _area_or_404(code: str) -> Area:
     area = area_get(code)
     if area is None:
@@ -232,20 +247,22 @@ def area_observations(request, code: str, period: str | None = None, indicator: 
         "published_area_code",
         "indelingswijziging",
     )
-    return [
-        {
-            "indicator_code": r["indicator__code"],
-            "indicator_name": r["indicator__name"],
-            "period": {"code": r["period__code"], "label": r["period__label"]},
-            "value": r["value"] if r["status"] == "ok" else None,
-            "status": r["status"],
-            "category": r["category"],
-            "numerator": r["numerator"],
-            "denominator": r["denominator"],
-            "provenance": _provenance(r["dataset__code"], r["dataset__title"], r),
-        }
-        for r in rows
-    ]
+    return _json(
+        [
+            {
+                "indicator_code": r["indicator__code"],
+                "indicator_name": r["indicator__name"],
+                "period": {"code": r["period__code"], "label": r["period__label"]},
+                "value": r["value"] if r["status"] == "ok" else None,
+                "status": r["status"],
+                "category": r["category"],
+                "numerator": r["numerator"],
+                "denominator": r["denominator"],
+                "provenance": _provenance(r["dataset__code"], r["dataset__title"], r),
+            }
+            for r in rows
+        ]
+    )
 
 
 def _flag_out(f) -> dict:
@@ -347,4 +364,4 @@ def area_benchmark(request, code: str, period: str | None = None):
     result = selectors.area_benchmark(
         user=request.auth, area=area, period=period_code, with_series=False
     )
-    return benchmark_payload(result)
+    return _json(benchmark_payload(result))

@@ -10,7 +10,41 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from django.utils.translation import gettext as _
+from django.utils.translation import get_language, gettext
+
+
+class Texts(dict):
+    """This module's Dutch msgids translated into one language, each looked up once.
+
+    A benchmark page formats thousands of flags; gettext (and even get_language) per message
+    would cost more than the database. Get one with `current_texts()` per request and pass it on.
+    """
+
+    def __missing__(self, msgid: str) -> str:
+        text = self[msgid] = gettext(msgid)
+        return text
+
+
+_TEXTS: dict[str | None, Texts] = {}
+
+
+def current_texts() -> Texts:
+    """The message cache of the active language (the catalogues do not change at run time)."""
+    lang = get_language()
+    found = _TEXTS.get(lang)
+    if found is None:
+        found = _TEXTS[lang] = Texts()
+    return found
+
+
+def _(msgid: str) -> str:
+    return current_texts()[msgid]
+
+
+def _getter(texts: Texts | None):
+    """The `_` to use inside a function: the passed cache, else the active language's."""
+    return (texts if texts is not None else current_texts()).__getitem__
+
 
 # Flag results. `different` is the neutral-direction state: the value deviates, but higher or
 # lower is not better or worse.
@@ -50,11 +84,20 @@ def relative_difference_pct(value: float | None, comparison: float | None) -> fl
     """Relative difference in % of the comparison value: (value − comparison) × 100 / |comparison|.
 
     None when either is missing or the comparison is 0 (no relative difference exists).
-    Rounded to 9 decimals so that 11 against 10 is exactly 10 %, not 10.000000000000002 %.
     """
     if value is None or comparison is None or comparison == 0:
         return None
-    return round((value - comparison) * 100.0 / abs(comparison), 9)
+    return (value - comparison) * 100.0 / abs(comparison)
+
+
+# Floating-point slack for threshold comparisons: 11 against 10 is +10.000000000000002 % in
+# binary floating point, and must count as exactly on the ±10 % threshold.
+EPSILON_PCT = 1e-9
+
+
+def outside_threshold(relative_pct: float, threshold_pct: float) -> bool:
+    """True when |relative_pct| is more than threshold_pct (exactly on it counts as within)."""
+    return abs(relative_pct) > threshold_pct + EPSILON_PCT
 
 
 @dataclass(frozen=True)
@@ -113,7 +156,7 @@ class Flag:
         return self.result in {BETTER, WORSE, DIFFERENT}
 
 
-def _labels() -> dict[str, str]:
+def _labels(_=_) -> dict[str, str]:
     return {
         BETTER: _("beter"),
         SIMILAR: _("vergelijkbaar"),
@@ -123,17 +166,18 @@ def _labels() -> dict[str, str]:
     }
 
 
-def _none(reason: str, **kw) -> Flag:
-    return Flag(result=NONE, label=_labels()[NONE], reason=reason, **kw)
+def _none(reason: str, _=_, **kw) -> Flag:
+    return Flag(result=NONE, label=_("geen oordeel"), reason=reason, **kw)
 
 
-def flag_missing(status: str) -> Flag:
+def flag_missing(status: str, *, texts: Texts | None = None) -> Flag:
     """No verdict because the area itself has no figure: why, by observation status."""
+    _ = _getter(texts)
     if status == "suppressed":
-        return _none(_("Het cijfer is geheim (te kleine aantallen); er is geen oordeel."))
+        return _none(_("Het cijfer is geheim (te kleine aantallen); er is geen oordeel."), _)
     if status == "not_available":
-        return _none(_("Het cijfer is niet beschikbaar; er is geen oordeel."))
-    return _none(_("Geen waarde voor dit gebied."))
+        return _none(_("Het cijfer is niet beschikbaar; er is geen oordeel."), _)
+    return _none(_("Geen waarde voor dit gebied."), _)
 
 
 def _numerators(
@@ -174,35 +218,40 @@ def flag(
     comparison_n: float | None = None,
     numerator: float | None = None,
     comparison_numerator: float | None = None,
+    texts: Texts | None = None,
 ) -> Flag:
     """Flag `value` against `comparison` (see BENCHMARK.md for the rules in plain words).
 
     n / comparison_n are the denominators (e.g. all young people), numerator / comparison_numerator
     the counts behind a percentage or rate; a numerator may be left out when n is known.
+    texts: the message cache of `current_texts()`, passed by callers that flag many values.
     """
+    _ = _getter(texts)
     if value is None:
-        return _none(_("Geen waarde voor dit gebied."))
+        return _none(_("Geen waarde voor dit gebied."), _)
     if comparison is None:
-        return _none(_("Geen vergelijkingswaarde."), difference=None)
+        return _none(_("Geen vergelijkingswaarde."), _)
     diff = value - comparison
     if unit_kind in COUNT_KINDS:
         return _none(
             _("Aantallen zijn niet vergelijkbaar tussen gebieden van verschillende grootte."),
+            _,
             difference=diff,
         )
     if comparison == 0:
         return _none(
             _("De vergelijkingswaarde is 0; een relatief verschil is niet te berekenen."),
+            _,
             difference=diff,
         )
     rel = relative_difference_pct(value, comparison)
     side = "higher" if diff > 0 else "lower" if diff < 0 else ""
-    labels = _labels()
+    labels = _labels(_)
     common = {"side": side, "difference": diff, "relative_pct": rel}
     threshold_text = nl_number(threshold_pct, 0 if float(threshold_pct).is_integer() else 1)
     rel_text = nl_number(abs(rel), 1)
 
-    if abs(rel) <= threshold_pct:
+    if not outside_threshold(rel, threshold_pct):
         return Flag(
             result=SIMILAR,
             label=labels[SIMILAR],
@@ -318,6 +367,7 @@ def comparison_suggestion(
     gebied_label: str = "het gebied",
     city_label: str = "de stad",
     has_gebied: bool = True,
+    texts: Texts | None = None,
 ) -> Suggestion:
     """The seed's rule: compare the wijk with the gebied; do they differ much (outside
     ±threshold_pct relative of the gebied value), compare the wijk with the city; otherwise compare
@@ -331,6 +381,7 @@ def comparison_suggestion(
     "Rotterdam" (Rotterdam calls a CBS buurt a "wijk" and a CBS wijk a "gebied"; see
     `with_article`). Counts are not compared between areas of different size.
     """
+    _ = _getter(texts)
     names = {"wijk": wijk_label, "gebied": gebied_label, "stad": city_label}
     if unit_kind in COUNT_KINDS:
         return Suggestion(
@@ -405,7 +456,7 @@ def comparison_suggestion(
     if rel is None:  # gebied value 0: any other wijk value differs much
         differs = wijk_value != gebied_value
     else:
-        differs = abs(rel) > threshold_pct
+        differs = outside_threshold(rel, threshold_pct)
     names["rel"] = nl_number(abs(rel), 1) if rel is not None else "–"
     names["threshold"] = nl_number(threshold_pct, 0 if float(threshold_pct).is_integer() else 1)
     if differs:

@@ -1,0 +1,345 @@
+#!/usr/bin/env python
+"""Bench: the Staat van de wijk page and the benchmark API on all shared data, scaled to five years.
+
+1. A fresh temporary SQLite database (or DATABASE_URL, or --db PATH to reuse a loaded file).
+2. Loads every shared CBS table through the import runner (`import_run_create/import_run_execute`).
+3. Scales to five years: the observations of the latest year are copied to the four years before
+   it with slightly varied values (one INSERT ... SELECT per year; existing figures are kept).
+4. Over 200 random wijken and buurten that have figures: p50/p95 of `/wijk/<code>/` (Django test
+   client, logged in), of `GET /api/v1/areas/<code>/benchmark` (personal token), and of ONE
+   hand-written SQL query that fetches the same numbers (area, comparison areas, values).
+
+Prints human lines and ends with one JSON line:
+{"bench": "area_page", "p50_ms": .., "p95_ms": .., "api_p50_ms": .., "api_p95_ms": ..,
+ "sql_p95_ms": .., "ratio": ..}   (ratio = api_p95_ms / sql_p95_ms)
+Targets: p95_ms <= 150, ratio <= 3.
+
+    .venv/bin/python bench/area_page.py [--areas 200] [--seed 7] [--db /tmp/bench.sqlite3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import secrets
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("DUIDING_SHARED_DATA", ROOT.parent / "shared" / "data"))
+SYNTHETIC_YEARS = 4
+
+
+def _setup(db_path: str | None) -> None:
+    if db_path:
+        os.environ["DATABASE_URL"] = f"sqlite:///{Path(db_path).resolve()}"
+    elif not os.environ.get("DATABASE_URL"):
+        tmp = tempfile.mkdtemp(prefix="duiding-bench-")
+        os.environ["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "duiding.settings")
+    os.environ.setdefault("DEBUG", "false")  # no query logging; production-like
+    os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(48))
+    os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost")
+    sys.path.insert(0, str(ROOT / "src"))
+    import django
+
+    django.setup()
+
+
+def _files() -> list[tuple[str, Path, dict]]:
+    """(kind, path, options) for every shared table the importers read."""
+    found: list[tuple[str, Path, dict]] = []
+    table = re.compile(r"^\d{5}NED.*\.csv$")
+    for folder in (
+        "cbs_jeugdzorg_wijken",
+        "cbs_jeugdzorg_gemeenten",
+        "cbs_jeugdhulp_trajecten_verwijzer_uitkomsten",
+        "cbs_veiligheidsmonitor_leefbaarheid_gemeenten",
+    ):
+        for path in sorted((SHARED / folder).glob("*.csv")):
+            if table.match(path.name):
+                found.append(("cbs", path, {}))
+    kwb = SHARED / "cbs_kwb_2024_partial"
+    props = kwb / "DataProperties_85984NED.json"
+    found.append(("cbs", kwb / "85984NED_first10000rows.csv", {"properties": str(props)}))
+    for year in (2023, 2024):
+        path = SHARED / "cbs_kwb_utrecht_2023_2024" / f"CBS-Utrecht-kwb-{year}.xlsx"
+        found.append(("kwb_excel", path, {"year": year}))
+    return [f for f in found if f[1].is_file()]
+
+
+def load_shared_data() -> None:
+    from duiding.indicators.importing.runner import import_run_create, import_run_execute
+
+    started = time.perf_counter()
+    for kind, path, options in _files():
+        t0 = time.perf_counter()
+        run = import_run_create(kind=kind, path=path, options=options)
+        run = import_run_execute(run)
+        print(
+            f"  import {path.parent.name}/{path.name}: {run.status}, "
+            f"{run.values_stored} values stored in {time.perf_counter() - t0:.1f} s"
+            + (f" — {run.error[:160]}" if run.error else "")
+        )
+    print(f"loaded shared data in {time.perf_counter() - started:.1f} s")
+
+
+def scale_to_five_years() -> int:
+    """Copy the latest year's observations to the 4 years before it, values varied by ±5 %."""
+    from django.db import connection, transaction
+
+    from duiding.indicators.models import Observation, Period, PeriodKind
+    from duiding.indicators.periods import parse_period
+
+    latest = (
+        Period.objects.filter(kind=PeriodKind.YEAR, pk__in=Observation.objects.values("period_id"))
+        .order_by("-year")
+        .first()
+    )
+    if latest is None:
+        return 0
+    table = Observation._meta.db_table
+    columns = [
+        "indicator_id",
+        "area_id",
+        "category",
+        "status",
+        "numerator",
+        "denominator",
+        "dataset_id",
+        "import_run_id",
+        "source_file",
+        "source_row",
+        "source_column",
+        "source_category",
+        "published_area_code",
+        "indelingswijziging",
+        "is_current",
+    ]
+    # Deterministic pseudo-random variation of -5..+5 % per observation and year.
+    vary = "(1 + ((id * 7919 + %s) %% 11 - 5) / 100.0)"
+    select = ", ".join(
+        f"CASE WHEN value IS NULL THEN NULL ELSE value * {vary} END" if c == "value" else c
+        for c in ["value", *columns]
+    )
+    conflict = "ON CONFLICT DO NOTHING" if connection.vendor == "postgresql" else ""
+    insert = "INSERT OR IGNORE" if connection.vendor == "sqlite" else "INSERT"
+    added = 0
+    with transaction.atomic():
+        for year in range(latest.year - SYNTHETIC_YEARS, latest.year):
+            p = parse_period(str(year))
+            period, _ = Period.objects.get_or_create(
+                code=p.code,
+                defaults={
+                    "kind": p.kind,
+                    "year": p.year,
+                    "start": p.start,
+                    "end": p.end,
+                    "label": p.label,
+                },
+            )
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"{insert} INTO {table} (value, {', '.join(columns)}, period_id, created_at) "
+                    f"SELECT {select}, %s, CURRENT_TIMESTAMP FROM {table} "
+                    f"WHERE period_id = %s AND is_current {conflict}",
+                    [year, period.pk, latest.pk],
+                )
+                added += cursor.rowcount
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {table}")
+    print(
+        f"scaled: copied period {latest.code} to {SYNTHETIC_YEARS} earlier years "
+        f"({added} observations added)"
+    )
+    return added
+
+
+# ONE query: the area's latest figure per indicator (total category, current), and the figures of
+# its parent, municipality and the country in the same period, with the areas' codes.
+SQL = """
+WITH target AS (
+    SELECT id, parent_id, municipality_id,
+           (SELECT id FROM areas_area WHERE code = 'NL01') AS country_id
+    FROM areas_area WHERE code = %s
+), own AS (
+    SELECT o.indicator_id, o.period_id, o.value, o.status,
+           ROW_NUMBER() OVER (
+               PARTITION BY o.indicator_id
+               ORDER BY CASE WHEN o.status = 'ok' THEN 0 ELSE 1 END, p."end" DESC, p.start ASC
+           ) AS rn
+    FROM indicators_observation o
+    JOIN target t ON o.area_id = t.id
+    JOIN indicators_period p ON p.id = o.period_id
+    WHERE o.is_current AND o.category = ''
+)
+SELECT own.indicator_id, own.period_id, own.value, own.status, ca.code, c.value, c.status
+FROM own
+CROSS JOIN target t
+LEFT JOIN indicators_observation c
+       ON c.indicator_id = own.indicator_id AND c.period_id = own.period_id
+      AND c.area_id IN (t.parent_id, t.municipality_id, t.country_id)
+      AND c.is_current AND c.category = ''
+LEFT JOIN areas_area ca ON ca.id = c.area_id
+WHERE own.rn = 1
+"""
+
+
+def _pct(values: list[float], q: int) -> float:
+    if len(values) == 1:
+        return values[0]
+    return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
+
+
+def measure(n_areas: int, seed: int) -> dict:
+    from django.db import connection
+    from django.test import Client
+
+    from duiding.accounts.models import Membership, Organisation, User
+    from duiding.accounts.services import token_create
+    from duiding.areas.models import Area, Level
+    from duiding.indicators.models import Observation
+
+    area_ids = set(
+        Observation.objects.filter(is_current=True, category="")
+        .values_list("area_id", flat=True)
+        .distinct()
+    )
+    candidates = list(
+        Area.objects.filter(pk__in=area_ids, level__in=[Level.DISTRICT, Level.NEIGHBOURHOOD])
+        .order_by("code")
+        .values_list("code", flat=True)
+    )
+    rng = random.Random(seed)
+    codes = rng.sample(candidates, min(n_areas, len(candidates)))
+    print(f"measuring {len(codes)} of {len(candidates)} wijken and buurten with figures")
+
+    org, _ = Organisation.objects.get_or_create(
+        slug="bench", defaults={"name": "Bench gemeente", "kind": Organisation.Kind.MUNICIPALITY}
+    )
+    user, _ = User.objects.get_or_create(username="bench-adviseur")
+    Membership.objects.get_or_create(
+        user=user, organisation=org, defaults={"role": Membership.Role.ADVISER}
+    )
+    _token, raw = token_create(user=user, name="bench")
+    page_client = Client()
+    page_client.force_login(user)
+    api_client = Client(headers={"Authorization": f"Bearer {raw}"})
+
+    def timed(fn) -> float:
+        t0 = time.perf_counter()
+        fn()
+        return (time.perf_counter() - t0) * 1000
+
+    def sql(code: str) -> list:
+        with connection.cursor() as cursor:
+            cursor.execute(SQL, [code])
+            return cursor.fetchall()
+
+    # Warm up (imports, template loading, first-query caches) on areas outside the sample.
+    for code in candidates[:5]:
+        page_client.get(f"/wijk/{code}/")
+        api_client.get(f"/api/v1/areas/{code}/benchmark")
+        sql(code)
+
+    page_ms, api_ms, sql_ms = [], [], []
+    statuses: dict[str, int] = {}
+    rows_checked = 0
+    for code in codes:
+        resp = None
+
+        def page(code=code):
+            nonlocal resp
+            resp = page_client.get(f"/wijk/{code}/")
+
+        page_ms.append(timed(page))
+        statuses[f"page {resp.status_code}"] = statuses.get(f"page {resp.status_code}", 0) + 1
+
+        def api(code=code):
+            nonlocal resp
+            resp = api_client.get(f"/api/v1/areas/{code}/benchmark")
+
+        api_ms.append(timed(api))
+        statuses[f"api {resp.status_code}"] = statuses.get(f"api {resp.status_code}", 0) + 1
+        api_indicators = len(resp.json()["indicators"]) if resp.status_code == 200 else -1
+
+        result: list = []
+
+        def query(code=code):
+            nonlocal result
+            result = sql(code)
+
+        sql_ms.append(timed(query))
+        # Same numbers: the API and the SQL query see the same indicators for this area.
+        if api_indicators != len({r[0] for r in result}):
+            print(
+                f"  warning: {code}: API has {api_indicators} indicators, SQL {len({r[0] for r in result})}"
+            )
+        rows_checked += len(result)
+
+    print("responses: " + ", ".join(f"{k}: {v}" for k, v in sorted(statuses.items())))
+    print(f"SQL rows fetched: {rows_checked} ({rows_checked / max(1, len(codes)):.0f} per area)")
+    figures = {
+        "p50_ms": round(statistics.median(page_ms), 1),
+        "p95_ms": round(_pct(page_ms, 95), 1),
+        "api_p50_ms": round(statistics.median(api_ms), 1),
+        "api_p95_ms": round(_pct(api_ms, 95), 1),
+        "sql_p95_ms": round(_pct(sql_ms, 95), 2),
+    }
+    figures["ratio"] = round(figures["api_p95_ms"] / max(figures["sql_p95_ms"], 1e-6), 2)
+    print(
+        f"page  /wijk/<code>/            p50 {figures['p50_ms']:7.1f} ms  p95 {figures['p95_ms']:7.1f} ms  (target p95 <= 150)"
+    )
+    print(
+        f"API   /areas/<code>/benchmark  p50 {figures['api_p50_ms']:7.1f} ms  p95 {figures['api_p95_ms']:7.1f} ms"
+    )
+    print(
+        f"SQL   one hand-written query   p50 {statistics.median(sql_ms):7.2f} ms  p95 {figures['sql_p95_ms']:7.2f} ms"
+    )
+    print(f"ratio API p95 / SQL p95: {figures['ratio']} (target <= 3)")
+    return figures
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--areas", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--db", help="SQLite file to use; when it already has figures, loading is skipped"
+    )
+    args = parser.parse_args()
+    if not SHARED.is_dir():
+        print(f"../shared/data is not present at {SHARED}; this bench needs the real CBS files")
+        return 1
+    _setup(args.db)
+    from django.core.management import call_command
+
+    from duiding.indicators.models import Observation
+
+    call_command("migrate", verbosity=0, interactive=False)
+    print(f"database: {os.environ['DATABASE_URL']}")
+    if Observation.objects.exists():
+        print("database already has figures: loading and scaling skipped")
+    else:
+        load_shared_data()
+        scale_to_five_years()
+    print(
+        f"observations: {Observation.objects.count()} ({Observation.objects.filter(is_current=True).count()} current)"
+    )
+    figures = measure(args.areas, args.seed)
+    print(json.dumps({"bench": "area_page", **figures}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
