@@ -325,7 +325,7 @@ def test_cli_import_observations_prints_dutch_report(tmp_path, own_setup, capsys
     with pytest.raises(CommandError):
         call_command("import-observations", str(bad), organisation="rotterdam")
     out = capsys.readouterr().out
-    assert "Status: Mislukt" in out and "[rij 2, kolom waarde]" in out
+    assert "Status: Mislukt" in out and "Rij 2, kolom 'waarde'" in out
     with pytest.raises(CommandError, match="Organisatie 'nergens' bestaat niet"):
         call_command("import-observations", str(bad), organisation="nergens")
 
@@ -340,3 +340,29 @@ def test_import_own_file_names_dataset_after_the_uploaded_name(tmp_path, own_set
     run = import_run_execute(run)
     assert run.dataset.code == "eigen:rotterdam:wijkcijfers 2024.csv"
     assert Observation.objects.filter(source_file="wijkcijfers 2024.csv").count() == 6
+
+
+@pytest.mark.django_db
+def test_format_report_names_row_and_column_once(tmp_path, own_setup):
+    run = ImportRun.objects.create(
+        kind=ImportRun.Kind.OBSERVATIONS,
+        file_name="x.csv",
+        status=ImportRun.Status.FAILED,
+        rows_read=1234,
+        messages=[
+            {
+                "row": 3,
+                "column": "waarde",
+                "message": "Rij 3, kolom 'waarde': fout",
+                "level": "error",
+            },
+            {"row": 5, "column": "noemer", "message": "Te groot", "level": "warning"},
+            {"row": None, "column": "", "message": "Zomaar", "level": "info"},
+        ],
+    )
+    text = format_report(run)
+    assert "Rijen gelezen: 1.234" in text and "Status: Mislukt" in text
+    assert "  Fout    Rij 3, kolom 'waarde': fout" in text
+    assert "  Let op  [rij 5, kolom noemer] Te groot" in text
+    assert "  Info    Zomaar" in text
+    assert "nog 2 meldingen" in format_report(run, max_messages=1)

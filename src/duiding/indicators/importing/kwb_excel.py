@@ -65,7 +65,7 @@ def _year_warning(year: int, path: Path, file_name: str, sheet: str) -> str:
         years = {int(y) for y in re.findall(r"(?<!\d)(19\d\d|20\d\d)(?!\d)", label or "")}
         if years and year not in years:
             return _(
-                "Let op: '%(label)s' noemt het jaar %(found)s, maar u importeert als %(year)s. "
+                "'%(label)s' noemt het jaar %(found)s, maar u importeert als %(year)s. "
                 "Klopt het jaar?"
             ) % {"label": label, "found": ", ".join(map(str, sorted(years))), "year": year}
     return ""

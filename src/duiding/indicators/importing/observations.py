@@ -415,7 +415,7 @@ class _Rows:
                 row,
                 "area",
                 _(
-                    "gebiedscode '%(code)s' is onbekend in Duiding. Controleer de code (bijvoorbeeld "
+                    "de code '%(code)s' is onbekend in Duiding. Controleer de code (bijvoorbeeld "
                     "GM0599, WK059901 of BU05990110) of importeer het gebied eerst."
                 ),
                 code=raw,

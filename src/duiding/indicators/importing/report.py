@@ -29,13 +29,16 @@ def _message_line(item) -> str:
     if not isinstance(item, dict):
         item = {"message": str(item)}
     level = str(LEVEL_LABELS.get(item.get("level", "error"), item.get("level", "")))
+    text = str(item.get("message", ""))
     where = []
     if item.get("row"):
         where.append(_("rij %(row)s") % {"row": item["row"]})
     if item.get("column"):
         where.append(_("kolom %(column)s") % {"column": item["column"]})
-    prefix = f"[{', '.join(where)}] " if where else ""
-    return f"  {level:<7} {prefix}{item.get('message', '')}"
+    # Most messages already start with "Rij 4, kolom 'x': ..."; then the prefix would repeat it.
+    said = not item.get("row") or (_("rij %(row)s") % {"row": item["row"]}) in text.lower()
+    prefix = f"[{', '.join(where)}] " if where and not said else ""
+    return f"  {level:<7} {prefix}{text}"
 
 
 def format_report(run: ImportRun, *, max_messages: int = MAX_PRINTED) -> str:
