@@ -68,9 +68,12 @@ def test_kwb_keys_map_short_keys_onto_odata_series():
     assert kwb_keys.canonical_key("p_jz_tn") == "PercentageJongerenMetJeugdzorg"
     assert kwb_keys.canonical_key("a_jz_tn") == "JongerenMetJeugdzorgInNatura"
     assert kwb_keys.canonical_key(" A_INW ") == "AantalInwoners"
-    # Not certain / ambiguous OData key: the short key stays the code.
-    assert kwb_keys.canonical_key("a_nl_all") == "a_nl_all"
-    assert kwb_keys.canonical_key("g_ele_ap") == "g_ele_ap"
+    # A key CBS repeats is qualified by its topic group, as the CBS importer does.
+    assert kwb_keys.canonical_key("a_nl_all") == "Nederland.Herkomstland"
+    assert kwb_keys.canonical_key("a_gbl_ne") == "BuitenEuropa.GeborenBuitenNederland"
+    assert kwb_keys.canonical_key("g_gas_ap") == "Appartement.GemiddeldAardgasverbruik"
+    # Not certain or unknown: the short key stays the code.
+    assert kwb_keys.canonical_key("a_opl_lg") == "a_opl_lg"
     assert kwb_keys.canonical_key("x_unknown") == "x_unknown"
 
 
@@ -121,6 +124,22 @@ def test_kwb_keys_agree_with_cbs_dataproperties(shared_data):
         unit = topics[column.odata]["Unit"]
         assert column.unit_kind in units.get(unit, {"mean", "count", "index"}), column.key
         assert column.decimals == topics[column.odata]["Decimals"], column.key
+
+
+def test_kwb_keys_use_the_codes_of_the_cbs_importer(shared_data):
+    """Importing 85984NED with its DataProperties and the KWB Excel gives one series per measure."""
+    cbs_columns = pytest.importorskip("duiding.indicators.importing.cbs_columns")
+    folder = shared_data / "cbs_kwb_2024_partial"
+    props = cbs_columns.properties_load(folder / "DataProperties_85984NED.json")
+    with open(folder / "85984NED_first10000rows.csv", encoding="utf-8-sig") as fh:
+        header = fh.readline().strip().split(";")
+    measures = cbs_columns.measure_names(
+        header, [i for i, key in enumerate(header) if key in props.topics], props
+    )
+    code_by_column = {m.column: m.code for m in measures}
+    for column in kwb_keys.COLUMNS.values():
+        if column.odata:
+            assert column.canonical == code_by_column[column.odata], column.key
 
 
 # --- parser on small files --------------------------------------------------------------------

@@ -8,9 +8,10 @@ key without its numeric suffix (`AantalInwoners`), the canonical key the CBS imp
 Each mapping below was made by comparing the CBS title and unit of 85984NED's DataProperties with
 the Excel column (same order, same unit, same totals). A short key whose OData key is not certain
 keeps its own code. Some OData keys only differ by their suffix (`Nederland_17` = herkomstland,
-`Nederland_20` = geboren in Nederland; `Appartement_54` = electricity, `Appartement_62` = gas): their
-stripped key is not unique, so those columns keep their short key as well; `odata` still names the
-2024 key for reference. `kwb_aliases()` lists the mappings as reviewable `SeriesAlias` rows.
+`Nederland_20` = geboren in Nederland; `Appartement_54` = electricity, `Appartement_62` = gas): the
+CBS importer qualifies those by their topic group (`Nederland.Herkomstland`,
+`Appartement.GemiddeldAardgasverbruik`), and so do we (tests check both agree).
+`kwb_aliases()` lists the mappings as reviewable `SeriesAlias` rows.
 """
 
 from __future__ import annotations
@@ -33,6 +34,17 @@ AMBIGUOUS_ODATA = {
     "Hoekwoning", "TweeOnderEenKapWoning", "VrijstaandeWoning", "Huurwoning", "EigenWoning",
 }  # fmt: skip
 
+# Those ambiguous keys as the CBS importer codes them when it has the table's DataProperties: the
+# stripped key qualified by the topic group that tells them apart (see cbs_columns.measure_names).
+_GROUPS = {
+    "Herkomstland": ["a_nl_all", "a_eur_al", "a_neu_al"],
+    "GeborenInNederland": ["a_geb_nl", "a_geb_eu", "a_geb_ne"],
+    "GeborenBuitenNederland": ["a_gbl_eu", "a_gbl_ne"],
+    "GemiddeldeElektriciteitslevering": [f"g_ele_{t}" for t in ("ap", "tw", "hw", "2w", "vw", "hu", "ko")],
+    "GemiddeldAardgasverbruik": [f"g_gas_{t}" for t in ("ap", "tw", "hw", "2w", "vw", "hu", "ko")],
+}  # fmt: skip
+QUALIFIED_GROUP = {key: group for group, keys in _GROUPS.items() for key in keys}
+
 C, P, R, M, IX = "count", "percentage", "rate_1000", "mean", "index"
 K_EUR = "x 1.000 euro"
 PER_1000 = "per 1.000 inwoners"
@@ -52,8 +64,11 @@ class KwbColumn:
     def canonical(self) -> str:
         """The indicator code: the OData key without suffix, or the short key when not certain."""
         stripped = re.sub(r"_\d+$", "", self.odata)
-        if not stripped or stripped in AMBIGUOUS_ODATA:
+        if not stripped:
             return self.key
+        if stripped in AMBIGUOUS_ODATA:
+            group = QUALIFIED_GROUP.get(self.key)
+            return f"{stripped}.{group}" if group else self.key
         return stripped
 
 
