@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "duiding.frameworks",
     "duiding.areaprofile",
     "duiding.api",
+    "duiding.demo",
 ]
 
 MIDDLEWARE = [
