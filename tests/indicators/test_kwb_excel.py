@@ -2,6 +2,7 @@
 
 import json
 import re
+import zipfile
 from collections import Counter
 
 import pytest
@@ -176,6 +177,18 @@ def test_parse_kwb_reads_first_sheet_whatever_its_name(tmp_path):
     assert len(parse_kwb_excel(path, year=2024).areas) == 3
 
 
+def test_parse_kwb_reads_all_columns_when_the_sheet_dimension_is_wrong(tmp_path):
+    path = _small(tmp_path)
+    broken = tmp_path / "kwb-2024-dim.xlsx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(broken, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename.startswith("xl/worksheets/sheet"):
+                data = re.sub(rb'<dimension ref="[^"]*"\s*/>', b'<dimension ref="A1"/>', data)
+            dst.writestr(item, data)
+    assert len(parse_kwb_excel(broken, year=2024).values) == 15
+
+
 def test_parse_kwb_warns_when_year_differs_from_file_name(tmp_path):
     result = parse_kwb_excel(_small(tmp_path, name="kwb-2023.xlsx"), year=2024)
     assert not result.has_errors
@@ -243,6 +256,17 @@ def test_parse_kwb_utrecht_reads_every_cell_as_published(shared_data, year):
                 assert (value.status, value.value) == ("ok", float(cell))
             checked += 1
     assert checked == len(result.values)
+
+
+def test_parse_kwb_csv_copy_gives_the_same_values_as_the_xlsx(shared_data):
+    def cells(path):
+        return {
+            (v.area_code, v.indicator_code, v.source_row): (v.value, v.status)
+            for v in parse_kwb_excel(path, year=2023).values
+        }
+
+    xlsx = cells(shared_data / UTRECHT / FILES[2023])
+    assert cells(shared_data / UTRECHT / "utrecht_kwb_2023.csv") == xlsx
 
 
 @pytest.mark.django_db

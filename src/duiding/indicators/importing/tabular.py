@@ -142,6 +142,10 @@ def _open_xlsx(path: Path, *, percent_scale: bool = False):
         if not workbook.worksheets:
             raise _error(_("De Excel-werkmap bevat geen werkblad."))
         sheet = workbook.worksheets[0]
+        # Some tools write a wrong <dimension> ("A1"); read-only mode would then silently read
+        # only column A. Without it, openpyxl reads every row and cell as stored.
+        if hasattr(sheet, "reset_dimensions"):
+            sheet.reset_dimensions()
         percent_cells: list[tuple[int, int]] = []
         if percent_scale:
             rows = _scaled_rows(sheet, percent_cells)
