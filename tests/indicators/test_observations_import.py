@@ -182,6 +182,19 @@ def test_parse_excel_file_keeps_types_and_percent_cells(tmp_path):
     assert levels == {"info", "warning"}  # percent cells read as shown; column 'Opmerking' ignored
 
 
+def test_parse_secret_value_drops_its_numerator(tmp_path):
+    text = "gebiedscode;indicator;periode;waarde;teller;noemer\nGM0599;aandeel;2024;x;3;40\n"
+    result = _parse(_file(tmp_path, text))
+    value = result.values[0]
+    assert (value.status, value.value, value.numerator, value.denominator) == (
+        "suppressed",
+        None,
+        None,
+        40,
+    )
+    assert [m.level for m in result.messages] == ["info"]
+
+
 def test_dataset_code_is_short_and_unique():
     code = dataset_code_for("x" * 100 + ".csv", "rotterdam")
     assert len(code) == 60 and code.startswith("eigen:rotterdam:")

@@ -221,6 +221,7 @@ class _Rows:
         self.indicators = indicators
         self.header = table.header
         self.seen: dict[tuple, int] = {}
+        self.secret_numerator_noted = False
 
     def title(self, role: str) -> str:
         return self.header[self.columns[role]]
@@ -366,6 +367,20 @@ class _Rows:
                 den=format_nl(denominator),
             )
             return
+        if status == "suppressed" and numerator is not None:
+            # A secret figure stays secret: its numerator would give it away.
+            numerator = None
+            if not self.secret_numerator_noted:
+                self.secret_numerator_noted = True
+                self.log.add(
+                    _(
+                        "Rij %(row)s en verder: bij een geheime waarde (. of x) is de teller niet "
+                        "opgeslagen, want die zou de waarde verraden."
+                    )
+                    % {"row": row},
+                    column=self.title("numerator"),
+                    level="info",
+                )
         key = (area, indicator, period.code, category)
         if key in self.seen:
             self.error(
