@@ -15,8 +15,10 @@ CANONICAL_COUNTRY = "NL01"
 _PATTERNS = [
     (re.compile(r"^NL0[01]$"), "land"),
     (re.compile(r"^GM\d{4}$"), "gemeente"),
-    (re.compile(r"^WK\d{6}$"), "wijk"),
-    (re.compile(r"^BU\d{8}$"), "buurt"),
+    # The wijk and buurt parts are usually digits, but Amsterdam recoded its wijken with letters
+    # in 2023 (WK0363AA, BU0363AA01).
+    (re.compile(r"^WK\d{4}[0-9A-Z]{2}$"), "wijk"),
+    (re.compile(r"^BU\d{4}[0-9A-Z]{4}$"), "buurt"),
     (re.compile(r"^LD\d{2}$"), "landsdeel"),
     (re.compile(r"^PV\d{2}$"), "provincie"),
     (re.compile(r"^JZ\d{2}$"), "jeugdregio"),

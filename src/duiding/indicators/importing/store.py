@@ -20,6 +20,7 @@ import logging
 from collections.abc import Callable, Iterable
 
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from duiding.areas import codes as area_codes
@@ -215,36 +216,39 @@ def _areas_ensure(
         if code in rows and spec.indelingswijziging and spec.indelingswijziging != rows[code][1]
     ]
     if changed_flags:
-        for pk, flag in changed_flags:
-            Area.objects.filter(pk=pk).update(indelingswijziging=flag[:10])
+        table = connection.ops.quote_name(Area._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"UPDATE {table} SET indelingswijziging = %s WHERE id = %s",
+                [(flag[:10], pk) for pk, flag in changed_flags],
+            )
     ids = dict(Area.objects.values_list("code", "id"))
-    if to_create or result.areas:
-        _areas_link(ids, {a.code for a in to_create} | (result.areas.keys() & ids.keys()))
+    if to_create:
+        _areas_link(ids)
     return ids
 
 
-def _areas_link(ids: dict[str, int], codes: set[str]) -> None:
-    """Parent and municipality from the code rules, for areas that lack them."""
+def _areas_link(ids: dict[str, int]) -> None:
+    """Parent and municipality from the code rules, for every area that lacks them."""
+    table = connection.ops.quote_name(Area._meta.db_table)
     updates = []
-    for chunk in _chunks(sorted(codes), ID_CHUNK):
-        for area in Area.objects.filter(code__in=chunk).only(
-            "id", "code", "level", "parent_id", "municipality_id"
-        ):
-            dirty = False
-            if area.parent_id is None:
-                parent = area_codes.parent_code(area.code)
-                if parent and parent in ids:
-                    area.parent_id = ids[parent]
-                    dirty = True
-            if area.municipality_id is None:
-                municipality = area_codes.municipality_code(area.code)
-                if municipality and municipality in ids:
-                    area.municipality_id = ids[municipality]
-                    dirty = True
-            if dirty:
-                updates.append(area)
+    orphans = Area.objects.filter(
+        Q(parent__isnull=True) | Q(municipality__isnull=True)
+    ).values_list("id", "code", "parent_id", "municipality_id")
+    for pk, code, parent_id, municipality_id in orphans:
+        parent = area_codes.parent_code(code)
+        municipality = area_codes.municipality_code(code)
+        new_parent = parent_id or ids.get(parent) if parent else parent_id
+        new_municipality = (
+            municipality_id or ids.get(municipality) if municipality else municipality_id
+        )
+        if (new_parent, new_municipality) != (parent_id, municipality_id):
+            updates.append((new_parent, new_municipality, pk))
     if updates:
-        Area.objects.bulk_update(updates, ["parent", "municipality"], batch_size=500)
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"UPDATE {table} SET parent_id = %s, municipality_id = %s WHERE id = %s", updates
+            )
 
 
 def _valid(value: str, choices, default: str) -> str:

@@ -77,6 +77,7 @@ class ParseResult:
     areas: dict[str, AreaSpec] = field(default_factory=dict)
     periods: dict[str, str] = field(default_factory=dict)  # period code -> label as published
     rows_read: int = 0
+    rows_refused: int = 0  # data rows skipped or refused (the messages say which and why)
     dataset_code: str = ""
     dataset_title: str = ""
 
