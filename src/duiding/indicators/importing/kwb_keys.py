@@ -182,9 +182,9 @@ _COLUMNS = [
     KwbColumn("a_soz_ao", "PersonenPerSoortUitkeringAO_95", "Personen met een arbeidsongeschiktheidsuitkering (AO)"),
     KwbColumn("a_soz_ww", "PersonenPerSoortUitkeringWW_96", "Personen met een WW-uitkering"),
     KwbColumn("a_soz_ow", "PersonenPerSoortUitkeringAOW_97", "Personen met een AOW-uitkering"),
-    # Zorg
-    KwbColumn("a_jz_tn", "JongerenMetJeugdzorgInNatura_98", "Jongeren met jeugdzorg in natura", C, 0, "", "lower_is_better"),
-    KwbColumn("p_jz_tn", "PercentageJongerenMetJeugdzorg_99", "Percentage jongeren met jeugdzorg", P, 1, "% van jongeren tot 23 jaar", "lower_is_better"),
+    # Zorg (neutral, as in the catalogue: more use mixes need and reach)
+    KwbColumn("a_jz_tn", "JongerenMetJeugdzorgInNatura_98", "Jongeren met jeugdzorg in natura"),
+    KwbColumn("p_jz_tn", "PercentageJongerenMetJeugdzorg_99", "Percentage jongeren met jeugdzorg", P, 1, "% van jongeren tot 23 jaar"),
     KwbColumn("a_wmo_t", "WmoClienten_100", "Wmo-cliënten"),
     KwbColumn("p_wmo_t", "WmoClientenRelatief_101", "Wmo-cliënten relatief", R, 0, PER_1000),
     # Bedrijfsvestigingen
