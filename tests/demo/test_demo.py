@@ -4,7 +4,7 @@ import csv
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from duiding.accounts.models import Membership, Organisation, User
 from duiding.areas.models import Area, Level, LevelName
@@ -190,3 +190,9 @@ def test_shipped_csv_rows_are_byte_identical_to_the_cbs_originals(shared_data):
         lines = path.read_bytes().splitlines(keepends=True)
         assert lines[0] == source_lines[0], path.name
         assert set(lines) <= set(source_lines), path.name
+
+
+def test_demo_users_step_alone_reports_missing_organisations():
+    with pytest.raises(CommandError, match="niet volledig geladen"):
+        _demo(only=["users"])
+    assert not User.objects.exists()

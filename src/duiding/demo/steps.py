@@ -248,6 +248,12 @@ def users_ensure(ctx: DemoContext) -> int:
     organisations = {o.slug: o for o in Organisation.objects.all()}
     changed = 0
     for username, first, last, org_slug, role, _label in USERS:
+        organisation = organisations.get(org_slug)
+        if organisation is None:
+            ctx.errors.append(
+                f"Organisatie '{org_slug}' ontbreekt: draai eerst de stap organisations."
+            )
+            continue
         user = User.objects.filter(username=username).first()
         if user is None:
             user = User.objects.create_user(
@@ -263,7 +269,7 @@ def users_ensure(ctx: DemoContext) -> int:
             user.save(update_fields=["password"])
             changed += 1
         _m, made = Membership.objects.get_or_create(
-            user=user, organisation=organisations[org_slug], defaults={"role": role}
+            user=user, organisation=organisation, defaults={"role": role}
         )
         changed += made
     return changed
