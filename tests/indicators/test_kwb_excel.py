@@ -102,6 +102,8 @@ def test_kwb_aliases_list_every_mapped_key_once():
 
 @pytest.mark.django_db
 def test_kwb_aliases_ensure_is_idempotent_and_keeps_edits():
+    # Independent of whether a data migration already seeded them.
+    SeriesAlias.objects.filter(alias__in=[a for a, _, _ in kwb_keys.kwb_aliases()]).delete()
     SeriesAlias.objects.create(kind="measure", alias="a_inw", canonical="Eigen", note="handmatig")
     added = kwb_keys.kwb_aliases_ensure()
     assert added == len(kwb_keys.kwb_aliases()) - 1
