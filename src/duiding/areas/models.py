@@ -65,9 +65,15 @@ class Area(models.Model):
 
     def level_label(self) -> str:
         """The level name as this area's municipality calls it (e.g. Rotterdam: a CBS wijk is a 'gebied')."""
+        cached = getattr(self, "level_label_cached", None)
+        if cached is not None:
+            return cached
         from duiding.areas.selectors import level_name
 
-        return level_name(self.municipality_id, self.level)
+        municipality_id = self.municipality_id
+        if municipality_id is None and self.level == Level.MUNICIPALITY:
+            municipality_id = self.pk
+        return level_name(municipality_id, self.level)
 
 
 class LevelName(models.Model):

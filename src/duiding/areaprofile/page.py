@@ -1,0 +1,236 @@
+"""Everything the Staat van de wijk page, its map and its exports need, in few queries.
+
+Queries for a page: area (+ ancestors), level names, periods, benchmark (about 7), framework
+layout (3), children, and on a municipality/gebied page the map (2). None per indicator.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from duiding.areaprofile import charts, exports
+from duiding.areaprofile import formatting as fmt
+from duiding.areaprofile.presenters import build_sections
+from duiding.areaprofile.selectors import framework_layout, map_data
+from duiding.areas.models import Area, Level
+from duiding.areas.selectors import area_ancestors, area_children, level_labels
+from duiding.indicators.models import Dataset
+from duiding.indicators.selectors import area_benchmark, available_periods, normalise_period
+
+MAP_LEVELS = {Level.MUNICIPALITY, Level.DISTRICT}
+KIND_ORDER = {"year": 0, "half": 1, "quarter": 2, "date": 3}
+
+
+def _municipality_id(area: Area) -> int | None:
+    if area.level == Level.MUNICIPALITY:
+        return area.pk
+    return area.municipality_id
+
+
+def requested_period(request) -> str | None:
+    """The period from ?periode= (None = latest per indicator); a bad value gets a message."""
+    raw = request.GET.get("periode", "").strip()
+    if not raw:
+        return None
+    try:
+        return normalise_period(raw)
+    except ValueError:
+        messages.warning(
+            request,
+            _("Periode “%(period)s” is onbekend; de laatste cijfers worden getoond.")
+            % {"period": raw[:40]},
+        )
+        return None
+
+
+def period_options(area: Area, user) -> list[dict]:
+    periods = available_periods(area, user=user)
+    periods.sort(key=lambda p: (-p.year, KIND_ORDER.get(p.kind, 9), p.code))
+    return [{"code": p.code, "label": p.label} for p in periods]
+
+
+def area_page_context(request, area: Area) -> dict:
+    user = request.user
+    period = requested_period(request)
+    labels = level_labels(_municipality_id(area))
+    benchmark = area_benchmark(user=user, area=area, period=period)
+    layout = framework_layout()
+    pillars, other = build_sections(benchmark, layout.domains, layout.order)
+    ancestors = list(reversed(area_ancestors(area)))
+    for a in ancestors + [area]:
+        a.level_label_cached = labels.get(a.level, (a.level, a.level))[0]
+    children = area_children(area)
+    child_level = children[0].level if children else None
+    query = {"periode": period} if period else {}
+    context = {
+        "nav": "wijk",
+        "area": area,
+        "level_label": labels.get(area.level, (area.level,))[0],
+        "breadcrumbs": ancestors,
+        "children": children,
+        "children_label": labels.get(child_level, ("", ""))[1] if child_level else "",
+        "period": period or "",
+        "period_options": period_options(area, user),
+        "benchmark": benchmark,
+        "framework": layout.framework,
+        "pillars": [p for p in pillars if p.row_count] if benchmark.rows else [],
+        "empty_pillars": [p.name for p in pillars if not p.row_count],
+        "other_rows": other,
+        "row_count": len(benchmark.rows),
+        "trend_template": charts.trend_template() if benchmark.rows else None,
+        "export_query": ("?" + urlencode(query)) if query else "",
+        "indelingswijziging": area.indelingswijziging,
+    }
+    if area.level in MAP_LEVELS and children:
+        context.update(
+            map_context(request, area, rows=benchmark.rows, children=children, period=period)
+        )
+    return context
+
+
+def _map_indicator_options(rows) -> list[dict]:
+    ordered = sorted(
+        rows, key=lambda r: (r.indicator.unit_kind in charts.COUNT_KINDS, r.indicator.name.lower())
+    )
+    return [{"code": r.indicator.code, "name": r.indicator.name} for r in ordered]
+
+
+def map_context(request, area: Area, *, rows, children=None, period=None) -> dict:
+    """The map section: indicator choice, the choropleth spec and the table alternative."""
+    user = request.user
+    if rows is None:
+        period = requested_period(request)
+        rows = area_benchmark(user=user, area=area, period=period, with_series=False).rows
+    if children is None:
+        children = area_children(area)
+    labels = level_labels(_municipality_id(area))
+    child_plural = labels.get(children[0].level, ("", ""))[1] if children else ""
+    options = _map_indicator_options(rows)
+    chosen = request.GET.get("kaart", "").strip()
+    if chosen not in {o["code"] for o in options}:
+        chosen = options[0]["code"] if options else ""
+    data = map_data(user=user, children=children, indicator_code=chosen, period=period)
+    ind = data.indicator
+    table = []
+    features = []
+    query = {"periode": period} if period else {}
+    for item in data.areas:
+        url = reverse("areaprofile:area", args=[item.area.code])
+        if query:
+            url += "?" + urlencode(query)
+        text = (
+            fmt.value_text(item.value, item.status, ind.unit_kind, ind.decimals, ind.unit_label)
+            if ind
+            else fmt.value_text(None, None, "count", 0)
+        )
+        table.append({"area": item.area, "url": url, "value": text, "raw": item.value})
+        if item.area.boundary:
+            features.append(
+                {
+                    "type": "Feature",
+                    "geometry": item.area.boundary,
+                    "properties": {
+                        "name": item.area.name,
+                        "code": item.area.code,
+                        "value": item.value,
+                        "text": text.text,
+                        "url": url,
+                    },
+                }
+            )
+    spec = None
+    description = ""
+    if ind and features:
+        valued = [t for t in table if t["raw"] is not None]
+        description = _("Kaart van de %(plural)s van %(area)s: %(indicator)s, %(period)s.") % {
+            "plural": child_plural.lower(),
+            "area": area.name,
+            "indicator": ind.name,
+            "period": data.period_label or _("geen periode"),
+        }
+        if valued:
+            high = max(valued, key=lambda t: t["raw"])
+            low = min(valued, key=lambda t: t["raw"])
+            description += " " + _(
+                "Hoogste waarde: %(high)s (%(high_value)s); laagste: %(low)s (%(low_value)s)."
+            ) % {
+                "high": high["area"].name,
+                "high_value": high["value"].text,
+                "low": low["area"].name,
+                "low_value": low["value"].text,
+            }
+        description += " " + _("De tabel bij de kaart bevat alle waarden.")
+        spec = charts.map_spec(
+            features,
+            legend_title=f"{ind.name} ({data.period_label})",
+            description=description,
+            decimals=ind.decimals,
+        )
+    return {
+        "area": area,
+        "map_options": options,
+        "map_indicator": ind,
+        "map_chosen": chosen,
+        "map_period_label": data.period_label,
+        "map_table": table,
+        "map_spec": spec,
+        "map_description": description,
+        "map_has_boundaries": bool(features),
+        "map_children_label": child_plural,
+        "period": period or "",
+        "show_map": True,
+    }
+
+
+@dataclass
+class ExportData:
+    title: str
+    subtitle: str
+    header: list[str]
+    period: str | None
+    credit: str
+    _rows: object
+
+    def rows(self):
+        return self._rows()
+
+
+def benchmark_for(request, area: Area) -> ExportData:
+    """The area's benchmark table for CSV/Excel (same rows and grouping as the page)."""
+    user = request.user
+    period = requested_period(request)
+    labels = level_labels(_municipality_id(area))
+    benchmark = area_benchmark(user=user, area=area, period=period, with_series=False)
+    layout = framework_layout()
+    pillars, other = build_sections(benchmark, layout.domains, layout.order)
+    codes = {r.value.provenance.dataset_code for r in benchmark.rows} - {""}
+    publishers = dict(Dataset.objects.filter(code__in=codes).values_list("code", "publisher"))
+    level_label = labels.get(area.level, (area.level,))[0]
+    title = _("Staat van de wijk: %(name)s (%(level)s, %(code)s)") % {
+        "name": area.name,
+        "level": level_label,
+        "code": area.code,
+    }
+    period_label = period or _("laatste cijfer per indicator")
+    return ExportData(
+        title=title,
+        subtitle=exports.export_subtitle(period_label),
+        header=exports.headers(benchmark.comparison_areas),
+        period=period,
+        credit=_(
+            "Bron: CBS (CC BY 4.0), tenzij anders vermeld in de kolom Bronvermelding. "
+            "Samengesteld met Duiding."
+        ),
+        _rows=lambda: exports.table_rows(
+            area=area,
+            pillars=pillars,
+            other_rows=other,
+            comparison_areas=benchmark.comparison_areas,
+            publishers=publishers,
+        ),
+    )

@@ -1,0 +1,210 @@
+"""Turn an `AreaBenchmark` into what the page, the exports and the charts show.
+
+Grouping: per pillar and domain of the default framework (the order of DomainIndicator); an
+indicator in several domains appears in each; indicators in no domain of that framework go to a
+final section "Overige cijfers". Everything is computed once here, so templates only print.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from duiding.areaprofile import charts
+from duiding.areaprofile import formatting as fmt
+
+# CBS "Indelingswijziging gemeente, wijk, buurt" (KWB DataProperties): what each code means.
+INDELINGSWIJZIGING = {
+    "1": gettext_noop(
+        "codering en afbakening ongewijzigd t.o.v. het voorgaande jaar; cijfers zijn vergelijkbaar"
+    ),
+    "2": gettext_noop(
+        "codering gewijzigd, afbakening ongewijzigd; zoek eerst de code van het voorgaande jaar op"
+    ),
+    "3": gettext_noop(
+        "afbakening gewijzigd; cijfers zijn niet zonder meer vergelijkbaar met het voorgaande jaar"
+    ),
+}
+
+
+def indelingswijziging_code(raw: str) -> str:
+    """'1.0' / ' 1' / '1' -> '1'; '' stays ''."""
+    text = (raw or "").strip()
+    if text.endswith(".0"):
+        text = text[:-2]
+    return text
+
+
+def indelingswijziging_text(raw: str) -> str:
+    code = indelingswijziging_code(raw)
+    if not code:
+        return ""
+    meaning = INDELINGSWIJZIGING.get(code)
+    return f"{code}: {_(meaning)}" if meaning else code
+
+
+@dataclass(slots=True)
+class ComparisonCell:
+    area_code: str
+    area_name: str
+    role: str
+    value: fmt.ValueText
+    raw_value: float | None
+    difference: str
+    raw_difference: float | None
+    flag_result: str
+    flag_label: str
+    flag_reason: str
+    flag_icon: str
+    flag_css: str
+
+
+@dataclass(slots=True)
+class Row:
+    indicator_code: str
+    indicator_name: str
+    definition: str
+    unit_kind: str
+    unit_text: str
+    direction_text: str
+    period_code: str
+    period_label: str
+    value: fmt.ValueText
+    raw_value: float | None
+    status: str
+    cells: list[ComparisonCell]
+    main_flag: ComparisonCell | None
+    suggestion: str
+    provenance: object  # indicators.selectors.Provenance
+    indelingswijziging: str
+    observation_pk: int
+    trend: dict | None  # compact chart data, see charts.trend_data
+    trend_summary: str
+    trend_json: str = ""
+    domain_names: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class DomainSection:
+    pk: int | None
+    name: str
+    rows: list[Row]
+
+
+@dataclass(slots=True)
+class PillarSection:
+    name: str
+    domains: list[DomainSection]
+
+    @property
+    def row_count(self) -> int:
+        return sum(len(d.rows) for d in self.domains)
+
+
+def _direction_text(direction: str) -> str:
+    return {
+        "higher_is_better": _("hoger is beter"),
+        "lower_is_better": _("lager is beter"),
+    }.get(direction, _("hoger of lager is niet beter of slechter"))
+
+
+def _unit_text(unit_kind: str, unit_label: str) -> str:
+    return {
+        "count": _("aantal"),
+        "percentage": _("percentage"),
+        "rate_1000": _("per 1.000"),
+        "mean": _("gemiddelde"),
+        "index": _("index / schaalscore"),
+        "amount": _("bedrag"),
+    }.get(unit_kind, unit_kind) + (f" ({unit_label})" if unit_label else "")
+
+
+def build_row(item) -> Row:
+    """One `IndicatorBenchmark` as a page row."""
+    ind = item.indicator
+    value = item.value
+    cells: list[ComparisonCell] = []
+    for comp in item.comparisons:
+        other = comp.value
+        result = comp.flag.result
+        cells.append(
+            ComparisonCell(
+                area_code=comp.area.code,
+                area_name=comp.area.name,
+                role=comp.role,
+                value=fmt.value_text(
+                    other.value if other else None,
+                    other.status if other else None,
+                    ind.unit_kind,
+                    ind.decimals,
+                    ind.unit_label,
+                ),
+                raw_value=other.value if other else None,
+                difference=fmt.difference_text(
+                    comp.difference, ind.unit_kind, ind.decimals, ind.unit_label
+                ),
+                raw_difference=comp.difference,
+                flag_result=result,
+                flag_label=comp.flag.label,
+                flag_reason=comp.flag.reason,
+                flag_icon=fmt.flag_icon(result),
+                flag_css=fmt.flag_css(result),
+            )
+        )
+    main = next((c for c in cells if c.role == "municipality"), cells[0] if cells else None)
+    trend, summary = charts.trend_data(item)
+    return Row(
+        indicator_code=ind.code,
+        indicator_name=ind.name,
+        definition=ind.definition,
+        unit_kind=ind.unit_kind,
+        unit_text=_unit_text(ind.unit_kind, ind.unit_label),
+        direction_text=_direction_text(ind.direction),
+        period_code=value.period.code,
+        period_label=value.period.label,
+        value=fmt.value_text(
+            value.value, value.status, ind.unit_kind, ind.decimals, ind.unit_label
+        ),
+        raw_value=value.value,
+        status=value.status,
+        cells=cells,
+        main_flag=main,
+        suggestion=item.suggestion.text,
+        provenance=value.provenance,
+        indelingswijziging=indelingswijziging_text(value.provenance.indelingswijziging),
+        observation_pk=value.pk,
+        trend=trend,
+        trend_summary=summary,
+        trend_json=json.dumps(trend, separators=(",", ":"), ensure_ascii=False) if trend else "",
+    )
+
+
+def build_sections(
+    benchmark,
+    framework_domains: list[tuple[int, str, str]],
+    domain_order: dict[tuple[int, int], int],
+) -> tuple[list[PillarSection], list[Row]]:
+    """(pillars, other rows). framework_domains: (domain pk, pillar name, domain name) in order;
+    domain_order: (domain pk, indicator pk) -> order within the domain."""
+    rows = {item.indicator.pk: build_row(item) for item in benchmark.rows}
+    domain_names = {pk: name for pk, _pillar, name in framework_domains}
+    placed: set[int] = set()
+    by_domain: dict[int, list[tuple[int, str, int]]] = {pk: [] for pk in domain_names}
+    for item in benchmark.rows:
+        for domain_id in item.indicator.domain_ids:
+            if domain_id in by_domain:
+                order = domain_order.get((domain_id, item.indicator.pk), 0)
+                by_domain[domain_id].append((order, item.indicator.name.lower(), item.indicator.pk))
+                placed.add(item.indicator.pk)
+                rows[item.indicator.pk].domain_names.append(domain_names[domain_id])
+    pillars: list[PillarSection] = []
+    for domain_pk, pillar_name, domain_name in framework_domains:
+        if not pillars or pillars[-1].name != pillar_name:
+            pillars.append(PillarSection(pillar_name, []))
+        ordered = [rows[pk] for _o, _n, pk in sorted(by_domain[domain_pk])]
+        pillars[-1].domains.append(DomainSection(domain_pk, domain_name, ordered))
+    other = [rows[item.indicator.pk] for item in benchmark.rows if item.indicator.pk not in placed]
+    return pillars, other
