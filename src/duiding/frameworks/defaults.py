@@ -138,6 +138,7 @@ DEFAULT_DOMAIN_INDICATORS: dict[tuple[str, str], list[str]] = {
         "Huisarts",
         "AandeelVerwezenDoorHuisarts",
         "Jeugdarts",
+        "AandeelVerwezenDoorJeugdarts",
         "MedischSpecialist",
         "GeenVerwijzer",
         "VerwijzerOnbekend",
@@ -154,7 +155,12 @@ DEFAULT_DOMAIN_INDICATORS: dict[tuple[str, str], list[str]] = {
         "AmbulanteJeugdhulpOpLocatieAanbieder",
         "DaghulpOpLocatieVanDeAanbieder",
         "JeugdhulpInHetNetwerkVanDeJongere",
+        # Outcome of ended jeugdhulp trajectories (national only in the CBS tables).
         "PercentageBeeindigdVolgensPlan",
+        "PercentageVoortijdigAfgesloten",
+        "TotaalBeeindigdeTrajecten",
+        "BeeindigdVolgensPlan",
+        "TotaalVoortijdigAfgesloten",
     ],
     # "Meer jeugdigen gedragen zich gezonder." CBS publishes no youth health behaviour per area
     # (smoking, alcohol, sport come from the GGD Jeugdmonitor): the domain fills when such figures

@@ -1,15 +1,17 @@
-"""Default derived indicators: numerator / denominator x multiplier over CBS measures we load.
+"""More derived indicators (numerator / denominator x multiplier) over CBS measures we load.
 
-Defined once here; ``duiding demo`` (and a beheerder, from the indicator pages) creates them when
-both parts exist, and ``derived_compute`` fills them for every area and period where both parts
-have a figure. Codes are descriptive keys in the CBS style so they read well in the API.
+The youth-care shares (referrers, ended according to plan, ended early) are defined by the data
+migration ``indicators/0004_derived_indicators``. The ones below need parts that only exist after
+an import (wijkteam share of jeugdhulp, KWB age and household shares): ``duiding demo`` creates them
+when both parts exist (a beheerder can do the same on the indicator pages), and ``derived_compute``
+fills them for every area and period where both parts have a figure.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from duiding.indicators.catalogue._base import HIGHER, NEUTRAL
+from duiding.indicators.catalogue._base import NEUTRAL
 
 
 @dataclass(frozen=True)
@@ -24,38 +26,6 @@ class DerivedSpec:
 
 
 DERIVED: list[DerivedSpec] = [
-    DerivedSpec(
-        "AandeelVerwezenDoorGemeentelijkeToegang",
-        "% trajecten verwezen door gemeentelijke toegang (wijkteam)",
-        "GemeentelijkeToegang",
-        "TotaalTrajectenInNatura",
-        100,
-        # Neutral: the share depends on local arrangements with huisartsen and jeugdartsen; a
-        # municipality that steers on the wijkteam as front door can set higher-is-better.
-        NEUTRAL,
-        "Jeugdzorgtrajecten in natura waarvoor de gemeentelijke toegang (wijkteam) verwees, in "
-        "procenten van alle jeugdzorgtrajecten in natura.",
-    ),
-    DerivedSpec(
-        "AandeelVerwezenDoorHuisarts",
-        "% trajecten verwezen door de huisarts",
-        "Huisarts",
-        "TotaalTrajectenInNatura",
-        100,
-        NEUTRAL,
-        "Jeugdzorgtrajecten in natura waarvoor de huisarts verwees, in procenten van alle "
-        "jeugdzorgtrajecten in natura.",
-    ),
-    DerivedSpec(
-        "AandeelVerwezenDoorGecertificeerdeInstelling",
-        "% trajecten verwezen door een gecertificeerde instelling",
-        "GecertificeerdeInstelling",
-        "TotaalTrajectenInNatura",
-        100,
-        NEUTRAL,
-        "Jeugdzorgtrajecten in natura waarvoor een gecertificeerde instelling (jeugdbescherming, "
-        "jeugdreclassering) verwees, in procenten van alle jeugdzorgtrajecten in natura.",
-    ),
     DerivedSpec(
         "AandeelJeugdhulpDoorWijkteam",
         "% jeugdhulp zonder verblijf uitgevoerd door het wijkteam",
@@ -92,15 +62,5 @@ DERIVED: list[DerivedSpec] = [
         100,
         NEUTRAL,
         "Huishoudens met thuiswonende kinderen in procenten van alle particuliere huishoudens.",
-    ),
-    DerivedSpec(
-        "PercentageBeeindigdVolgensPlan",
-        "% jeugdhulptrajecten beëindigd volgens plan",
-        "BeeindigdVolgensPlan",
-        "TotaalBeeindigdeTrajecten",
-        100,
-        HIGHER,
-        "Beëindigde jeugdhulptrajecten die volgens plan zijn afgesloten, in procenten van alle "
-        "beëindigde trajecten (outcome-indicator doelrealisatie, landelijk).",
     ),
 ]
