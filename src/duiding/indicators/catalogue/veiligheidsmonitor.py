@@ -4,9 +4,10 @@
 - 85146NED (2021, 2023, every two years): new design, keys like ``VoorzieningenVoorJongeren``.
 
 The survey was redesigned in 2021 (questionnaire, answer categories, weighting): CBS warns that
-2021 is not comparable with earlier years (e.g. "goede voorzieningen voor jongeren" Nederland 25%
-in 2019, 45% in 2021). So the renamed measures are NOT aliased onto one series; measures that kept
-their key continue by code, with the break mentioned in their definition.
+2021 is not comparable with earlier years (e.g. "goede voorzieningen voor jongeren" Nederland 25.2%
+in 2019, 45.4% in 2021). The definitions of the 2021 keys say so. The older keys get their own
+specs ("t/m 2019"); the alias table (indicators migration 0003) currently continues several of
+them as the 2021 series, in which case those specs are not used and the break shows as a jump.
 
 All figures are % of residents aged 15 and over, survey estimates with a 95% margin (the
 "Marges" rows), except the scale scores (0-10) and report marks (1-10).
