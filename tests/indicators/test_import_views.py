@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from duiding.indicators.models import ImportRun, Observation
 from tests.markup import assert_accessible
@@ -200,14 +202,17 @@ def test_import_upload_cbs_table_runs_and_shows_the_report(
 ):
     client = client_as(beheerder)
     response = upload(client, cbs_file)
-    run = ImportRun.objects.get()
+    run = ImportRun.objects.get(kind="cbs")
     assert response.status_code == 302
     assert response.url == reverse("indicators:import_detail", args=[run.pk])
 
-    # Stored under a random name, never the user's; the user's name is kept for provenance.
+    # Stored under a random name (only the validated CBS table id carried over), never the
+    # user's; the user's name is kept for provenance.
     files = stored_files(upload_dir)
-    assert len(files) == 1 and "85685NED" not in files[0].name
+    assert len(files) == 1 and "excerpt" not in files[0].name
+    assert files[0].name.endswith("-85685NED.csv")
     assert run.file_name == "85685NED_excerpt.csv"
+    assert run.dataset.code == "85685NED"
     assert run.file_sha256 == hashlib.sha256(cbs_file.read_bytes()).hexdigest()
     assert run.started_by == beheerder
 
@@ -239,7 +244,7 @@ def test_import_upload_same_file_twice_changes_nothing(client_as, beheerder, cbs
     upload(client, cbs_file)
     count = Observation.objects.count()
     upload(client, cbs_file)
-    second = ImportRun.objects.order_by("-pk").first()
+    second = ImportRun.objects.filter(kind="cbs").order_by("-pk").first()
     assert second.status == ImportRun.Status.UNCHANGED, (second.error, second.messages)
     assert Observation.objects.count() == count
 
@@ -248,7 +253,7 @@ def test_import_upload_bad_table_fails_with_a_dutch_report(client_as, beheerder,
     path = tmp_path / "geen-cbs.csv"
     path.write_text("naam,leeftijd\nPiet,12\n", encoding="utf-8")
     response = upload(client_as(beheerder), path)
-    run = ImportRun.objects.get()
+    run = ImportRun.objects.get(kind="cbs")
     assert run.status == ImportRun.Status.FAILED
     assert run.error
     assert not Observation.objects.exists()
@@ -270,8 +275,27 @@ def test_import_lock_refuses_a_second_upload_of_a_running_file(
     response = upload(client_as(beheerder), cbs_file)
     assert response.status_code == 400
     assert f"wordt al geïmporteerd (import {running.pk}" in response.content.decode()
-    assert ImportRun.objects.count() == 1
+    assert ImportRun.objects.filter(kind="cbs").count() == 1
     assert stored_files(upload_dir) == []
+
+
+def test_import_lock_ignores_a_run_abandoned_long_ago(client_as, beheerder, cbs_file):
+    abandoned = ImportRun.objects.create(
+        kind="cbs",
+        file_name="85685NED_excerpt.csv",
+        file_sha256=hashlib.sha256(cbs_file.read_bytes()).hexdigest(),
+        status=ImportRun.Status.RUNNING,
+        started_at=timezone.now() - timedelta(hours=2),
+    )
+    response = upload(client_as(beheerder), cbs_file)
+    assert response.status_code == 302
+    abandoned.refresh_from_db()
+    assert abandoned.status == ImportRun.Status.FAILED
+    assert "onderbroken" in abandoned.error
+    assert (
+        ImportRun.objects.filter(kind="cbs").exclude(pk=abandoned.pk).get().status
+        == ImportRun.Status.DONE
+    )
 
 
 # --- progress -----------------------------------------------------------------------------------

@@ -19,14 +19,15 @@ logger = logging.getLogger(__name__)
 
 
 def _other_run_active(run: ImportRun) -> bool:
-    """True when an earlier run of the same file is still queued or running (the lock)."""
+    """True when another run of the same file is running now (the lock)."""
+    from duiding.indicators.uploads import import_run_abandon_if_stale
+
     if not run.file_sha256:
         return False
-    return (
-        ImportRun.objects.filter(file_sha256=run.file_sha256, status=ImportRun.Status.RUNNING)
-        .exclude(pk=run.pk)
-        .exists()
-    )
+    others = ImportRun.objects.filter(
+        file_sha256=run.file_sha256, status=ImportRun.Status.RUNNING
+    ).exclude(pk=run.pk)
+    return any(not import_run_abandon_if_stale(other) for other in others)
 
 
 def _fail(run_id: int, message: str) -> None:

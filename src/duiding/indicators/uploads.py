@@ -1,15 +1,17 @@
 """Uploaded import files: check, store under a unique name, create the ImportRun, enqueue the task.
 
 The view validates the form; `import_upload_start` is the one service it calls. Files are stored in
-settings.IMPORT_UPLOAD_DIR as `<date>-<random>.<ext>`: the user's file name is kept on the run for
-the report and provenance, never used as a path.
+settings.IMPORT_UPLOAD_DIR as `<date>-<random>[-<CBS table id>].<ext>`: the user's file name is
+kept on the run for the report and provenance, never used as a path.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 import secrets
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -18,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from duiding.indicators.importing.cbs_columns import table_id
 from duiding.indicators.models import ImportRun
 
 # Extensions per kind of file, and what their first bytes must look like.
@@ -100,7 +103,11 @@ def upload_store(*, uploaded: UploadedFile) -> StoredFile:
     directory = Path(settings.IMPORT_UPLOAD_DIR)
     directory.mkdir(parents=True, exist_ok=True)
     suffix = Path(uploaded.name or "").suffix.lower()
-    path = directory / f"{timezone.now():%Y%m%d-%H%M%S}-{secrets.token_hex(8)}{suffix}"
+    # Only a validated CBS table id (e.g. 85685NED) is carried over from the user's file name:
+    # the CBS importer reads the table id from the file name.
+    tid = table_id(Path(uploaded.name or "").name)
+    tid_part = f"-{tid}" if re.fullmatch(r"[0-9A-Za-z]{5,12}", tid or "") else ""
+    path = directory / f"{timezone.now():%Y%m%d-%H%M%S}-{secrets.token_hex(8)}{tid_part}{suffix}"
     digest = hashlib.sha256()
     with path.open("xb") as out:
         for chunk in uploaded.chunks():
@@ -109,15 +116,42 @@ def upload_store(*, uploaded: UploadedFile) -> StoredFile:
     return StoredFile(path=path, sha256=digest.hexdigest(), original_name=Path(uploaded.name).name)
 
 
+# A run still "running" after this long was abandoned (its worker stopped, e.g. a restart); a
+# queued run older than STALE_QUEUED was never picked up. Neither may block the same file forever.
+STALE_RUNNING = timedelta(hours=1)
+STALE_QUEUED = timedelta(hours=24)
+
+
+def import_run_abandon_if_stale(run: ImportRun) -> bool:
+    """Mark a run that can no longer finish as failed; True when it was stale."""
+    now = timezone.now()
+    if run.status == ImportRun.Status.RUNNING:
+        stale = (run.started_at or run.created_at) < now - STALE_RUNNING
+    elif run.status == ImportRun.Status.QUEUED:
+        stale = run.created_at < now - STALE_QUEUED
+    else:
+        return False
+    if stale:
+        ImportRun.objects.filter(pk=run.pk, status=run.status).update(
+            status=ImportRun.Status.FAILED,
+            finished_at=now,
+            error=_(
+                "De import is onderbroken: de achtergrondverwerking stopte voordat hij klaar was "
+                "(bijvoorbeeld door een herstart). Er is niets gewijzigd; importeer het bestand opnieuw."
+            ),
+        )
+    return stale
+
+
 def active_run_for(sha256: str) -> ImportRun | None:
     """The queued or running import of the same file, if any (the import lock)."""
-    return (
-        ImportRun.objects.filter(
-            file_sha256=sha256, status__in=(ImportRun.Status.QUEUED, ImportRun.Status.RUNNING)
-        )
-        .order_by("pk")
-        .first()
-    )
+    runs = ImportRun.objects.filter(
+        file_sha256=sha256, status__in=(ImportRun.Status.QUEUED, ImportRun.Status.RUNNING)
+    ).order_by("pk")
+    for run in runs:
+        if not import_run_abandon_if_stale(run):
+            return run
+    return None
 
 
 def _lock_message(run: ImportRun) -> str:
