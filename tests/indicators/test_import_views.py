@@ -374,3 +374,59 @@ def test_import_task_refuses_when_the_same_file_is_already_running(db, cbs_file)
     queued.refresh_from_db()
     assert "al geïmporteerd" in queued.error
     assert not Observation.objects.exists()
+
+
+def test_import_upload_checks_csrf(beheerder, cbs_file, upload_dir):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(beheerder)
+    assert upload(client, cbs_file).status_code == 403
+    assert not ImportRun.objects.exists()
+    assert stored_files(upload_dir) == []
+
+
+@pytest.mark.shared_data
+def test_import_upload_kwb_excel_from_shared_data(client_as, beheerder, shared_data):
+    path = shared_data / "cbs_kwb_utrecht_2023_2024" / "CBS-Utrecht-kwb-2024.xlsx"
+    with open(path, "rb") as fh:
+        response = client_as(beheerder).post(
+            reverse("indicators:import_new"), {"kind": "kwb_excel", "file": fh, "year": "2024"}
+        )
+    run = ImportRun.objects.get(kind="kwb_excel")
+    assert response.status_code == 302
+    assert run.status == ImportRun.Status.DONE, (run.error, run.messages[:3])
+    assert run.options["year"] == 2024
+    assert run.file_name == "CBS-Utrecht-kwb-2024.xlsx"
+    assert run.values_stored == Observation.objects.filter(import_run=run).count() > 0
+
+
+def test_import_upload_own_figures_refused_rows_are_listed_by_row_and_column(
+    client_as, beheerder, outsider, municipality_org, rotterdam, tmp_path
+):
+    from duiding.indicators.models import Indicator
+
+    Indicator.objects.create(
+        code="eigen_cijfer", name="Eigen cijfer", organisation=municipality_org
+    )
+    path = tmp_path / "eigen.csv"
+    path.write_text(
+        "gebiedscode;indicator;periode;waarde\nGM0599;eigen_cijfer;2024;12,5\n"
+        "GM9999;eigen_cijfer;2024;3\n",
+        encoding="utf-8",
+    )
+    with open(path, "rb") as fh:
+        response = client_as(beheerder).post(
+            reverse("indicators:import_new"), {"kind": "observations", "file": fh}
+        )
+    run = ImportRun.objects.get(kind="observations")
+    assert run.organisation == municipality_org
+    assert run.status == ImportRun.Status.FAILED
+    assert not Observation.objects.exists()  # all or nothing
+
+    page = client_as(beheerder).get(response.url)
+    html = page.content.decode()
+    assert "Geweigerde rijen" in html
+    assert '<td class="num">3</td>' in html and "GM9999" in html
+    assert_accessible(page)
+    assert client_as(outsider).get(response.url).status_code == 404
