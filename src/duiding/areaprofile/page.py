@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from duiding.areaprofile import charts, exports
 from duiding.areaprofile import formatting as fmt
 from duiding.areaprofile.presenters import build_sections
-from duiding.areaprofile.selectors import framework_layout, map_data
+from duiding.areaprofile.selectors import framework_layout, map_data, map_indicator_options
 from duiding.areas.models import Area, Level
 from duiding.areas.selectors import area_ancestors, area_children, level_labels
 from duiding.indicators.models import Dataset
@@ -87,30 +87,19 @@ def area_page_context(request, area: Area) -> dict:
         "indelingswijziging": area.indelingswijziging,
     }
     if area.level in MAP_LEVELS and children:
-        context.update(
-            map_context(request, area, rows=benchmark.rows, children=children, period=period)
-        )
+        context.update(map_context(request, area, children=children, period=period))
     return context
 
 
-def _map_indicator_options(rows) -> list[dict]:
-    ordered = sorted(
-        rows, key=lambda r: (r.indicator.unit_kind in charts.COUNT_KINDS, r.indicator.name.lower())
-    )
-    return [{"code": r.indicator.code, "name": r.indicator.name} for r in ordered]
-
-
-def map_context(request, area: Area, *, rows, children=None, period=None) -> dict:
+def map_context(request, area: Area, *, children=None, period=None) -> dict:
     """The map section: indicator choice, the choropleth spec and the table alternative."""
     user = request.user
-    if rows is None:
+    if children is None:  # the map alone (htmx)
         period = requested_period(request)
-        rows = area_benchmark(user=user, area=area, period=period, with_series=False).rows
-    if children is None:
         children = area_children(area)
     labels = level_labels(_municipality_id(area))
     child_plural = labels.get(children[0].level, ("", ""))[1] if children else ""
-    options = _map_indicator_options(rows)
+    options = map_indicator_options(user=user, children=children)
     chosen = request.GET.get("kaart", "").strip()
     if chosen not in {o["code"] for o in options}:
         chosen = options[0]["code"] if options else ""

@@ -42,6 +42,24 @@ def framework_layout() -> FrameworkLayout:
     return FrameworkLayout(framework, domains, order)
 
 
+COUNT_KINDS = {"count", "amount"}
+
+
+def map_indicator_options(*, user, children: list[Area]) -> list[dict]:
+    """Indicators with a visible figure for at least one child area (2 queries): rates and
+    shares first (they compare across areas), then counts, each by name."""
+    if not children:
+        return []
+    ids = (
+        visible_observations(user)
+        .filter(area_id__in=[a.pk for a in children], is_current=True, category="")
+        .values("indicator_id")
+    )
+    rows = Indicator.objects.filter(pk__in=ids).values_list("code", "name", "unit_kind")
+    ordered = sorted(rows, key=lambda r: (r[2] in COUNT_KINDS, r[1].lower(), r[0]))
+    return [{"code": code, "name": name} for code, name, _kind in ordered]
+
+
 @dataclass
 class MapArea:
     area: Area

@@ -55,7 +55,7 @@ def area_page(request, code: str):
 def area_map(request, code: str):
     """The map section alone (htmx swaps it when another indicator is chosen)."""
     area = _area_or_404(code)
-    context = map_context(request, area, rows=None)
+    context = map_context(request, area)
     template = "areaprofile/_map.html" if request.htmx else "areaprofile/map.html"
     return render(request, template, context)
 

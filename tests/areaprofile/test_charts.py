@@ -1,0 +1,51 @@
+import pytest
+
+from duiding.areaprofile import charts
+from duiding.indicators.selectors import area_benchmark
+
+pytestmark = pytest.mark.django_db
+
+
+def _row(user, area, code, period=None):
+    return area_benchmark(user=user, area=area, period=period).by_code()[code]
+
+
+def test_trend_template_is_vega_lite_without_data():
+    spec = charts.trend_template()
+    assert spec["$schema"].startswith("https://vega.github.io/schema/vega-lite/")
+    assert "data" not in spec
+    assert spec["encoding"]["strokeDash"]["field"] == "r"  # not colour alone
+
+
+def test_count_trend_shows_the_area_only(adviseur, data):
+    trend, summary = charts.trend_data(_row(adviseur, data.feijenoord, data.youth.code))
+    assert {v["r"] for v in trend["values"]} == {"area"}
+    assert [v["v"] for v in trend["values"]] == [2410, 1415, 1160, 1510, 1555]
+    assert summary == "Trend 2019 tot en met 2023. Feijenoord: van 2.410 (2019) naar 1.555 (2023)."
+
+
+def test_share_trend_has_comparison_lines_on_one_axis(adviseur, data):
+    trend, summary = charts.trend_data(_row(adviseur, data.feijenoord, data.share.code))
+    assert {v["r"] for v in trend["values"]} == {"area", "municipality", "country"}
+    assert trend["periods"] == ["2019", "2020", "2021", "2022", "2023"]
+    assert "Rotterdam: van 23,4% (2019) naar 17,5% (2023)" in summary
+
+
+def test_trend_needs_two_periods(adviseur, data):
+    from duiding.indicators.models import Observation
+
+    Observation.objects.filter(area=data.feijenoord, indicator=data.youth).exclude(
+        period__code="2023"
+    ).delete()
+    trend, summary = charts.trend_data(_row(adviseur, data.feijenoord, data.youth.code))
+    assert trend is None
+    assert summary == "Te weinig perioden met een cijfer voor een trend."
+
+
+def test_map_spec_fills_features_title_and_format():
+    feature = {"type": "Feature", "geometry": None, "properties": {"value": 1.0}}
+    spec = charts.map_spec([feature], legend_title="X (2023)", description="d", decimals=1)
+    assert spec["data"]["values"]["features"] == [feature]
+    legend = spec["layer"][1]["encoding"]["color"]["legend"]
+    assert legend["title"] == "X (2023)" and legend["format"] == ",.1f"
+    assert charts.map_spec([], legend_title="", description="")["data"]["values"]["features"] == []

@@ -1,0 +1,112 @@
+import csv
+from io import BytesIO, StringIO
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from duiding.areaprofile.exports import safe_text
+from duiding.indicators.models import Indicator, Observation
+from tests.areaprofile.factories import period
+
+pytestmark = pytest.mark.django_db
+
+
+def _csv(client, code="WK059910", **params):
+    response = client.get(reverse("areaprofile:export_csv", args=[code]), params)
+    assert response.status_code == 200
+    assert response.streaming
+    assert response["Content-Type"].startswith("text/csv")
+    assert f'filename="staat-van-de-wijk_{code}_' in response["Content-Disposition"]
+    text = b"".join(response.streaming_content).decode("utf-8")
+    assert text.startswith("\ufeff")
+    return list(csv.reader(StringIO(text[1:]), delimiter=";"))
+
+
+def _xlsx_rows(client, code="WK059910", **params):
+    response = client.get(reverse("areaprofile:export_xlsx", args=[code]), params)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    sheet = load_workbook(BytesIO(response.content)).active
+    return [list(r) for r in sheet.iter_rows(values_only=True)]
+
+
+def _table(rows):
+    start = next(i for i, r in enumerate(rows) if r and r[0] == "Pijler")
+    header = rows[start]
+    body = []
+    for r in rows[start + 1 :]:
+        if not r or all(v in (None, "") for v in r):
+            break
+        body.append(dict(zip(header, r, strict=False)))
+    return header, body, rows
+
+
+def test_csv_has_dutch_headers_values_source_and_credit(client_as, adviseur, data):
+    header, body, rows = _table(_csv(client_as(adviseur)))
+    assert header[:10] == [
+        "Pijler", "Domein", "Indicator", "Indicatorcode", "Eenheid",
+        "Periode", "Gebied", "Gebiedscode", "Waarde", "Status",
+    ]  # fmt: skip
+    assert "Waarde Rotterdam" in header and "Verschil met Nederland" in header
+    youth = next(r for r in body if r["Indicatorcode"] == "TotaalJongerenMetJeugdzorgInNatura")
+    assert youth["Pijler"] == "Gezond"
+    assert youth["Waarde"] == "1555"
+    assert youth["Waarde Rotterdam"] == "13875"
+    assert youth["Bestand"] == "85685NED_first10000rows.csv"
+    assert youth["Rij"] == "8041"
+    assert youth["Bronvermelding"] == "Bron: CBS"
+    share = next(r for r in body if r["Indicatorcode"] == "AandeelTrajectenGemeentelijkeToegang")
+    assert share["Domein"] == "Overige cijfers"
+    assert share["Waarde"].startswith("18,09")  # decimal comma
+    assert share["Oordeel t.o.v. Nederland"] == "slechter"
+    assert rows[-1][0].startswith("Bron: CBS (CC BY 4.0)")
+
+
+def test_xlsx_holds_numbers_headers_and_credit(client_as, adviseur, data):
+    header, body, rows = _table(_xlsx_rows(client_as(adviseur)))
+    assert rows[0][0] == "Staat van de wijk: Feijenoord (gebied, WK059910)"
+    youth = next(r for r in body if r["Indicatorcode"] == "TotaalJongerenMetJeugdzorgInNatura")
+    assert youth["Waarde"] == 1555
+    assert youth["Verschil met Rotterdam"] == 1555 - 13875
+    assert youth["Gepubliceerde gebiedscode"] == "WK059910"
+    assert youth["Indelingswijziging (CBS)"].startswith("1:")
+    assert rows[-1][0].startswith("Bron: CBS")
+
+
+def test_export_follows_the_chosen_period(client_as, adviseur, data):
+    _header, body, _rows = _table(_xlsx_rows(client_as(adviseur), periode="2019"))
+    youth = next(r for r in body if r["Indicatorcode"] == "TotaalJongerenMetJeugdzorgInNatura")
+    assert youth["Waarde"] == 2410
+    assert youth["Periode"] == "2019"
+
+
+def test_exports_are_safe_against_formula_injection(client_as, adviseur, data):
+    evil = Indicator.objects.create(
+        code="evil", name='=HYPERLINK("http://example.com","klik")', unit_kind="count"
+    )
+    Observation.objects.create(
+        indicator=evil, area=data.feijenoord, period=period("2023"), value=-5,
+        source_file="@SUM(A1).csv", source_column="+cmd",
+    )  # fmt: skip
+    client = client_as(adviseur)
+    for rows in (_table(_csv(client))[1], _table(_xlsx_rows(client))[1]):
+        row = next(r for r in rows if r["Indicatorcode"] == "evil")
+        assert row["Indicator"] == '\'=HYPERLINK("http://example.com","klik")'
+        assert row["Bestand"] == "'@SUM(A1).csv"
+        assert row["Kolom"] == "'+cmd"
+        assert row["Waarde"] in (-5, "-5")  # numbers stay numbers
+
+
+def test_safe_text_prefixes_only_formula_starts():
+    assert safe_text("=1+1") == "'=1+1"
+    assert safe_text("-2") == "'-2"
+    assert safe_text("\tx") == "'\tx"
+    assert safe_text("Feijenoord") == "Feijenoord"
+    assert safe_text("") == ""
+
+
+def test_export_of_an_area_without_figures_is_an_empty_table(client_as, adviseur, data):
+    _header, body, rows = _table(_csv(client_as(adviseur), code="BU05991086"))
+    assert body == []
+    assert rows[-1][0].startswith("Bron: CBS")
