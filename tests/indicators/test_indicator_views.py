@@ -24,15 +24,15 @@ def period(code: str) -> Period:
 
 @pytest.fixture
 def referrals(rotterdam):
-    """Two counts from CBS 85685NED for Rotterdam, 2023: trajectories and those via the wijkteam."""
-    dataset = Dataset.objects.create(code="85685NED", title="Jeugdzorg; wijken 2023")
+    """Two counts as in CBS 85685NED for Rotterdam, 2023: trajectories and those via the wijkteam.
+
+    Own codes and names, so the indicators that migrations seed do not interfere."""
+    dataset = Dataset.objects.create(code="T85685NED", title="Jeugdzorg; wijken 2023 (test)")
     total = Indicator.objects.create(
-        code="TotaalTrajectenInNatura", name="Jeugdzorgtrajecten in natura", source="CBS"
+        code="t_trajecten", name="Testtrajecten in natura", source="CBS"
     )
     wijkteam = Indicator.objects.create(
-        code="GemeentelijkeToegang",
-        name="Trajecten verwezen door de gemeentelijke toegang",
-        source="CBS",
+        code="t_wijkteam", name="Testtrajecten via de wijkteamtoegang", source="CBS"
     )
     for ind, value in ((total, 22395.0), (wijkteam, 3925.0)):
         Observation.objects.create(
@@ -97,33 +97,34 @@ def test_indicator_of_another_organisation_is_hidden_from_outsider(
 
 def test_indicator_list_searches_and_filters(client_as, adviseur, referrals, domain):
     DomainIndicator.objects.create(domain=domain, indicator=referrals["wijkteam"])
-    Indicator.objects.create(code="a_inw", name="Inwoners", unit_kind="count")
+    Indicator.objects.create(code="t_inw", name="Testinwoners", unit_kind="count")
     pct = Indicator.objects.create(
-        code="p_jz", name="Jongeren met jeugdzorg (%)", unit_kind="percentage"
+        code="t_pct", name="Testjongeren met jeugdzorg (%)", unit_kind="percentage"
     )
     client = client_as(adviseur)
     url = reverse("indicators:indicator_list")
 
-    response = client.get(url, {"q": "verwezen"})
+    response = client.get(url, {"q": "wijkteamtoegang"})
     html = response.content.decode()
-    assert "Trajecten verwezen door de gemeentelijke toegang" in html
-    assert "Inwoners" not in html
+    assert "Testtrajecten via de wijkteamtoegang" in html
+    assert "Testinwoners" not in html
     assert "1 indicator gevonden." in html
     assert_accessible(response)
 
     html = client.get(url, {"domain": domain.pk}).content.decode()
-    assert "gemeentelijke toegang" in html and "Inwoners" not in html
+    assert "wijkteamtoegang" in html and "Testinwoners" not in html
 
-    html = client.get(url, {"unit": "percentage"}).content.decode()
-    assert pct.name in html and "Inwoners" not in html
+    html = client.get(url, {"unit": "percentage", "q": "test"}).content.decode()
+    assert pct.name in html and "Testinwoners" not in html
 
-    html = client.get(url, {"dataset": "85685NED"}).content.decode()
-    assert "Jeugdzorgtrajecten in natura" in html and "Inwoners" not in html
+    html = client.get(url, {"dataset": "T85685NED"}).content.decode()
+    assert "Testtrajecten in natura" in html and "Testinwoners" not in html
+    assert "2 indicatoren gevonden." in html
 
 
 def test_indicator_list_htmx_returns_only_the_results(client_as, adviseur, referrals):
     response = client_as(adviseur).get(
-        reverse("indicators:indicator_list"), {"q": "trajecten"}, HTTP_HX_REQUEST="true"
+        reverse("indicators:indicator_list"), {"q": "testtrajecten"}, HTTP_HX_REQUEST="true"
     )
     html = response.content.decode()
     assert html.lstrip().startswith('<div id="indicator-results"')
@@ -143,7 +144,7 @@ def test_indicator_detail_shows_definition_source_datasets_periods_and_domains(
     response = client_as(adviseur).get(reverse("indicators:indicator_detail", args=[ind.pk]))
     html = response.content.decode()
     assert "Aantal trajecten jeugdzorg in natura." in html
-    assert "85685NED" in html and "Jeugdzorg; wijken 2023" in html
+    assert "T85685NED" in html and "Jeugdzorg; wijken 2023 (test)" in html
     assert "Beschikbare perioden" in html and "2023" in html
     assert "Veilig thuis" in html and "Rotterdam Groeit" in html
     assert reverse("indicators:indicator_edit", args=[ind.pk]) not in html  # not a beheerder
@@ -162,8 +163,8 @@ def test_indicator_detail_of_derived_shows_the_formula(client_as, beheerder, ref
     response = client_as(beheerder).get(reverse("indicators:indicator_detail", args=[share.pk]))
     html = response.content.decode()
     assert "Berekening" in html
-    assert "Trajecten verwezen door de gemeentelijke toegang</a>" in html
-    assert "Jeugdzorgtrajecten in natura</a>" in html
+    assert "Testtrajecten via de wijkteamtoegang</a>" in html
+    assert "Testtrajecten in natura</a>" in html
     assert "× 1.000" in html
     assert "Opnieuw berekenen" in html
 
@@ -275,14 +276,14 @@ def test_derived_new_refuses_the_same_numerator_and_denominator(client_as, behee
 def test_alias_list_explains_and_lists_aliases(client_as, partner):
     SeriesAlias.objects.create(
         kind="measure",
-        alias="TotaalJongerenMetJeugdzorg",
-        canonical="TotaalJongerenMetJeugdzorgInNatura",
+        alias="TestJongerenMetJeugdzorg",
+        canonical="TestJongerenMetJeugdzorgInNatura",
         note="Hernoemd in 2017",
     )
     response = client_as(partner).get(reverse("indicators:alias_list"))
     html = response.content.decode()
     assert "Een alias zegt: dit is hetzelfde cijfer" in html
-    assert "TotaalJongerenMetJeugdzorg</code>" in html and "Hernoemd in 2017" in html
+    assert "TestJongerenMetJeugdzorg</code>" in html and "Hernoemd in 2017" in html
     assert "Alias toevoegen" not in html  # read only for a partner
     assert_accessible(response)
 
@@ -293,12 +294,12 @@ def test_alias_add_and_remove_by_beheerder_with_confirmation(client_as, beheerde
         reverse("indicators:alias_list"),
         {
             "kind": "category",
-            "alias": "Totaal jeugdzorg",
-            "canonical": "Totaal alle jeugdzorg in natura",
+            "alias": "Totaal testjeugdzorg",
+            "canonical": "Totaal alle testjeugdzorg",
         },
     )
     assert response.status_code == 302
-    alias = SeriesAlias.objects.get(alias="Totaal jeugdzorg")
+    alias = SeriesAlias.objects.get(alias="Totaal testjeugdzorg")
 
     confirm = client.get(reverse("indicators:alias_delete", args=[alias.pk]))
     assert confirm.status_code == 200 and "Weet u zeker" in confirm.content.decode()
@@ -310,23 +311,25 @@ def test_alias_add_and_remove_by_beheerder_with_confirmation(client_as, beheerde
 
 
 def test_alias_add_refuses_a_duplicate_in_dutch(client_as, beheerder):
-    SeriesAlias.objects.create(kind="measure", alias="A", canonical="B")
+    SeriesAlias.objects.create(kind="measure", alias="TestA", canonical="TestB")
     response = client_as(beheerder).post(
-        reverse("indicators:alias_list"), {"kind": "measure", "alias": "A", "canonical": "C"}
+        reverse("indicators:alias_list"),
+        {"kind": "measure", "alias": "TestA", "canonical": "TestC"},
     )
     assert response.status_code == 400
     assert "bestaat al" in response.content.decode()
-    assert SeriesAlias.objects.count() == 1
+    assert SeriesAlias.objects.filter(alias__startswith="Test").count() == 1
 
 
 @pytest.mark.parametrize("user", ["adviseur", "outsider"])
 def test_alias_changes_by_non_admin_get_403(client_as, request, user):
-    alias = SeriesAlias.objects.create(kind="measure", alias="A", canonical="B")
+    alias = SeriesAlias.objects.create(kind="measure", alias="TestA", canonical="TestB")
     client = client_as(request.getfixturevalue(user))
     add = client.post(
-        reverse("indicators:alias_list"), {"kind": "measure", "alias": "X", "canonical": "Y"}
+        reverse("indicators:alias_list"),
+        {"kind": "measure", "alias": "TestX", "canonical": "TestY"},
     )
     assert add.status_code == 403
     assert client.get(reverse("indicators:alias_delete", args=[alias.pk])).status_code == 403
     assert client.post(reverse("indicators:alias_delete", args=[alias.pk])).status_code == 403
-    assert SeriesAlias.objects.count() == 1
+    assert SeriesAlias.objects.filter(alias__startswith="Test").count() == 1
