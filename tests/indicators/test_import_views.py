@@ -430,3 +430,24 @@ def test_import_upload_own_figures_refused_rows_are_listed_by_row_and_column(
     assert '<td class="num">3</td>' in html and "GM9999" in html
     assert_accessible(page)
     assert client_as(outsider).get(response.url).status_code == 404
+
+
+def test_import_runs_beheerder_elsewhere_sees_open_data_runs_not_other_organisations_own(
+    client_as, beheerder, municipality_org, other_org, django_user_model
+):
+    from duiding.accounts.models import Membership
+
+    own = ImportRun.objects.create(
+        kind="observations",
+        file_name="rotterdam-eigen.csv",
+        started_by=beheerder,
+        organisation=municipality_org,
+    )
+    open_run = ImportRun.objects.create(kind="cbs", file_name="85685NED.csv", started_by=beheerder)
+    elders = django_user_model.objects.create_user("elders-beheer", password="x" * 12)
+    Membership.objects.create(user=elders, organisation=other_org, role=Membership.Role.ADMIN)
+    client = client_as(elders)
+    html = client.get(reverse("indicators:import_list")).content.decode()
+    assert "85685NED.csv" in html and "rotterdam-eigen.csv" not in html
+    assert client.get(reverse("indicators:import_detail", args=[own.pk])).status_code == 404
+    assert client.get(reverse("indicators:import_detail", args=[open_run.pk])).status_code == 200

@@ -52,14 +52,22 @@ def role_in(user, organisation: Organisation) -> str | None:
 
 
 def visible_import_runs(user):
-    """Import runs a user may see: their organisations' runs, and all runs for data admins."""
+    """Import runs a user may see: their own and their organisations' runs; data admins also see
+    the open-data runs (no organisation, e.g. CBS tables). Another organisation's own figures stay
+    hidden, also from beheerders elsewhere; a superuser sees everything."""
+    from django.db.models import Q
+
     from duiding.indicators.models import ImportRun
 
     if not is_authenticated(user):
         return ImportRun.objects.none()
-    if is_data_admin(user):
+    if user.is_superuser:
         return ImportRun.objects.all()
-    return ImportRun.objects.filter(started_by=user)
+    own = Membership.objects.filter(user=user).values("organisation_id")
+    visible = Q(started_by=user) | Q(organisation_id__in=own)
+    if is_data_admin(user):
+        visible |= Q(organisation__isnull=True)
+    return ImportRun.objects.filter(visible)
 
 
 # --- Observations and datasets (indicators app) ---------------------------------------------
