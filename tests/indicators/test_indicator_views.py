@@ -333,3 +333,25 @@ def test_alias_changes_by_non_admin_get_403(client_as, request, user):
     assert client.get(reverse("indicators:alias_delete", args=[alias.pk])).status_code == 403
     assert client.post(reverse("indicators:alias_delete", args=[alias.pk])).status_code == 403
     assert SeriesAlias.objects.filter(alias__startswith="Test").count() == 1
+
+
+def test_derived_of_an_organisations_own_figure_belongs_to_that_organisation(
+    client_as, beheerder, referrals, municipality_org
+):
+    own = Indicator.objects.create(
+        code="t_eigen", name="Eigen teller", organisation=municipality_org
+    )
+    client_as(beheerder).post(
+        reverse("indicators:derived_new"),
+        {
+            "code": "t_eigen_aandeel",
+            "name": "Eigen aandeel",
+            "numerator": own.pk,
+            "denominator": referrals["total"].pk,
+            "multiplier": "1000",
+            "direction": "neutral",
+        },
+    )
+    share = Indicator.objects.get(code="t_eigen_aandeel")
+    assert share.organisation == municipality_org
+    assert share.unit_kind == "rate_1000"

@@ -240,9 +240,26 @@ class DerivedIndicatorForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("numerator") and data.get("numerator") == data.get("denominator"):
+        numerator, denominator = data.get("numerator"), data.get("denominator")
+        if numerator and numerator == denominator:
             self.add_error("denominator", _("Kies voor de noemer een ander cijfer dan de teller."))
+        elif (
+            numerator
+            and denominator
+            and numerator.organisation_id
+            and denominator.organisation_id
+            and numerator.organisation_id != denominator.organisation_id
+        ):
+            self.add_error(
+                "denominator",
+                _("Teller en noemer zijn eigen cijfers van verschillende organisaties."),
+            )
         return data
+
+    def organisation(self):
+        """A share of an organisation's own figure belongs to that organisation (not open data)."""
+        data = self.cleaned_data
+        return data["numerator"].organisation or data["denominator"].organisation
 
 
 class SeriesAliasForm(forms.ModelForm):

@@ -99,6 +99,7 @@ def derived_new(request):
             denominator=data["denominator"],
             multiplier=data["multiplier"],
             direction=data["direction"],
+            organisation=form.organisation(),
         )
         messages.success(
             request,
