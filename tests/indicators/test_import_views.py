@@ -451,3 +451,47 @@ def test_import_runs_beheerder_elsewhere_sees_open_data_runs_not_other_organisat
     assert "85685NED.csv" in html and "rotterdam-eigen.csv" not in html
     assert client.get(reverse("indicators:import_detail", args=[own.pk])).status_code == 404
     assert client.get(reverse("indicators:import_detail", args=[open_run.pk])).status_code == 200
+
+
+def test_import_upload_with_data_properties_stores_both_files(
+    client_as, beheerder, cbs_file, tmp_path, upload_dir
+):
+    props = tmp_path / "DataProperties_85685NED.json"
+    props.write_text(
+        '[{"ID": 1, "Type": "Topic", "Key": "k_0Tot4Jaar_2", "Title": "0 tot 4 jaar",'
+        ' "Unit": "aantal", "Decimals": 0, "ParentID": null}]',
+        encoding="utf-8",
+    )
+    with open(cbs_file, "rb") as fh, open(props, "rb") as ph:
+        client_as(beheerder).post(
+            reverse("indicators:import_new"), {"kind": "cbs", "file": fh, "properties": ph}
+        )
+    run = ImportRun.objects.get(kind="cbs")
+    assert run.status == ImportRun.Status.DONE, (run.error, run.messages[:3])
+    assert run.options["properties_name"] == "DataProperties_85685NED.json"
+    stored = {p.name for p in stored_files(upload_dir)}
+    assert len(stored) == 2 and any(name.endswith(".json") for name in stored)
+    assert run.options["properties"].endswith(".json")
+
+
+@pytest.mark.parametrize(
+    ("kind", "name", "message"),
+    [
+        ("observations", "eigen.csv", "hoort alleen bij een CBS-tabel"),
+        ("cbs", "85685NED.csv", "geen JSON-bestand"),
+    ],
+)
+def test_import_upload_properties_must_be_json_and_only_for_cbs(
+    client_as, beheerder, upload_dir, kind, name, message
+):
+    response = client_as(beheerder).post(
+        reverse("indicators:import_new"),
+        {
+            "kind": kind,
+            "file": SimpleUploadedFile(name, cbs_bytes()),
+            "properties": SimpleUploadedFile("props.json", b"niet json"),
+        },
+    )
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert stored_files(upload_dir) == []
