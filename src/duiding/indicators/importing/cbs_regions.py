@@ -24,6 +24,7 @@ REGION_KINDS = {
     "PV": "provincie",
     "JZ": "jeugdzorgregio",
     "PD": "politiedistrict",
+    "BT": "basisteam (politie)",
     "RE": "regionale eenheid (politie)",
     "CR": "COROP-gebied",
     "GG": "GGD-regio",

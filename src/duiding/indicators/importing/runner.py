@@ -22,7 +22,7 @@ from django.conf import settings
 from django.db import DatabaseError, connection
 from django.utils import timezone
 
-from duiding.indicators.importing.store import ImportRefused, observations_store
+from duiding.indicators.importing.store import ImportRefused, gc_paused, observations_store
 from duiding.indicators.importing.types import ImportMessage, ParseResult
 from duiding.indicators.models import ImportRun
 from duiding.indicators.signals import import_finished
@@ -176,7 +176,8 @@ def import_run_execute(
     run.messages = []
     run.save(update_fields=["status", "started_at", "error", "messages"])
     try:
-        return _execute(run, writer)
+        with gc_paused():
+            return _execute(run, writer)
     finally:
         writer.close()
 
