@@ -1,3 +1,6 @@
+import json
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -126,7 +129,14 @@ def test_rotterdam_level_names_in_breadcrumbs_and_child_links(client_as, adviseu
 def test_trend_chart_data_and_text_alternative(client_as, adviseur, data):
     html = _page(client_as(adviseur))
     assert 'id="trend-template"' in html
-    assert "data-trend=" in html
+    data_json = html.split('<script id="trend-data" type="application/json">')[1].split(
+        "</script>"
+    )[0]
+    trends = json.loads(data_json)
+    chart_ids = re.findall(r'data-trend="(t\d+)"', html)
+    assert sorted(chart_ids) == sorted(trends)
+    values = [v["v"] for t in trends.values() for v in t["values"] if v["r"] == "area"]
+    assert 2410 in values and 1555 in values
     assert "Trend 2019 tot en met 2023. Feijenoord: van 2.410 (2019) naar 1.555 (2023)." in html
 
 

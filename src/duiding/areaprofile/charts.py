@@ -93,7 +93,6 @@ def trend_data(item) -> tuple[dict | None, str]:
                     "v": p.value,
                     "r": series.role,
                     "a": series.area.name,
-                    "t": fmt.with_unit(p.value, ind.unit_kind, ind.decimals, ind.unit_label),
                 }
             )
         first, last = points[0], points[-1]
@@ -126,7 +125,13 @@ def trend_data(item) -> tuple[dict | None, str]:
         "first": first_label,
         "last": last_label,
     } + "; ".join(summaries)
-    return {"values": values, "periods": list(order)}, summary + "."
+    data = {
+        "values": values,
+        "periods": list(order),
+        "f": f",.{max(0, min(ind.decimals, 6))}f",  # d3 format; Dutch via vega-embed's locale
+        "u": fmt.unit_suffix(ind.unit_kind, ind.unit_label),
+    }
+    return data, summary + "."
 
 
 def _period_order(item, kind: str) -> list[str]:

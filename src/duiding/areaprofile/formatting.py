@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from django.utils import formats
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
 OK = "ok"
 SUPPRESSED = "suppressed"
@@ -35,10 +36,21 @@ def number(value: float, decimals: int = 0) -> str:
 
     Django's number_format cuts decimals off, so the value is rounded here first.
     """
-    rounded = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+    rounded = Decimal(repr(float(value))).quantize(_QUANTUM[decimals], ROUND_HALF_UP)
     if rounded == 0:
         rounded = abs(rounded)  # no "-0"
-    return formats.number_format(rounded, decimals, use_l10n=True, force_grouping=True)
+    return f"{rounded:,.{decimals}f}".translate(_separators(get_language() or "nl"))
+
+
+_QUANTUM = {d: Decimal(1).scaleb(-d) for d in range(10)}
+
+
+@lru_cache(maxsize=8)
+def _separators(language: str) -> dict[int, str]:
+    """str.translate table from Python's 1,234.5 to the language's format (nl: 1.234,5)."""
+    decimal = formats.get_format("DECIMAL_SEPARATOR", lang=language)
+    thousands = formats.get_format("THOUSAND_SEPARATOR", lang=language)
+    return str.maketrans({",": thousands, ".": decimal})
 
 
 def unit_suffix(unit_kind: str, unit_label: str = "") -> str:

@@ -61,6 +61,11 @@ def area_page_context(request, area: Area) -> dict:
     benchmark = area_benchmark(user=user, area=area, period=period)
     layout = framework_layout()
     pillars, other = build_sections(benchmark, layout.domains, layout.order)
+    trends: dict[str, dict] = {}
+    for row in [r for p in pillars for d in p.domains for r in d.rows] + other:
+        if row.trend and not row.trend_id:
+            row.trend_id = f"t{len(trends)}"
+            trends[row.trend_id] = row.trend
     ancestors = list(reversed(area_ancestors(area)))
     for a in ancestors + [area]:
         a.level_label_cached = labels.get(a.level, (a.level, a.level))[0]
@@ -82,7 +87,8 @@ def area_page_context(request, area: Area) -> dict:
         "empty_pillars": [p.name for p in pillars if not p.row_count],
         "other_rows": other,
         "row_count": len(benchmark.rows),
-        "trend_template": charts.trend_template() if benchmark.rows else None,
+        "trend_template": charts.trend_template() if trends else None,
+        "trend_data": trends,
         "export_query": ("?" + urlencode(query)) if query else "",
         "indelingswijziging": area.indelingswijziging,
     }
@@ -196,7 +202,7 @@ def benchmark_for(request, area: Area) -> ExportData:
     labels = level_labels(_municipality_id(area))
     benchmark = area_benchmark(user=user, area=area, period=period, with_series=False)
     layout = framework_layout()
-    pillars, other = build_sections(benchmark, layout.domains, layout.order)
+    pillars, other = build_sections(benchmark, layout.domains, layout.order, with_page_parts=False)
     codes = {r.value.provenance.dataset_code for r in benchmark.rows} - {""}
     publishers = dict(Dataset.objects.filter(code__in=codes).values_list("code", "publisher"))
     level_label = labels.get(area.level, (area.level,))[0]

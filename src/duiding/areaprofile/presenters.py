@@ -7,11 +7,12 @@ final section "Overige cijfers". Everything is computed once here, so templates 
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from django.utils.html import format_html_join
+from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 
 from duiding.areaprofile import charts
 from duiding.areaprofile import formatting as fmt
@@ -70,6 +71,7 @@ class Row:
     unit_kind: str
     unit_text: str
     direction_text: str
+    meta: str  # "percentage · 2023 · hoger is beter"
     period_code: str
     period_label: str
     value: fmt.ValueText
@@ -83,7 +85,10 @@ class Row:
     observation_pk: int
     trend: dict | None  # compact chart data, see charts.trend_data
     trend_summary: str
-    trend_json: str = ""
+    trend_id: str = ""  # key into the page's one "trend-data" JSON (set by the page)
+    source_items: list[tuple[str, str]] = field(default_factory=list)
+    source_html: str = ""  # the same items as escaped <dt>/<dd> pairs (fast to render)
+    credit: str = ""
     domain_names: list[str] = field(default_factory=list)
 
 
@@ -104,32 +109,89 @@ class PillarSection:
         return sum(len(d.rows) for d in self.domains)
 
 
-def _direction_text(direction: str) -> str:
+@lru_cache(maxsize=8)
+def _texts(language: str) -> dict[str, str]:
+    """Translated labels used on every row, looked up once per language (not per row)."""
     return {
         "higher_is_better": _("hoger is beter"),
         "lower_is_better": _("lager is beter"),
-    }.get(direction, _("hoger of lager is niet beter of slechter"))
-
-
-def _unit_text(unit_kind: str, unit_label: str) -> str:
-    return {
+        "neutral": _("hoger of lager is niet beter of slechter"),
         "count": _("aantal"),
         "percentage": _("percentage"),
         "rate_1000": _("per 1.000"),
         "mean": _("gemiddelde"),
         "index": _("index / schaalscore"),
         "amount": _("bedrag"),
-    }.get(unit_kind, unit_kind) + (f" ({unit_label})" if unit_label else "")
+        "definition": _("Definitie"),
+        "suggestion": _("Vergelijkingsadvies"),
+        "flag_against": _("Oordeel t.o.v. %(area)s"),
+        "dataset": _("Gegevensbron"),
+        "derived": _("berekend uit teller en noemer"),
+        "file": _("Bestand"),
+        "row": _("Rij"),
+        "column": _("Kolom"),
+        "category": _("Categorie zoals gepubliceerd"),
+        "published_code": _("Gepubliceerde gebiedscode"),
+        "indelingswijziging": _("CBS-indelingswijziging"),
+        "period": _("Periode"),
+        "credit_cbs": _("Bron: CBS (CC BY 4.0)"),
+        "credit_derived": _("Bron: CBS (CC BY 4.0); berekend door Duiding"),
+    }
 
 
-def build_row(item) -> Row:
-    """One `IndicatorBenchmark` as a page row."""
+def texts() -> dict[str, str]:
+    return _texts(get_language() or "nl")
+
+
+def _unit_text(unit_kind: str, unit_label: str, t: dict[str, str]) -> str:
+    return t.get(unit_kind, unit_kind) + (f" ({unit_label})" if unit_label else "")
+
+
+def _source_items(item, cells, t: dict[str, str]) -> list[tuple[str, str]]:
+    """The 'Bron en toelichting' list as (label, text) pairs, empty fields left out."""
+    ind, prov = item.indicator, item.value.provenance
+    items: list[tuple[str, str]] = []
+    if ind.definition:
+        items.append((t["definition"], ind.definition))
+    items.append((t["suggestion"], item.suggestion.text))
+    for cell in cells:
+        items.append(
+            (
+                t["flag_against"] % {"area": cell.area_name},
+                f"{cell.flag_label[:1].upper()}{cell.flag_label[1:]}: {cell.flag_reason}",
+            )
+        )
+    if prov.dataset_code:
+        dataset = prov.dataset_code + (f" — {prov.dataset_title}" if prov.dataset_title else "")
+    else:
+        dataset = t["derived"]
+    items.append((t["dataset"], dataset))
+    for key, text in (
+        ("file", prov.file),
+        ("row", str(prov.row) if prov.row else ""),
+        ("column", prov.column),
+        ("category", prov.category),
+        ("published_code", prov.published_area_code),
+        ("indelingswijziging", indelingswijziging_text(prov.indelingswijziging)),
+    ):
+        if text:
+            items.append((t[key], text))
+    items.append((t["period"], item.value.period.label))
+    return items
+
+
+def build_row(item, *, with_page_parts: bool = True) -> Row:
+    """One `IndicatorBenchmark` as a row; `with_page_parts=False` skips trend and source list
+    (the exports need neither)."""
+    t = texts()
     ind = item.indicator
     value = item.value
+    unit_kind, decimals, unit_label = ind.unit_kind, ind.decimals, ind.unit_label
     cells: list[ComparisonCell] = []
     for comp in item.comparisons:
         other = comp.value
         result = comp.flag.result
+        css, icon = fmt.FLAG_ICONS.get(result, fmt.FLAG_ICONS["none"])
         cells.append(
             ComparisonCell(
                 area_code=comp.area.code,
@@ -138,36 +200,39 @@ def build_row(item) -> Row:
                 value=fmt.value_text(
                     other.value if other else None,
                     other.status if other else None,
-                    ind.unit_kind,
-                    ind.decimals,
-                    ind.unit_label,
+                    unit_kind,
+                    decimals,
+                    unit_label,
                 ),
                 raw_value=other.value if other else None,
-                difference=fmt.difference_text(
-                    comp.difference, ind.unit_kind, ind.decimals, ind.unit_label
-                ),
+                difference=fmt.difference_text(comp.difference, unit_kind, decimals, unit_label),
                 raw_difference=comp.difference,
                 flag_result=result,
                 flag_label=comp.flag.label,
                 flag_reason=comp.flag.reason,
-                flag_icon=fmt.flag_icon(result),
-                flag_css=fmt.flag_css(result),
+                flag_icon=icon,
+                flag_css=css,
             )
         )
     main = next((c for c in cells if c.role == "municipality"), cells[0] if cells else None)
-    trend, summary = charts.trend_data(item)
+    if with_page_parts:
+        trend, summary = charts.trend_data(item)
+        source_items = _source_items(item, cells, t)
+    else:
+        trend, summary, source_items = None, "", []
+    unit_text = _unit_text(unit_kind, unit_label, t)
+    direction_text = t.get(ind.direction, t["neutral"])
     return Row(
         indicator_code=ind.code,
         indicator_name=ind.name,
         definition=ind.definition,
-        unit_kind=ind.unit_kind,
-        unit_text=_unit_text(ind.unit_kind, ind.unit_label),
-        direction_text=_direction_text(ind.direction),
+        unit_kind=unit_kind,
+        unit_text=unit_text,
+        direction_text=direction_text,
+        meta=f"{unit_text} · {value.period.label} · {direction_text}",
         period_code=value.period.code,
         period_label=value.period.label,
-        value=fmt.value_text(
-            value.value, value.status, ind.unit_kind, ind.decimals, ind.unit_label
-        ),
+        value=fmt.value_text(value.value, value.status, unit_kind, decimals, unit_label),
         raw_value=value.value,
         status=value.status,
         cells=cells,
@@ -178,7 +243,9 @@ def build_row(item) -> Row:
         observation_pk=value.pk,
         trend=trend,
         trend_summary=summary,
-        trend_json=json.dumps(trend, separators=(",", ":"), ensure_ascii=False) if trend else "",
+        source_items=source_items,
+        source_html=format_html_join("", "<dt>{}</dt><dd>{}</dd>", source_items),
+        credit=t["credit_cbs"] if value.provenance.dataset_code else t["credit_derived"],
     )
 
 
@@ -186,10 +253,15 @@ def build_sections(
     benchmark,
     framework_domains: list[tuple[int, str, str]],
     domain_order: dict[tuple[int, int], int],
+    *,
+    with_page_parts: bool = True,
 ) -> tuple[list[PillarSection], list[Row]]:
     """(pillars, other rows). framework_domains: (domain pk, pillar name, domain name) in order;
     domain_order: (domain pk, indicator pk) -> order within the domain."""
-    rows = {item.indicator.pk: build_row(item) for item in benchmark.rows}
+    rows = {
+        item.indicator.pk: build_row(item, with_page_parts=with_page_parts)
+        for item in benchmark.rows
+    }
     domain_names = {pk: name for pk, _pillar, name in framework_domains}
     placed: set[int] = set()
     by_domain: dict[int, list[tuple[int, str, int]]] = {pk: [] for pk in domain_names}
