@@ -118,6 +118,37 @@ def visible_observation_filter(user):
     return ~Q(dataset_id__in=hidden_datasets) & ~Q(indicator_id__in=hidden_indicators)
 
 
+def hidden_observation_sources(user) -> tuple[list[int], list[int]] | None:
+    """(dataset ids, indicator ids) whose observations the user may NOT read, as plain lists.
+
+    None: the user may read no observations at all (not logged in). For hot read paths that
+    write their own SQL; the rule is the same as `visible_observation_filter`. One query; both
+    lists are empty as long as no organisation owns a dataset or indicator.
+    """
+    from django.db import connection
+
+    from duiding.indicators.models import Dataset, Indicator
+
+    if not is_authenticated(user):
+        return None
+    if user.is_superuser:
+        return [], []
+    # Plain SQL: this runs on every benchmark request, and the ORM version of this union took
+    # longer to build than to run.
+    mine = f"SELECT organisation_id FROM {Membership._meta.db_table} WHERE user_id = %s"
+    sql = " UNION ALL ".join(
+        f"SELECT '{kind}', id FROM {model._meta.db_table} "
+        f"WHERE organisation_id IS NOT NULL AND organisation_id NOT IN ({mine})"
+        for kind, model in (("d", Dataset), ("i", Indicator))
+    )
+    hidden: tuple[list[int], list[int]] = ([], [])
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [user.pk, user.pk])
+        for kind, pk in cursor.fetchall():
+            hidden[0 if kind == "d" else 1].append(pk)
+    return hidden
+
+
 def visible_indicator_filter(user):
     """A Q for indicators the user may read: open ones and their organisations' own."""
     from django.db.models import Q

@@ -19,8 +19,8 @@ from ninja.errors import HttpError
 
 from duiding.accounts.permissions import visible_indicator_filter
 from duiding.api.api import api
+from duiding.areas.codes import normalise_code
 from duiding.areas.models import Area
-from duiding.areas.selectors import area_get
 from duiding.indicators import selectors
 from duiding.indicators.models import Indicator
 
@@ -145,7 +145,12 @@ def _json(payload) -> HttpResponse:
 
 
 def _area_or_404(code: str) -> Area:
-    area = area_get(code)
+    # Without the boundary: a GeoJSON geometry is large and these routes do not need it.
+    area = (
+        Area.objects.filter(code=normalise_code(code))
+        .only("pk", "code", "name", "level", "parent_id", "municipality_id", "indelingswijziging")
+        .first()
+    )
     if area is None:
         raise HttpError(404, f"Onbekend gebied: {code}")
     return area

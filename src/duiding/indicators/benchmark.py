@@ -8,7 +8,9 @@ format (1.234,5).
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
+from datetime import date
 
 from django.utils.translation import get_language, gettext
 
@@ -100,7 +102,7 @@ def outside_threshold(relative_pct: float, threshold_pct: float) -> bool:
     return abs(relative_pct) > threshold_pct + EPSILON_PCT
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class ZTest:
     z: float
     p_value: float
@@ -127,7 +129,7 @@ def two_proportion_z_test(x1: float, n1: float, x2: float, n2: float) -> ZTest |
     return ZTest(z=z, p_value=math.erfc(abs(z) / math.sqrt(2.0)))
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Flag:
     """The verdict of one value against one comparison value.
 
@@ -135,6 +137,8 @@ class Flag:
     label: short Dutch label ("beter", "vergelijkbaar", "slechter", "afwijkend", "geen oordeel").
     side: "higher" / "lower" / "" — where the value lies relative to the comparison.
     reason: a Dutch sentence that says why.
+    difference / relative_pct: set when there is a verdict (better ... similar); a flag without
+    verdict ("none") carries no numbers — the comparison has the differences.
     """
 
     result: str
@@ -166,8 +170,17 @@ def _labels(_=_) -> dict[str, str]:
     }
 
 
-def _none(reason: str, _=_, **kw) -> Flag:
-    return Flag(result=NONE, label=_("geen oordeel"), reason=reason, **kw)
+_NONE_FLAGS: dict[tuple[str, str], Flag] = {}
+
+
+def _none(reason: str, _=_) -> Flag:
+    """A flag without verdict. Shared per (label, reason): a page has hundreds of them, and they
+    carry no numbers (the differences are on the comparison). Treat flags as read-only."""
+    label = _("geen oordeel")
+    found = _NONE_FLAGS.get((label, reason))
+    if found is None:
+        found = _NONE_FLAGS[(label, reason)] = Flag(NONE, label, reason)
+    return found
 
 
 def flag_missing(status: str, *, texts: Texts | None = None) -> Flag:
@@ -236,13 +249,11 @@ def flag(
         return _none(
             _("Aantallen zijn niet vergelijkbaar tussen gebieden van verschillende grootte."),
             _,
-            difference=diff,
         )
     if comparison == 0:
         return _none(
             _("De vergelijkingswaarde is 0; een relatief verschil is niet te berekenen."),
             _,
-            difference=diff,
         )
     rel = relative_difference_pct(value, comparison)
     side = "higher" if diff > 0 else "lower" if diff < 0 else ""
@@ -327,7 +338,7 @@ COMPARE_GEBIED_CITY = "gebied_city"
 COMPARE_NONE = "none"
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Suggestion:
     """Which comparison to read first, and why (seed 003, step 1).
 
@@ -476,3 +487,38 @@ def comparison_suggestion(
     if city_value is None:
         text += " " + _("Let op: voor %(stad)s is er in deze periode geen cijfer.") % names
     return Suggestion(choice, subject, "stad", text, differs_much=differs, relative_pct=rel)
+
+
+# --- Which figure is shown (the period rule) --------------------------------------------------
+
+_YEAR_RE = re.compile(r"^\d{4}$")
+
+
+def period_sort_key(start: date, end: date) -> tuple[date, int]:
+    """For max(): the later end wins; at the same end the longer period, i.e. the earlier start
+    (the year 2023 before "2e halfjaar 2023")."""
+    return (end, -start.toordinal())
+
+
+def pick_period(items: list, period: str | None, *, code, kind, year, is_ok, key):
+    """The item that represents `period` among one indicator's observations for one area.
+
+    period None: the latest period with a figure (is_ok), else the latest item at all.
+    "2021" (a year): the year itself, else the latest half year / quarter / peildatum in 2021,
+    again preferring one with a figure. Any other code ("2021H1"): exactly that period.
+    code / kind / year / is_ok / key are accessor functions on an item (key: `period_sort_key`).
+    """
+    if period is None:
+        candidates = items
+    elif _YEAR_RE.match(period):
+        wanted = int(period)
+        candidates = [i for i in items if year(i) == wanted]
+        exact = [i for i in candidates if kind(i) == "year"]
+        if exact:
+            candidates = exact
+    else:
+        candidates = [i for i in items if code(i) == period]
+    if not candidates:
+        return None
+    with_value = [i for i in candidates if is_ok(i)]
+    return max(with_value or candidates, key=key)

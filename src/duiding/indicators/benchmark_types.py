@@ -25,6 +25,10 @@ Built by `indicators.selectors.area_benchmark` (and re-exported there). Shape:
     Series: area: AreaRef, role (area / parent / municipality / country),
             points: list[SeriesPoint(period_code, period_label, kind, year, value, status)] in
             time order (all period kinds: filter on `kind` for one line per kind)
+
+The classes are plain (not frozen) slotted dataclasses for speed: a page builds a few thousand of
+them, and frozen ones cost five times as much to create. Treat them as read-only. AreaRef,
+PeriodRef and ComparisonArea are frozen (and hashable): there are only a few per page.
 """
 
 from __future__ import annotations
@@ -59,7 +63,7 @@ class PeriodRef:
     year: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Provenance:
     dataset_code: str
     dataset_title: str
@@ -71,7 +75,7 @@ class Provenance:
     indelingswijziging: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ObservationValue:
     pk: int
     value: float | None  # None unless status is ok
@@ -86,7 +90,7 @@ class ObservationValue:
         return self.status == OK and self.value is not None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class IndicatorRef:
     pk: int
     code: str
@@ -103,7 +107,7 @@ class IndicatorRef:
     domain_ids: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Comparison:
     area: AreaRef
     role: str
@@ -113,7 +117,7 @@ class Comparison:
     flag: rules.Flag
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class SeriesPoint:
     period_code: str
     period_label: str
@@ -123,14 +127,14 @@ class SeriesPoint:
     status: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Series:
     area: AreaRef
     role: str  # area / parent / municipality / country
     points: list[SeriesPoint]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class IndicatorBenchmark:
     indicator: IndicatorRef
     value: ObservationValue
@@ -149,7 +153,7 @@ class IndicatorBenchmark:
         return rules.flag_missing("")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class AreaBenchmark:
     area: AreaRef
     period: str | None
@@ -160,7 +164,7 @@ class AreaBenchmark:
         return {row.indicator.code: row for row in self.rows}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ObservationDetail:
     """Everything for the 'where did this come from' popover."""
 

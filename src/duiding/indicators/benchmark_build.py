@@ -1,0 +1,179 @@
+"""Turn fetched rows into the benchmark result types (no queries here; see selectors.py).
+
+Observation rows are tuples in the order of `benchmark_queries.ROW`, optionally followed by
+`benchmark_queries.PROVENANCE`: plain tuples, because a page handles a few thousand of them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from duiding.areas.models import Level
+from duiding.indicators import benchmark as rules
+from duiding.indicators.benchmark_types import (
+    AreaRef,
+    Comparison,
+    ComparisonArea,
+    IndicatorRef,
+    ObservationValue,
+    PeriodRef,
+    Provenance,
+    Series,
+    SeriesPoint,
+)
+
+PK, IND, AREA, PER, VAL, STATUS, NUM, DEN = range(8)  # benchmark_queries.ROW
+PROV = 8  # first provenance column
+OK = "ok"
+NO_PROVENANCE = Provenance("", "", "", None, "", "", "", "")
+
+
+class Periods:
+    """Periods by id: the reference, the sort key of the period rule and (start, end)."""
+
+    def __init__(self, rows):
+        """rows: (pk, code, label, kind, year, start, end)."""
+        self.ref: dict[int, PeriodRef] = {}
+        self.key: dict[int, tuple[date, int]] = {}
+        self.span: dict[int, tuple[date, date]] = {}
+        for pk, code, label, kind, year, start, end in rows:
+            self.ref[pk] = PeriodRef(code, label, kind, year)
+            self.key[pk] = rules.period_sort_key(start, end)
+            self.span[pk] = (start, end)
+
+    def choose(self, rows: list[tuple], period: str | None) -> tuple | None:
+        """The period rule (`benchmark.pick_period`) on observation rows."""
+        ref, key = self.ref, self.key
+        return rules.pick_period(
+            rows,
+            period,
+            code=lambda r: ref[r[PER]].code,
+            kind=lambda r: ref[r[PER]].kind,
+            year=lambda r: ref[r[PER]].year,
+            is_ok=lambda r: r[STATUS] == OK,
+            key=lambda r: key[r[PER]],
+        )
+
+
+def indicator_ref(row: tuple, domain_ids: tuple[int, ...]) -> IndicatorRef:
+    """From benchmark_queries.INDICATOR_FIELDS order."""
+    *head, requires = row
+    return IndicatorRef(*head, bool(requires), domain_ids)
+
+
+def value(row: tuple, periods: Periods, provenance: dict[int, tuple]) -> ObservationValue:
+    """An ObservationValue; provenance from the row carrying PROVENANCE columns for its pk."""
+    status = row[STATUS]
+    prov = provenance.get(row[PK])
+    return ObservationValue(
+        row[PK],
+        row[VAL] if status == OK else None,
+        status,
+        row[NUM],
+        row[DEN],
+        periods.ref[row[PER]],
+        Provenance(prov[PROV] or "", prov[PROV + 1] or "", *prov[PROV + 2 :])
+        if prov
+        else NO_PROVENANCE,
+    )
+
+
+def series(ref: AreaRef, role: str, rows, periods: Periods) -> Series:
+    """All points of one area, in time order."""
+    span, prefs = periods.span, periods.ref
+    points = []
+    for r in sorted(rows, key=lambda r: span[r[PER]]):
+        p = prefs[r[PER]]
+        status = r[STATUS]
+        points.append(
+            SeriesPoint(p.code, p.label, p.kind, p.year, r[VAL] if status == OK else None, status)
+        )
+    return Series(ref, role, points)
+
+
+def compare(
+    indicator: IndicatorRef,
+    own: ObservationValue,
+    other: ObservationValue | None,
+    texts: rules.Texts,
+) -> tuple[float | None, float | None, rules.Flag]:
+    """(difference, relative_pct, Flag) of the area's value against one comparison value."""
+    if not own.has_value:
+        return None, None, rules.flag_missing(own.status, texts=texts)
+    if other is None or not other.has_value:
+        f = rules.flag(
+            own.value,
+            None,
+            direction=indicator.direction,
+            unit_kind=indicator.unit_kind,
+            texts=texts,
+        )
+        return None, None, f
+    f = rules.flag(
+        own.value,
+        other.value,
+        direction=indicator.direction,
+        unit_kind=indicator.unit_kind,
+        threshold_pct=indicator.flag_threshold_pct,
+        requires_significance=indicator.flag_requires_significance,
+        n=own.denominator,
+        comparison_n=other.denominator,
+        numerator=own.numerator,
+        comparison_numerator=other.numerator,
+        texts=texts,
+    )
+    if f.result == rules.NONE:  # e.g. counts: no verdict, but the differences are still shown
+        return (
+            rules.difference(own.value, other.value),
+            rules.relative_difference_pct(own.value, other.value),
+            f,
+        )
+    return f.difference, f.relative_pct, f
+
+
+class SuggestionRoles:
+    """Who plays wijk, gebied and stad in the seed's rule for this area (once per page): the
+    area is the wijk, its parent below the municipality the gebied, its municipality the stad
+    (for a gemeente: the country)."""
+
+    def __init__(self, area_ref: AreaRef, comps: list[ComparisonArea]):
+        by_role = {c.role: i for i, c in enumerate(comps)}
+        self.gebied = by_role.get("parent")
+        self.city = by_role.get("municipality", by_role.get("country"))
+        if area_ref.level == Level.MUNICIPALITY:
+            self.gebied, self.city = None, by_role.get("country")
+        self.wijk_label = rules.with_article(area_ref.level_label.lower())
+        self.gebied_label = (
+            rules.with_article(comps[self.gebied].area.level_label.lower())
+            if self.gebied is not None
+            else ""
+        )
+        self.city_label = (
+            comps[self.city].area.name if self.city is not None else rules.with_article("stad")
+        )
+
+    def suggest(
+        self,
+        indicator: IndicatorRef,
+        own: ObservationValue,
+        comparisons: list[Comparison],
+        texts: rules.Texts,
+    ) -> rules.Suggestion:
+        def val(index: int | None) -> float | None:
+            if index is None:
+                return None
+            other = comparisons[index].value
+            return other.value if other is not None else None
+
+        return rules.comparison_suggestion(
+            own.value,
+            val(self.gebied),
+            val(self.city),
+            threshold_pct=indicator.flag_threshold_pct,
+            unit_kind=indicator.unit_kind,
+            wijk_label=self.wijk_label,
+            gebied_label=self.gebied_label,
+            city_label=self.city_label,
+            has_gebied=self.gebied is not None,
+            texts=texts,
+        )

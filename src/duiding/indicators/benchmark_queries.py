@@ -1,0 +1,123 @@
+"""The hot queries of `selectors.area_benchmark`, written as plain SQL.
+
+Why not the ORM: a benchmark page runs these for every request, and building the SQL of a
+QuerySet with a few hundred ids (and the visibility subqueries) cost more than running it. The
+SQL below is portable (SQLite and PostgreSQL), uses the observation indexes
+(`obs_area_period`, `obs_one_current` on indicator, area, period, category) and returns tuples in
+the order of `ROW` (plus `PROVENANCE` where asked).
+
+Visibility: the caller passes `hidden = (dataset ids, indicator ids)` from
+`accounts.permissions.hidden_observation_sources(user)`; nothing is added while both are empty.
+"""
+
+from __future__ import annotations
+
+from django.db import connection
+
+from duiding.indicators.models import Dataset, Observation
+
+ROW = "o.id, o.indicator_id, o.area_id, o.period_id, o.value, o.status, o.numerator, o.denominator"
+PROVENANCE = (
+    "d.code, d.title, o.source_file, o.source_row, o.source_column, o.source_category, "
+    "o.published_area_code, o.indelingswijziging"
+)
+OBS = Observation._meta.db_table
+DATASET = Dataset._meta.db_table
+
+
+def _placeholders(values) -> str:
+    return ", ".join(["%s"] * len(values))
+
+
+def _visible(hidden: tuple[list[int], list[int]], params: list) -> str:
+    """SQL (AND ...) leaving out hidden datasets and indicators; appends to params."""
+    datasets, indicators = hidden
+    sql = ""
+    if datasets:
+        sql += f" AND (o.dataset_id IS NULL OR o.dataset_id NOT IN ({_placeholders(datasets)}))"
+        params.extend(datasets)
+    if indicators:
+        sql += f" AND o.indicator_id NOT IN ({_placeholders(indicators)})"
+        params.extend(indicators)
+    return sql
+
+
+def _fetch(sql: str, params: list) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def area_rows(area_id: int, hidden) -> list[tuple]:
+    """Every current, total-category observation of one area (all periods)."""
+    params: list = [area_id]
+    sql = f"SELECT {ROW} FROM {OBS} o WHERE o.area_id = %s AND o.is_current AND o.category = ''"
+    return _fetch(sql + _visible(hidden, params), params)
+
+
+def pair_rows(area_ids: list[int], pairs: dict[int, list[int]], hidden) -> list[tuple]:
+    """The observations of these areas for exactly the given {period id: [indicator ids]}, with
+    provenance (ROW + PROVENANCE)."""
+    params: list = list(area_ids)
+    branches = []
+    for period_id, indicator_ids in pairs.items():
+        branches.append(
+            f"(o.period_id = %s AND o.indicator_id IN ({_placeholders(indicator_ids)}))"
+        )
+        params.append(period_id)
+        params.extend(indicator_ids)
+    sql = (
+        f"SELECT {ROW}, {PROVENANCE} FROM {OBS} o LEFT JOIN {DATASET} d ON d.id = o.dataset_id "
+        f"WHERE o.area_id IN ({_placeholders(area_ids)}) AND o.is_current AND o.category = '' "
+        f"AND ({' OR '.join(branches)})"
+    )
+    return _fetch(sql + _visible(hidden, params), params)
+
+
+def series_rows(area_ids: list[int], indicator_ids: list[int], hidden) -> list[tuple]:
+    """All periods of these indicators for these areas (ROW)."""
+    params: list = [*indicator_ids, *area_ids]
+    sql = (
+        f"SELECT {ROW} FROM {OBS} o WHERE o.indicator_id IN ({_placeholders(indicator_ids)}) "
+        f"AND o.area_id IN ({_placeholders(area_ids)}) AND o.is_current AND o.category = ''"
+    )
+    return _fetch(sql + _visible(hidden, params), params)
+
+
+INDICATOR_FIELDS = (
+    "pk",
+    "code",
+    "name",
+    "definition",
+    "unit_kind",
+    "unit_label",
+    "decimals",
+    "direction",
+    "source",
+    "rhythm",
+    "flag_threshold_pct",
+    "flag_requires_significance",
+)
+
+
+def indicator_rows(indicator_ids: list[int]) -> list[tuple]:
+    """Indicator metadata in the order of INDICATOR_FIELDS (booleans as stored: 0/1 on SQLite)."""
+    from duiding.indicators.models import Indicator
+
+    columns = ", ".join("id" if f == "pk" else f for f in INDICATOR_FIELDS)
+    sql = (
+        f"SELECT {columns} FROM {Indicator._meta.db_table} "
+        f"WHERE id IN ({_placeholders(indicator_ids)})"
+    )
+    return _fetch(sql, list(indicator_ids))
+
+
+def domain_links(indicator_ids: list[int]) -> list[tuple]:
+    """(indicator id, domain id) for these indicators."""
+    from duiding.frameworks.models import DomainIndicator
+
+    sql = (
+        f"SELECT indicator_id, domain_id FROM {DomainIndicator._meta.db_table} "
+        f"WHERE indicator_id IN ({_placeholders(indicator_ids)})"
+    )
+    return _fetch(sql, list(indicator_ids))
