@@ -110,3 +110,25 @@ def test_export_of_an_area_without_figures_is_an_empty_table(client_as, adviseur
     _header, body, rows = _table(_csv(client_as(adviseur), code="BU05991086"))
     assert body == []
     assert rows[-1][0].startswith("Bron: CBS")
+
+
+def test_map_table_downloads_as_csv_and_excel(client_as, adviseur, data):
+    client = client_as(adviseur)
+    params = {"kaart": "TotaalJongerenMetJeugdzorgInNatura", "periode": "2019"}
+    response = client.get(reverse("areaprofile:map_export_csv", args=["GM0599"]), params)
+    assert 'filename="staat-van-de-wijk_GM0599_kaart_2019.csv"' in response["Content-Disposition"]
+    text = b"".join(response.streaming_content).decode()
+    rows = list(csv.reader(StringIO(text[1:]), delimiter=";"))
+    assert rows[0] == [
+        "Gebied", "Gebiedscode", "Niveau", "Indicator", "Indicatorcode", "Periode", "Waarde", "Status",
+    ]  # fmt: skip
+    assert ["Feijenoord", "WK059910", "gebieden"] == rows[1][:3]
+    assert rows[1][5:] == ["2019", "2410", "waarde"]
+    assert rows[2][0] == "IJsselmonde" and rows[2][6:] == ["", "geen cijfer"]
+    sheet = _xlsx_rows(client, code="GM0599")  # the page export still works for the gemeente
+    assert sheet[0][0].startswith("Staat van de wijk: Rotterdam")
+    response = client.get(reverse("areaprofile:map_export_xlsx", args=["GM0599"]), params)
+    book = load_workbook(BytesIO(response.content)).active
+    values = [list(r) for r in book.iter_rows(values_only=True)]
+    assert values[0][0] == "Gebieden van Rotterdam: Jongeren met jeugdzorg in natura"
+    assert ["Feijenoord", "WK059910"] == values[4][:2] and values[4][6] == 2410

@@ -15,6 +15,8 @@ VIEWS = [
     ("areaprofile:map", ["GM0599"]),
     ("areaprofile:export_csv", ["WK059910"]),
     ("areaprofile:export_xlsx", ["WK059910"]),
+    ("areaprofile:map_export_csv", ["GM0599"]),
+    ("areaprofile:map_export_xlsx", ["GM0599"]),
     ("areas:search", []),
 ]
 OWN = "Wachtlijst wijkteam (eigen registratie)"
@@ -73,6 +75,8 @@ def _body(response) -> str:
         ("areaprofile:export_xlsx", "WK059910", {}),
         ("areaprofile:map", "GM0599", {"kaart": "wachtlijst_wijkteam"}),
         ("areaprofile:area", "GM0599", {"kaart": "wachtlijst_wijkteam"}),
+        ("areaprofile:map_export_csv", "GM0599", {"kaart": "wachtlijst_wijkteam"}),
+        ("areaprofile:map_export_xlsx", "GM0599", {"kaart": "wachtlijst_wijkteam"}),
     ],
 )
 def test_organisation_figures_only_for_its_members(

@@ -97,10 +97,10 @@ def area_page_context(request, area: Area) -> dict:
     return context
 
 
-def map_context(request, area: Area, *, children=None, period=None) -> dict:
-    """The map section: indicator choice, the choropleth spec and the table alternative."""
+def _map_values(request, area: Area, *, children=None, period=None) -> dict:
+    """Indicator options, the chosen indicator and one value per child area (page and export)."""
     user = request.user
-    if children is None:  # the map alone (htmx)
+    if children is None:  # the map alone (htmx or export)
         period = requested_period(request)
         children = area_children(area)
     labels = level_labels(_municipality_id(area))
@@ -112,7 +112,6 @@ def map_context(request, area: Area, *, children=None, period=None) -> dict:
     data = map_data(user=user, children=children, indicator_code=chosen, period=period)
     ind = data.indicator
     table = []
-    features = []
     query = {"periode": period} if period else {}
     for item in data.areas:
         url = reverse("areaprofile:area", args=[item.area.code])
@@ -123,21 +122,42 @@ def map_context(request, area: Area, *, children=None, period=None) -> dict:
             if ind
             else fmt.value_text(None, None, "count", 0)
         )
-        table.append({"area": item.area, "url": url, "value": text, "raw": item.value})
-        if item.area.boundary:
-            features.append(
-                {
-                    "type": "Feature",
-                    "geometry": item.area.boundary,
-                    "properties": {
-                        "name": item.area.name,
-                        "code": item.area.code,
-                        "value": item.value,
-                        "text": text.text,
-                        "url": url,
-                    },
-                }
-            )
+        table.append(
+            {"area": item.area, "url": url, "value": text, "raw": item.value, "status": item.status}
+        )
+    export_query = {"kaart": chosen, **query} if chosen else query
+    return {
+        "period": period,
+        "options": options,
+        "chosen": chosen,
+        "data": data,
+        "table": table,
+        "child_plural": child_plural,
+        "export_query": ("?" + urlencode(export_query)) if export_query else "",
+    }
+
+
+def map_context(request, area: Area, *, children=None, period=None) -> dict:
+    """The map section: indicator choice, the choropleth spec and the table alternative."""
+    values = _map_values(request, area, children=children, period=period)
+    period, data, table = values["period"], values["data"], values["table"]
+    child_plural = values["child_plural"]
+    ind = data.indicator
+    features = [
+        {
+            "type": "Feature",
+            "geometry": t["area"].boundary,
+            "properties": {
+                "name": t["area"].name,
+                "code": t["area"].code,
+                "value": t["raw"],
+                "text": t["value"].text,
+                "url": t["url"],
+            },
+        }
+        for t in table
+        if t["area"].boundary
+    ]
     spec = None
     description = ""
     if ind and features:
@@ -168,9 +188,10 @@ def map_context(request, area: Area, *, children=None, period=None) -> dict:
         )
     return {
         "area": area,
-        "map_options": options,
+        "map_options": values["options"],
         "map_indicator": ind,
-        "map_chosen": chosen,
+        "map_chosen": values["chosen"],
+        "map_export_query": values["export_query"],
         "map_period_label": data.period_label,
         "map_table": table,
         "map_spec": spec,
@@ -228,4 +249,49 @@ def benchmark_for(request, area: Area) -> ExportData:
             comparison_areas=benchmark.comparison_areas,
             publishers=publishers,
         ),
+    )
+
+
+def map_export_for(request, area: Area) -> ExportData:
+    """The map's table (one indicator for every child area) for CSV/Excel."""
+    values = _map_values(request, area)
+    data = values["data"]
+    ind = data.indicator
+    header = [
+        _("Gebied"),
+        _("Gebiedscode"),
+        _("Niveau"),
+        _("Indicator"),
+        _("Indicatorcode"),
+        _("Periode"),
+        _("Waarde"),
+        _("Status"),
+    ]
+    level_word = values["child_plural"]
+
+    def rows():
+        for t in values["table"]:
+            yield [
+                t["area"].name,
+                t["area"].code,
+                level_word,
+                ind.name if ind else "",
+                ind.code if ind else "",
+                data.period_label,
+                t["raw"],
+                exports.status_text(t["status"]),
+            ]
+
+    title = _("%(plural)s van %(name)s: %(indicator)s") % {
+        "plural": level_word[:1].upper() + level_word[1:],
+        "name": area.name,
+        "indicator": ind.name if ind else "",
+    }
+    return ExportData(
+        title=title,
+        subtitle=exports.export_subtitle(data.period_label or _("geen periode")),
+        header=header,
+        period=data.period_code or None,
+        credit=_("Bron: CBS (CC BY 4.0), tenzij anders vermeld. Samengesteld met Duiding."),
+        _rows=rows,
     )

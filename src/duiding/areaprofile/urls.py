@@ -9,4 +9,6 @@ urlpatterns = [
     path("<str:code>/kaart/", views.area_map, name="map"),
     path("<str:code>/export.csv", views.export_csv, name="export_csv"),
     path("<str:code>/export.xlsx", views.export_xlsx, name="export_xlsx"),
+    path("<str:code>/kaart/export.csv", views.map_export_csv, name="map_export_csv"),
+    path("<str:code>/kaart/export.xlsx", views.map_export_xlsx, name="map_export_xlsx"),
 ]

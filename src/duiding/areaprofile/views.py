@@ -13,7 +13,13 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from duiding.areaprofile import exports
-from duiding.areaprofile.page import area_page_context, benchmark_for, map_context
+from duiding.areaprofile.page import (
+    ExportData,
+    area_page_context,
+    benchmark_for,
+    map_context,
+    map_export_for,
+)
 from duiding.areas.models import Area, Level
 from duiding.areas.selectors import area_get, area_search, with_level_labels
 
@@ -60,25 +66,16 @@ def area_map(request, code: str):
     return render(request, template, context)
 
 
-@login_required
-@require_GET
-def export_csv(request, code: str):
-    area = _area_or_404(code)
-    data = benchmark_for(request, area)
+def _csv_response(data: ExportData, filename: str) -> StreamingHttpResponse:
     response = StreamingHttpResponse(
         exports.csv_lines(data.header, data.rows(), data.credit),
         content_type=exports.CSV_CONTENT_TYPE,
     )
-    filename = exports.export_filename(area.code, data.period, "csv")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
-@login_required
-@require_GET
-def export_xlsx(request, code: str):
-    area = _area_or_404(code)
-    data = benchmark_for(request, area)
+def _xlsx_response(data: ExportData, filename: str) -> HttpResponse:
     content = exports.xlsx_bytes(
         title=data.title,
         subtitle=data.subtitle,
@@ -87,6 +84,37 @@ def export_xlsx(request, code: str):
         credit=data.credit,
     )
     response = HttpResponse(content, content_type=exports.XLSX_CONTENT_TYPE)
-    filename = exports.export_filename(area.code, data.period, "xlsx")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+@login_required
+@require_GET
+def export_csv(request, code: str):
+    area = _area_or_404(code)
+    data = benchmark_for(request, area)
+    return _csv_response(data, exports.export_filename(area.code, data.period, "csv"))
+
+
+@login_required
+@require_GET
+def export_xlsx(request, code: str):
+    area = _area_or_404(code)
+    data = benchmark_for(request, area)
+    return _xlsx_response(data, exports.export_filename(area.code, data.period, "xlsx"))
+
+
+@login_required
+@require_GET
+def map_export_csv(request, code: str):
+    area = _area_or_404(code)
+    data = map_export_for(request, area)
+    return _csv_response(data, exports.export_filename(f"{area.code}_kaart", data.period, "csv"))
+
+
+@login_required
+@require_GET
+def map_export_xlsx(request, code: str):
+    area = _area_or_404(code)
+    data = map_export_for(request, area)
+    return _xlsx_response(data, exports.export_filename(f"{area.code}_kaart", data.period, "xlsx"))
