@@ -139,7 +139,8 @@ class ErrorOut(Schema):
 def _json(payload) -> HttpResponse:
     """A response already in its documented shape (see the module docstring)."""
     return HttpResponse(
-        json.dumps(payload, ensure_ascii=False, separators=(",", ":")),
+        # ASCII escapes (\u00b1 for ±) are valid JSON and twice as fast to encode.
+        json.dumps(payload, separators=(",", ":")),
         content_type="application/json; charset=utf-8",
     )
 
@@ -298,6 +299,14 @@ def _value_provenance(v: selectors.ObservationValue) -> dict:
 def benchmark_payload(result: selectors.AreaBenchmark) -> dict:
     """The API shape of an AreaBenchmark (also usable for JSON exports)."""
     area = result.area
+    flags: dict[int, dict] = {}  # flags are shared (no-verdict ones, the headline flag)
+
+    def flag_out(f) -> dict:
+        out = flags.get(id(f))
+        if out is None:
+            out = flags[id(f)] = _flag_out(f)
+        return out
+
     return {
         "area": {
             "code": area.code,
@@ -335,11 +344,11 @@ def benchmark_payload(result: selectors.AreaBenchmark) -> dict:
                         "status": c.value.status if c.value else None,
                         "difference": c.difference,
                         "relative_pct": c.relative_pct,
-                        "flag": _flag_out(c.flag),
+                        "flag": flag_out(c.flag),
                     }
                     for c in row.comparisons
                 ],
-                "flag": _flag_out(row.flag),
+                "flag": flag_out(row.flag),
                 "suggestion": {
                     "choice": row.suggestion.choice,
                     "subject": row.suggestion.subject,

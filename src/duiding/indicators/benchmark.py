@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, gettext_noop
 
 
 class Texts(dict):
@@ -160,14 +160,15 @@ class Flag:
         return self.result in {BETTER, WORSE, DIFFERENT}
 
 
-def _labels(_=_) -> dict[str, str]:
-    return {
-        BETTER: _("beter"),
-        SIMILAR: _("vergelijkbaar"),
-        WORSE: _("slechter"),
-        DIFFERENT: _("afwijkend"),
-        NONE: _("geen oordeel"),
-    }
+# The labels' msgids, translated through the texts cache (gettext_noop marks them for
+# extraction).
+LABELS = {
+    BETTER: gettext_noop("beter"),
+    SIMILAR: gettext_noop("vergelijkbaar"),
+    WORSE: gettext_noop("slechter"),
+    DIFFERENT: gettext_noop("afwijkend"),
+    NONE: gettext_noop("geen oordeel"),
+}
 
 
 _NONE_FLAGS: dict[tuple[str, str], Flag] = {}
@@ -257,19 +258,15 @@ def flag(
         )
     rel = relative_difference_pct(value, comparison)
     side = "higher" if diff > 0 else "lower" if diff < 0 else ""
-    labels = _labels(_)
-    common = {"side": side, "difference": diff, "relative_pct": rel}
     threshold_text = nl_number(threshold_pct, 0 if float(threshold_pct).is_integer() else 1)
     rel_text = nl_number(abs(rel), 1)
 
     if not outside_threshold(rel, threshold_pct):
-        return Flag(
-            result=SIMILAR,
-            label=labels[SIMILAR],
-            reason=_("Het verschil van %(rel)s%% valt binnen de marge van ±%(threshold)s%%.")
-            % {"rel": rel_text, "threshold": threshold_text},
-            **common,
-        )
+        reason = _("Het verschil van %(rel)s%% valt binnen de marge van ±%(threshold)s%%.") % {
+            "rel": rel_text,
+            "threshold": threshold_text,
+        }
+        return Flag(SIMILAR, _(LABELS[SIMILAR]), reason, side, diff, rel)
 
     test = None
     if requires_significance:
@@ -279,19 +276,11 @@ def flag(
         if parts is not None:
             test = two_proportion_z_test(*parts)
     if test is not None and not test.significant:
-        return Flag(
-            result=SIMILAR,
-            label=labels[SIMILAR],
-            reason=_(
-                "Het verschil van %(rel)s%% is groter dan ±%(threshold)s%%, maar niet "
-                "significant (p = %(p)s, 95%%-betrouwbaarheid)."
-            )
-            % {"rel": rel_text, "threshold": threshold_text, "p": nl_number(test.p_value, 3)},
-            tested=True,
-            significant=False,
-            p_value=test.p_value,
-            **common,
-        )
+        reason = _(
+            "Het verschil van %(rel)s%% is groter dan ±%(threshold)s%%, maar niet "
+            "significant (p = %(p)s, 95%%-betrouwbaarheid)."
+        ) % {"rel": rel_text, "threshold": threshold_text, "p": nl_number(test.p_value, 3)}
+        return Flag(SIMILAR, _(LABELS[SIMILAR]), reason, side, diff, rel, True, False, test.p_value)
 
     if direction == HIGHER_IS_BETTER:
         result = BETTER if diff > 0 else WORSE
@@ -320,15 +309,9 @@ def flag(
             reason += " " + _("Geen significantietoets: teller en noemer zijn niet bekend.")
     if result == DIFFERENT:
         reason += " " + _("Bij deze indicator is hoger of lager niet beter of slechter.")
-    return Flag(
-        result=result,
-        label=labels[result],
-        reason=reason,
-        tested=test is not None,
-        significant=True if test is not None else None,
-        p_value=test.p_value if test is not None else None,
-        **common,
-    )
+    if test is None:
+        return Flag(result, _(LABELS[result]), reason, side, diff, rel)
+    return Flag(result, _(LABELS[result]), reason, side, diff, rel, True, True, test.p_value)
 
 
 # --- The seed's comparison rule ---------------------------------------------------------------

@@ -121,3 +121,55 @@ def domain_links(indicator_ids: list[int]) -> list[tuple]:
         f"WHERE indicator_id IN ({_placeholders(indicator_ids)})"
     )
     return _fetch(sql, list(indicator_ids))
+
+
+def shown_rows(area_id: int, comparison_ids: list[int], period: str | None, hidden) -> list[tuple]:
+    """One query for a benchmark without series: per indicator the area's figure chosen by the
+    period rule (BENCHMARK.md), and the comparison areas' figures of the same indicator and
+    period (ROW + PROVENANCE; the provenance columns are NULL on the comparison rows).
+
+    The ORDER BY of the window is the period rule of `benchmark.pick_period`: for a year, the
+    year itself first; then a figure (status ok) before none; then the later end; then the
+    earlier start (the longer period). `selectors.area_benchmark(with_series=True)` applies the
+    same rule in Python; tests check that both agree.
+    """
+    from duiding.indicators.models import Period
+
+    params: list = [area_id]
+    where = ""
+    year_first = ""
+    if period is not None and len(period) == 4 and period.isdigit():
+        where = " AND p.year = %s"
+        params.append(int(period))
+        year_first = "CASE WHEN p.kind = 'year' THEN 0 ELSE 1 END, "
+    elif period is not None:
+        where = " AND p.code = %s"
+        params.append(period)
+    where += _visible(hidden, params)
+    # Provenance only for the area's own rows: comparison figures are not shown with their
+    # source (observation_detail gives it), and the strings cost as much as the rest.
+    own_only = ", ".join(
+        f"CASE WHEN o.area_id = %s THEN {column} END" for column in PROVENANCE.split(", ")
+    )
+    params.extend([area_id] * len(PROVENANCE.split(", ")))
+    params.append(area_id)
+    params.extend([area_id, *comparison_ids])
+    outer_params: list = []
+    outer_visible = _visible(hidden, outer_params)
+    params.extend(outer_params)
+    sql = (
+        "WITH chosen AS ("
+        " SELECT o.indicator_id, o.period_id, ROW_NUMBER() OVER ("
+        "  PARTITION BY o.indicator_id ORDER BY "
+        f"  {year_first}CASE WHEN o.status = 'ok' THEN 0 ELSE 1 END, p.\"end\" DESC, p.start ASC"
+        " ) AS rn"
+        f" FROM {OBS} o JOIN {Period._meta.db_table} p ON p.id = o.period_id"
+        f" WHERE o.area_id = %s AND o.is_current AND o.category = ''{where}"
+        ") "
+        f"SELECT {ROW}, {own_only} FROM chosen c"
+        f" JOIN {OBS} o ON o.indicator_id = c.indicator_id AND o.period_id = c.period_id"
+        f"  LEFT JOIN {DATASET} d ON d.id = o.dataset_id AND o.area_id = %s"
+        f" WHERE c.rn = 1 AND o.area_id IN ({_placeholders([area_id, *comparison_ids])})"
+        f"  AND o.is_current AND o.category = ''{outer_visible}"
+    )
+    return _fetch(sql, params)

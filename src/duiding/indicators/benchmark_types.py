@@ -21,7 +21,8 @@ Built by `indicators.selectors.area_benchmark` (and re-exported there). Shape:
                       numerator, denominator, period: PeriodRef (code, label, kind, year),
                       provenance: Provenance
     Provenance: dataset_code, dataset_title, file, row, column, category (as published),
-                published_area_code, indelingswijziging
+                published_area_code, indelingswijziging. Filled for the area's own value; a
+                comparison value has an empty Provenance (ask `observation_detail(user, pk)`).
     Series: area: AreaRef, role (area / parent / municipality / country),
             points: list[SeriesPoint(period_code, period_label, kind, year, value, status)] in
             time order (all period kinds: filter on `kind` for one line per kind)

@@ -12,7 +12,7 @@ Benchmark reads (owned by the benchmark; other reads go below in their own secti
   `comparison_areas(area)`, `normalise_period(text)`, `choose_observation(rows, period)`.
 
 Only current observations (is_current) of the total category ("") count. `area_benchmark` runs a
-constant number of queries (8, with series 9) whatever the number of
+constant number of queries (7, with series 9) whatever the number of
 indicators; its hot queries are plain SQL in `benchmark_queries.py`, the rows are turned into
 results in `benchmark_build.py`. The rules (flags, suggestion,
 which period is shown) are written out in BENCHMARK.md.
@@ -177,9 +177,9 @@ def area_benchmark(
     period: None = per indicator the latest period with a figure; "2021" = that year (else the
     latest half year / quarter / peildatum within it); "2021H1" = exactly that period. Other
     spellings are normalised with `normalise_period` (ValueError when not a period).
-    Queries (8, with series 9; whatever the number of indicators): level names, comparison areas,
-    hidden sources, periods, the area's observations, indicators, domain links, the shown
-    figures with provenance, and (with series) the comparison areas' other periods.
+    Queries (7, with series 9; whatever the number of indicators): level names, comparison areas,
+    hidden sources, periods, the shown figures with provenance (with series: the area's
+    observations, the shown figures, the comparison areas' series), domain links, indicators.
     """
     period = normalise_period(period)
     labels = _level_labels(_labels_municipality(area))
@@ -192,14 +192,43 @@ def area_benchmark(
         Period.objects.order_by().values_list("pk", "code", "label", "kind", "year", "start", "end")
     )
 
-    own_rows: dict[int, list[tuple]] = {}
-    for row in queries.area_rows(area.pk, hidden):
-        own_rows.setdefault(row[build.IND], []).append(row)
-    chosen: dict[int, tuple] = {}
-    for indicator_id, rows in own_rows.items():
-        pick = periods.choose(rows, period)
-        if pick is not None:
-            chosen[indicator_id] = pick
+    comp_ids = [c.area.pk for c in comps]
+    own_rows: dict[int, list[tuple]] = {}  # with series: every period of the area
+    chosen: dict[int, tuple] = {}  # indicator -> the area's shown row
+    shown: dict[tuple[int, int], tuple] = {}  # (indicator, comparison area) -> same-period row
+    provenance: dict[int, tuple] = {}  # pk -> row with provenance (the area's own figures only)
+    series_rows: dict[tuple[int, int], list[tuple]] = {}
+    if not with_series:
+        # One query does it all (the period rule runs in SQL; see benchmark_queries).
+        for row in queries.shown_rows(area.pk, comp_ids, period, hidden):
+            provenance[row[build.PK]] = row
+            if row[build.AREA] == area.pk:
+                chosen[row[build.IND]] = row
+            else:
+                shown[(row[build.IND], row[build.AREA])] = row
+    else:
+        for row in queries.area_rows(area.pk, hidden):
+            own_rows.setdefault(row[build.IND], []).append(row)
+        for indicator_id, rows in own_rows.items():
+            pick = periods.choose(rows, period)
+            if pick is not None:
+                chosen[indicator_id] = pick
+        if chosen:
+            # Provenance of the chosen figures: exactly the chosen (indicator, period) pairs.
+            by_period: dict[int, list[int]] = {}
+            for indicator_id, row in chosen.items():
+                by_period.setdefault(row[build.PER], []).append(indicator_id)
+            for row in queries.pair_rows([area.pk], by_period, hidden):
+                provenance[row[build.PK]] = row
+            if comp_ids:
+                for row in queries.series_rows(comp_ids, sorted(chosen), hidden):
+                    series_rows.setdefault((row[build.IND], row[build.AREA]), []).append(row)
+                for indicator_id, own_row in chosen.items():
+                    for comp_id in comp_ids:
+                        for row in series_rows.get((indicator_id, comp_id), ()):
+                            if row[build.PER] == own_row[build.PER]:
+                                shown[(indicator_id, comp_id)] = row
+                                break
     if not chosen:
         return AreaBenchmark(area_ref, period, comps, [])
     indicator_ids = sorted(chosen)
@@ -210,22 +239,6 @@ def area_benchmark(
         row[0]: build.indicator_ref(row, tuple(domains.get(row[0], ())))
         for row in queries.indicator_rows(indicator_ids)
     }
-
-    # The shown figures of the area and its comparison areas, with provenance: exactly the
-    # (indicator, period) pairs chosen above, grouped by period.
-    comp_ids = [c.area.pk for c in comps]
-    by_period: dict[int, list[int]] = {}
-    for indicator_id, row in chosen.items():
-        by_period.setdefault(row[build.PER], []).append(indicator_id)
-    shown: dict[tuple[int, int], tuple] = {}  # (indicator, area) -> row with provenance
-    provenance: dict[int, tuple] = {}
-    for row in queries.pair_rows([area.pk, *comp_ids], by_period, hidden):
-        provenance[row[build.PK]] = row
-        shown[(row[build.IND], row[build.AREA])] = row
-    series_rows: dict[tuple[int, int], list[tuple]] = {}
-    if with_series and comp_ids:
-        for row in queries.series_rows(comp_ids, indicator_ids, hidden):
-            series_rows.setdefault((row[build.IND], row[build.AREA]), []).append(row)
 
     texts = rules.current_texts()
     roles = build.SuggestionRoles(area_ref, comps)
