@@ -236,3 +236,11 @@ def test_area_benchmark_sql_and_python_period_rules_agree(geo, adviseur, period)
             "suppressed_year": "2021H2",
             "quarter": "2021Q3",
         }
+
+
+def test_available_periods_leave_out_hidden_figures(geo, adviseur, outsider, municipality_org):
+    jz = indicator("jz")
+    obs(jz, geo["bu"], "2022", 1.0)
+    obs(jz, geo["bu"], "2023", 2.0, dataset=dataset("EIGEN", organisation=municipality_org))
+    assert [p.code for p in available_periods(geo["bu"], user=adviseur)] == ["2022", "2023"]
+    assert [p.code for p in available_periods(geo["bu"], user=outsider)] == ["2022"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html_join
 from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
@@ -67,6 +68,7 @@ class ComparisonCell:
 class Row:
     indicator_code: str
     indicator_name: str
+    indicator_url: str
     definition: str
     unit_kind: str
     unit_text: str
@@ -137,6 +139,19 @@ def _texts(language: str) -> dict[str, str]:
         "credit_cbs": _("Bron: CBS (CC BY 4.0)"),
         "credit_derived": _("Bron: CBS (CC BY 4.0); berekend door Duiding"),
     }
+
+
+@lru_cache(maxsize=1)
+def _indicator_url_pattern() -> str:
+    return reverse("indicators:indicator_detail", args=[987654321]).replace("987654321", "{}")
+
+
+def _indicator_url(pk: int) -> str:
+    """The indicator's own page (definition, source), without a reverse() per row."""
+    try:
+        return _indicator_url_pattern().format(pk)
+    except NoReverseMatch:  # pragma: no cover - the indicators app always has this page
+        return ""
 
 
 def texts() -> dict[str, str]:
@@ -225,6 +240,7 @@ def build_row(item, *, with_page_parts: bool = True) -> Row:
     return Row(
         indicator_code=ind.code,
         indicator_name=ind.name,
+        indicator_url=_indicator_url(ind.pk),
         definition=ind.definition,
         unit_kind=unit_kind,
         unit_text=unit_text,

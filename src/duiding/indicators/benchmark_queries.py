@@ -173,3 +173,22 @@ def shown_rows(area_id: int, comparison_ids: list[int], period: str | None, hidd
         f"  AND o.is_current AND o.category = ''{outer_visible}"
     )
     return _fetch(sql, params)
+
+
+def area_period_rows(area_id: int, hidden) -> list[tuple]:
+    """(code, label, kind, year) of the periods in which the area has observations, in time order.
+
+    No is_current filter: a revised figure keeps its period, so every period with an earlier
+    version also has a current one, and without the filter the (area, period) index answers
+    alone (ten times faster).
+    """
+    from duiding.indicators.models import Period
+
+    params: list = [area_id]
+    visible = _visible(hidden, params)
+    sql = (
+        f"SELECT p.code, p.label, p.kind, p.year FROM {Period._meta.db_table} p "
+        f"WHERE p.id IN (SELECT o.period_id FROM {OBS} o WHERE o.area_id = %s{visible}) "
+        'ORDER BY p.start, p."end"'
+    )
+    return _fetch(sql, params)

@@ -30,11 +30,13 @@ Built by `indicators.selectors.area_benchmark` (and re-exported there). Shape:
 The classes are plain (not frozen) slotted dataclasses for speed: a page builds a few thousand of
 them, and frozen ones cost five times as much to create. Treat them as read-only. AreaRef,
 PeriodRef and ComparisonArea are frozen (and hashable): there are only a few per page.
+SeriesPoint is a NamedTuple (same attribute access) for the same reason.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from duiding.indicators import benchmark as rules
 
@@ -118,8 +120,10 @@ class Comparison:
     flag: rules.Flag
 
 
-@dataclass(slots=True)
-class SeriesPoint:
+class SeriesPoint(NamedTuple):
+    """One point of a trend. A named tuple, not a dataclass: a page has thousands of them, and
+    tuples of plain values are cheap to make and invisible to the garbage collector."""
+
     period_code: str
     period_label: str
     kind: str

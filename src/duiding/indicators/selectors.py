@@ -270,16 +270,11 @@ def area_benchmark(
 
 
 def available_periods(area: Area, *, user=None) -> list[PeriodRef]:
-    """Periods in which the area has current observations (with `user`: only visible ones)."""
-    obs = Observation.objects.filter(area_id=area.pk, is_current=True)
-    if user is not None:
-        obs = obs.filter(visible_observation_filter(user))
-    return [
-        PeriodRef(code, label, kind, year)
-        for code, label, kind, year in Period.objects.filter(
-            pk__in=obs.order_by().values("period_id")
-        ).values_list("code", "label", "kind", "year")
-    ]
+    """Periods in which the area has observations, in time order (with `user`: visible ones)."""
+    hidden = ([], []) if user is None else hidden_observation_sources(user)
+    if hidden is None:
+        return []
+    return [PeriodRef(*row) for row in queries.area_period_rows(area.pk, hidden)]
 
 
 def observation_detail(user, pk: int) -> ObservationDetail | None:
