@@ -171,3 +171,12 @@ def test_indicator_codes_in_period_and_map_params_are_escaped(client_as, adviseu
     html = _page(client_as(adviseur), code="GM0599", kaart='"><script>alert(1)</script>')
     assert "<script>alert(1)</script>" not in html
     assert SHARE in html and YOUTH in html
+
+
+def test_english_interface_uses_english_number_format(client_as, adviseur, data):
+    client = client_as(adviseur)
+    response = client.get(reverse("areaprofile:area", args=["WK059910"]), HTTP_ACCEPT_LANGUAGE="en")
+    html = response.content.decode()
+    assert '<html lang="en"' in html
+    assert '<td class="num"><span class="value">1,555</span></td>' in html
+    assert "18.1%" in html
