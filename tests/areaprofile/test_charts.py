@@ -1,9 +1,16 @@
 import pytest
+from django.utils import translation
 
 from duiding.areaprofile import charts
 from duiding.indicators.selectors import area_benchmark
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def dutch():
+    with translation.override("nl"):
+        yield
 
 
 def _row(user, area, code, period=None):
