@@ -201,7 +201,7 @@ def _pct(values: list[float], q: int) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
 
 
-def measure(n_areas: int, seed: int) -> dict:
+def measure(n_areas: int, seed: int, repeat: int = 3) -> dict:
     from django.db import connection
     from django.test import Client
 
@@ -222,7 +222,10 @@ def measure(n_areas: int, seed: int) -> dict:
     )
     rng = random.Random(seed)
     codes = rng.sample(candidates, min(n_areas, len(candidates)))
-    print(f"measuring {len(codes)} of {len(candidates)} wijken and buurten with figures")
+    print(
+        f"measuring {len(codes)} of {len(candidates)} wijken and buurten with figures "
+        f"(best of {repeat} per area)"
+    )
 
     org, _ = Organisation.objects.get_or_create(
         slug="bench", defaults={"name": "Bench gemeente", "kind": Organisation.Kind.MUNICIPALITY}
@@ -260,7 +263,7 @@ def measure(n_areas: int, seed: int) -> dict:
     rows_checked = 0
     mismatches = 0
     for code in codes:
-        api_indicators = sql_indicators = -1
+        api_indicators = sql_indicators = sql_rows = -1
 
         def page(code=code):
             resp = page_client.get(f"/wijk/{code}/")
@@ -273,16 +276,24 @@ def measure(n_areas: int, seed: int) -> dict:
             api_indicators = len(resp.json()["indicators"]) if resp.status_code == 200 else -1
 
         def query(code=code):
-            nonlocal sql_indicators, rows_checked
+            nonlocal sql_indicators, sql_rows
             result = sql(code)
             sql_indicators = len({r[0] for r in result})
-            rows_checked += len(result)
+            sql_rows = len(result)
 
-        # A different order per area: none of the three always runs on the warmest cache.
-        jobs = [(page_ms, page), (api_ms, api), (sql_ms, query)]
-        rng.shuffle(jobs)
-        for times, job in jobs:
-            times.append(timed(job))
+        # Each contender `repeat` times per area, in a different order each round (none always
+        # runs on the warmest cache); the best time per area counts, so that other processes
+        # on a shared machine do not decide the p95. Same method for all three.
+        best = {"page": float("inf"), "api": float("inf"), "sql": float("inf")}
+        jobs = [("page", page), ("api", api), ("sql", query)]
+        for _ in range(repeat):
+            rng.shuffle(jobs)
+            for name, job in jobs:
+                best[name] = min(best[name], timed(job))
+        rows_checked += sql_rows
+        page_ms.append(best["page"])
+        api_ms.append(best["api"])
+        sql_ms.append(best["sql"])
         # Same numbers: the API and the SQL query see the same indicators for this area.
         if api_indicators != sql_indicators:
             mismatches += 1
@@ -319,6 +330,14 @@ def main() -> int:
     parser.add_argument("--areas", type=int, default=200)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument(
+        "--gc-freeze",
+        action="store_true",
+        help="gc.freeze() after start-up, as a pre-forking server can do (off by default)",
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs per area and contender; the best counts"
+    )
+    parser.add_argument(
         "--db", help="SQLite file to use; when it already has figures, loading is skipped"
     )
     args = parser.parse_args()
@@ -340,7 +359,13 @@ def main() -> int:
     print(
         f"observations: {Observation.objects.count()} ({Observation.objects.filter(is_current=True).count()} current)"
     )
-    figures = measure(args.areas, args.seed)
+    if args.gc_freeze:
+        import gc
+
+        gc.collect()
+        gc.freeze()
+        print("gc.freeze(): start-up objects are left out of garbage collection")
+    figures = measure(args.areas, args.seed, max(1, args.repeat))
     print(json.dumps({"bench": "area_page", **figures}))
     return 0
 
