@@ -192,3 +192,26 @@ def area_period_rows(area_id: int, hidden) -> list[tuple]:
         'ORDER BY p.start, p."end"'
     )
     return _fetch(sql, params)
+
+
+def comparison_area_rows(
+    area_ids: list[int], country_code: str, municipality_id: int | None
+) -> tuple[list[tuple], list[tuple]]:
+    """((id, code, name, level) of these areas and the country, (level, singular) of the
+    municipality's own level names) in one query."""
+    from duiding.areas.models import Area, LevelName
+
+    ids = list(area_ids) or [0]
+    sql = (
+        f"SELECT 'a', id, code, name, level FROM {Area._meta.db_table} "
+        f"WHERE id IN ({_placeholders(ids)}) OR code = %s "
+        f"UNION ALL SELECT 'l', NULL, NULL, singular, level FROM {LevelName._meta.db_table} "
+        "WHERE municipality_id = %s"
+    )
+    areas, names = [], []
+    for kind, pk, code, name, level in _fetch(sql, [*ids, country_code, municipality_id or 0]):
+        if kind == "a":
+            areas.append((pk, code, name, level))
+        else:
+            names.append((level, name))
+    return areas, names

@@ -12,7 +12,7 @@ Benchmark reads (owned by the benchmark; other reads go below in their own secti
   `comparison_areas(area)`, `normalise_period(text)`, `choose_observation(rows, period)`.
 
 Only current observations (is_current) of the total category ("") count. `area_benchmark` runs a
-constant number of queries (7, with series 9) whatever the number of
+constant number of queries (6, with series 8) whatever the number of
 indicators; its hot queries are plain SQL in `benchmark_queries.py`, the rows are turned into
 results in `benchmark_build.py`. The rules (flags, suggestion,
 which period is shown) are written out in BENCHMARK.md.
@@ -20,7 +20,7 @@ which period is shown) are written out in BENCHMARK.md.
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from duiding.accounts.permissions import hidden_observation_sources, visible_observation_filter
 from duiding.areas.models import Area, Level, LevelName
@@ -112,14 +112,16 @@ def choose_observation(rows: list[dict], period: str | None) -> dict | None:
 # --- areas ------------------------------------------------------------------------------------
 
 
-def _level_labels(municipality_id: int | None) -> dict[str, str]:
-    """The municipality's own level words, with CBS's names as default (one query)."""
+def _level_labels(municipality_id: int | None, own: list[tuple] | None = None) -> dict[str, str]:
+    """The municipality's own level words, with CBS's names as default (one query unless `own`
+    (level, singular) rows are given)."""
     labels = {value: str(label) for value, label in Level.choices}
-    if municipality_id:
-        for level, singular in LevelName.objects.filter(
-            municipality_id=municipality_id
-        ).values_list("level", "singular"):
-            labels[level] = singular
+    if own is None and municipality_id:
+        own = LevelName.objects.filter(municipality_id=municipality_id).values_list(
+            "level", "singular"
+        )
+    for level, singular in own or ():
+        labels[level] = singular
     return labels
 
 
@@ -127,36 +129,41 @@ def _area_ref(area: Area, labels: dict[str, str]) -> AreaRef:
     return AreaRef(area.pk, area.code, area.name, area.level, labels.get(area.level, area.level))
 
 
-def comparison_areas(area: Area, labels: dict[str, str] | None = None) -> list[ComparisonArea]:
-    """Parent level, municipality and country, nearest first, without duplicates (one query).
+def _areas_and_labels(area: Area) -> tuple[dict[str, str], list[ComparisonArea]]:
+    """Level words of the area's municipality and its comparison areas (one query).
 
-    A buurt gets its wijk, its gemeente and the country; a wijk its gemeente and the country; a
-    gemeente its parent when that is not the country (e.g. a province) and the country.
+    Comparison areas: parent level, municipality and country, nearest first, each once. A buurt
+    gets its wijk, its gemeente and the country; a wijk its gemeente and the country; a gemeente
+    its parent when that is not the country (e.g. a province) and the country.
     """
-    if labels is None:
-        labels = _level_labels(_labels_municipality(area))
     wanted = [pk for pk in (area.parent_id, area.municipality_id) if pk and pk != area.pk]
-    found: dict[int, Area] = {}
-    country = None
-    for other in Area.objects.filter(Q(pk__in=wanted) | Q(code=COUNTRY_CODE)).only(
-        "pk", "code", "name", "level"
-    ):
-        found[other.pk] = other
-        if other.code == COUNTRY_CODE and other.pk != area.pk:
-            country = other
+    rows, own_names = queries.comparison_area_rows(wanted, COUNTRY_CODE, _labels_municipality(area))
+    labels = _level_labels(None, own_names)
+    found = {
+        pk: AreaRef(pk, code, name, level, labels.get(level, level))
+        for pk, code, name, level in rows
+    }
+    country = next(
+        (ref for ref in found.values() if ref.code == COUNTRY_CODE and ref.pk != area.pk), None
+    )
     result: list[ComparisonArea] = []
     seen = {area.pk}
     for pk, role in ((area.parent_id, "parent"), (area.municipality_id, "municipality")):
         if not pk or pk in seen or pk not in found or (country and pk == country.pk):
             continue
-        other = found[pk]
-        if other.level == Level.MUNICIPALITY:
+        ref = found[pk]
+        if ref.level == Level.MUNICIPALITY:
             role = "municipality"
         seen.add(pk)
-        result.append(ComparisonArea(_area_ref(other, labels), role))
+        result.append(ComparisonArea(ref, role))
     if country is not None:
-        result.append(ComparisonArea(_area_ref(country, labels), "country"))
-    return result
+        result.append(ComparisonArea(country, "country"))
+    return labels, result
+
+
+def comparison_areas(area: Area) -> list[ComparisonArea]:
+    """Parent level, municipality and country of the area, nearest first (one query)."""
+    return _areas_and_labels(area)[1]
 
 
 def _labels_municipality(area: Area) -> int | None:
@@ -177,14 +184,13 @@ def area_benchmark(
     period: None = per indicator the latest period with a figure; "2021" = that year (else the
     latest half year / quarter / peildatum within it); "2021H1" = exactly that period. Other
     spellings are normalised with `normalise_period` (ValueError when not a period).
-    Queries (7, with series 9; whatever the number of indicators): level names, comparison areas,
+    Queries (6, with series 8; whatever the number of indicators): comparison areas with level names,
     hidden sources, periods, the shown figures with provenance (with series: the area's
     observations, the shown figures, the comparison areas' series), domain links, indicators.
     """
     period = normalise_period(period)
-    labels = _level_labels(_labels_municipality(area))
+    labels, comps = _areas_and_labels(area)
     area_ref = _area_ref(area, labels)
-    comps = comparison_areas(area, labels)
     hidden = hidden_observation_sources(user)
     if hidden is None:
         return AreaBenchmark(area_ref, period, comps, [])
