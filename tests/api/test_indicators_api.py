@@ -145,7 +145,13 @@ def test_benchmark_has_values_differences_flags_and_suggestion(client, adviseur,
     assert comps["municipality"]["difference"] == pytest.approx(8.0)
     assert comps["municipality"]["relative_pct"] == pytest.approx(66.666666667)
     assert comps["municipality"]["flag"]["result"] == "worse"  # lower is better
-    assert jz["flag"] == comps["municipality"]["flag"]
+    headline = comps["municipality"]["flag"]
+    assert jz["flag"] == {
+        "result": headline["result"],
+        "label": headline["label"],
+        "side": "higher",
+        "role": "municipality",
+    }
     assert jz["suggestion"]["choice"] == "wijk_city"
     # A count is never flagged.
     assert rows["eigen_bereik"]["flag"]["result"] == "none"

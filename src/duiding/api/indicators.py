@@ -23,6 +23,7 @@ from duiding.areas.codes import normalise_code
 from duiding.areas.models import Area
 from duiding.indicators import selectors
 from duiding.indicators.models import Indicator
+from duiding.indicators.selectors import area_for_benchmark
 
 
 class DerivedOut(Schema):
@@ -94,8 +95,7 @@ class FlagOut(Schema):
 
 
 class ComparisonOut(Schema):
-    area_code: str
-    area_name: str
+    area_code: str  # name and level: see comparison_areas
     role: str
     value: float | None
     status: str | None  # None: no observation in this period
@@ -111,6 +111,16 @@ class SuggestionOut(Schema):
     text: str
 
 
+class HeadlineFlagOut(Schema):
+    """The indicator's headline flag: the one against `role` (the municipality, else the first
+    comparison area); its reason is on that comparison."""
+
+    result: str
+    label: str
+    side: str
+    role: str | None
+
+
 class BenchmarkIndicatorOut(Schema):
     indicator_code: str
     indicator_name: str
@@ -121,7 +131,7 @@ class BenchmarkIndicatorOut(Schema):
     status: str
     provenance: ProvenanceOut
     comparisons: list[ComparisonOut]
-    flag: FlagOut
+    flag: HeadlineFlagOut
     suggestion: SuggestionOut
 
 
@@ -147,11 +157,7 @@ def _json(payload) -> HttpResponse:
 
 def _area_or_404(code: str) -> Area:
     # Without the boundary: a GeoJSON geometry is large and these routes do not need it.
-    area = (
-        Area.objects.filter(code=normalise_code(code))
-        .only("pk", "code", "name", "level", "parent_id", "municipality_id", "indelingswijziging")
-        .first()
-    )
+    area = area_for_benchmark(normalise_code(code))
     if area is None:
         raise HttpError(404, f"Onbekend gebied: {code}")
     return area
@@ -282,6 +288,12 @@ def _flag_out(f) -> dict:
     }
 
 
+def _headline(row: selectors.IndicatorBenchmark) -> dict:
+    f = row.flag
+    role = next((c.role for c in row.comparisons if c.flag is f), None)
+    return {"result": f.result, "label": f.label, "side": f.side, "role": role}
+
+
 def _value_provenance(v: selectors.ObservationValue) -> dict:
     p = v.provenance
     return {
@@ -299,7 +311,7 @@ def _value_provenance(v: selectors.ObservationValue) -> dict:
 def benchmark_payload(result: selectors.AreaBenchmark) -> dict:
     """The API shape of an AreaBenchmark (also usable for JSON exports)."""
     area = result.area
-    flags: dict[int, dict] = {}  # flags are shared (no-verdict ones, the headline flag)
+    flags: dict[int, dict] = {}  # no-verdict flags are shared objects
 
     def flag_out(f) -> dict:
         out = flags.get(id(f))
@@ -338,7 +350,6 @@ def benchmark_payload(result: selectors.AreaBenchmark) -> dict:
                 "comparisons": [
                     {
                         "area_code": c.area.code,
-                        "area_name": c.area.name,
                         "role": c.role,
                         "value": c.value.value if c.value else None,
                         "status": c.value.status if c.value else None,
@@ -348,7 +359,7 @@ def benchmark_payload(result: selectors.AreaBenchmark) -> dict:
                     }
                     for c in row.comparisons
                 ],
-                "flag": flag_out(row.flag),
+                "flag": _headline(row),
                 "suggestion": {
                     "choice": row.suggestion.choice,
                     "subject": row.suggestion.subject,

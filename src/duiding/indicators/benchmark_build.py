@@ -31,15 +31,19 @@ NO_PROVENANCE = Provenance("", "", "", None, "", "", "", "")
 class Periods:
     """Periods by id: the reference, the sort key of the period rule and (start, end)."""
 
-    def __init__(self, rows):
-        """rows: (pk, code, label, kind, year, start, end)."""
+    def __init__(self, rows, *, with_dates: bool = True):
+        """rows: (pk, code, label, kind, year, start, end); start and end may be ISO strings
+        (plain SQL on SQLite). Without dates only the references are kept."""
         self.ref: dict[int, PeriodRef] = {}
         self.key: dict[int, tuple[date, int]] = {}
         self.span: dict[int, tuple[date, date]] = {}
         for pk, code, label, kind, year, start, end in rows:
             self.ref[pk] = PeriodRef(code, label, kind, year)
-            self.key[pk] = rules.period_sort_key(start, end)
-            self.span[pk] = (start, end)
+            if with_dates:
+                if isinstance(start, str):
+                    start, end = date.fromisoformat(start), date.fromisoformat(end)
+                self.key[pk] = rules.period_sort_key(start, end)
+                self.span[pk] = (start, end)
 
     def choose(self, rows: list[tuple], period: str | None) -> tuple | None:
         """The period rule (`benchmark.pick_period`) on observation rows."""
@@ -63,18 +67,18 @@ def indicator_ref(row: tuple, domain_ids: tuple[int, ...]) -> IndicatorRef:
 
 def value(row: tuple, periods: Periods, provenance: dict[int, tuple]) -> ObservationValue:
     """An ObservationValue; provenance from the row carrying PROVENANCE columns for its pk."""
-    status = row[STATUS]
-    prov = provenance.get(row[PK])
+    pk, _indicator, _area, period_id, val, status, num, den = row[:8]
+    prov = provenance.get(pk)
     return ObservationValue(
-        row[PK],
-        row[VAL] if status == OK else None,
+        pk,
+        val if status == OK else None,
         status,
-        row[NUM],
-        row[DEN],
-        periods.ref[row[PER]],
-        Provenance(prov[PROV] or "", prov[PROV + 1] or "", *prov[PROV + 2 :])
-        if prov
-        else NO_PROVENANCE,
+        num,
+        den,
+        periods.ref[period_id],
+        NO_PROVENANCE
+        if prov is None or prov[PROV + 2] is None  # comparison rows carry no provenance
+        else Provenance(prov[PROV] or "", prov[PROV + 1] or "", *prov[PROV + 2 :]),
     )
 
 

@@ -215,3 +215,20 @@ def comparison_area_rows(
         else:
             names.append((level, name))
     return areas, names
+
+
+def period_rows() -> list[tuple]:
+    """(id, code, label, kind, year, start, end) of all periods (a small table)."""
+    from duiding.indicators.models import Period
+
+    return _fetch(
+        f'SELECT id, code, label, kind, year, start, "end" FROM {Period._meta.db_table}', []
+    )
+
+
+def area_row(code: str, fields: tuple[str, ...]) -> tuple | None:
+    """These columns of the area with this code, or None."""
+    from duiding.areas.models import Area
+
+    rows = _fetch(f"SELECT {', '.join(fields)} FROM {Area._meta.db_table} WHERE code = %s", [code])
+    return rows[0] if rows else None

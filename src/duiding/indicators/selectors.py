@@ -41,7 +41,7 @@ from duiding.indicators.benchmark_types import (
     Series,
     SeriesPoint,
 )
-from duiding.indicators.models import Observation, ObservationStatus, Period
+from duiding.indicators.models import Observation, ObservationStatus
 from duiding.indicators.periods import parse_period
 
 __all__ = [
@@ -58,6 +58,7 @@ __all__ = [
     "Series",
     "SeriesPoint",
     "area_benchmark",
+    "area_for_benchmark",
     "available_periods",
     "choose_observation",
     "comparison_areas",
@@ -161,6 +162,14 @@ def _areas_and_labels(area: Area) -> tuple[dict[str, str], list[ComparisonArea]]
     return labels, result
 
 
+def area_for_benchmark(code: str) -> Area | None:
+    """The area with this (normalised) CBS code, with just the fields the benchmark needs: no
+    boundary (a large GeoJSON geometry) and no related areas. One plain query."""
+    fields = ("id", "code", "name", "level", "parent_id", "municipality_id", "indelingswijziging")
+    row = queries.area_row(code, fields)
+    return Area(**dict(zip(fields, row, strict=True))) if row else None
+
+
 def comparison_areas(area: Area) -> list[ComparisonArea]:
     """Parent level, municipality and country of the area, nearest first (one query)."""
     return _areas_and_labels(area)[1]
@@ -194,9 +203,7 @@ def area_benchmark(
     hidden = hidden_observation_sources(user)
     if hidden is None:
         return AreaBenchmark(area_ref, period, comps, [])
-    periods = build.Periods(
-        Period.objects.order_by().values_list("pk", "code", "label", "kind", "year", "start", "end")
-    )
+    periods = build.Periods(queries.period_rows(), with_dates=with_series)
 
     comp_ids = [c.area.pk for c in comps]
     own_rows: dict[int, list[tuple]] = {}  # with series: every period of the area
