@@ -152,7 +152,7 @@ def test_area_benchmark_query_count_is_constant(geo, adviseur):
             for year in ("2022", "2023"):
                 obs(ind, area, year, 10.0 + i)
     assert count_queries() == few
-    assert few == [8, 6]
+    assert few == [7, 4]
 
 
 def test_available_periods_lists_the_areas_periods(geo, adviseur):

@@ -24,6 +24,7 @@ from duiding.indicators.benchmark_types import (
 
 PK, IND, AREA, PER, VAL, STATUS, NUM, DEN = range(8)  # benchmark_queries.ROW
 PROV = 8  # first provenance column
+SHOWN_PERIOD = 16  # benchmark_queries.shown_rows: code, label, kind, year of the period
 OK = "ok"
 NO_PROVENANCE = Provenance("", "", "", None, "", "", "", "")
 
@@ -45,6 +46,16 @@ class Periods:
                 self.key[pk] = rules.period_sort_key(start, end)
                 self.span[pk] = (start, end)
 
+    @classmethod
+    def from_shown_rows(cls, rows: list[tuple]) -> Periods:
+        """The references of the periods in `benchmark_queries.shown_rows` (no dates)."""
+        periods = cls(())
+        ref = periods.ref
+        for row in rows:
+            if row[PER] not in ref:
+                ref[row[PER]] = PeriodRef(*row[SHOWN_PERIOD : SHOWN_PERIOD + 4])
+        return periods
+
     def choose(self, rows: list[tuple], period: str | None) -> tuple | None:
         """The period rule (`benchmark.pick_period`) on observation rows."""
         ref, key = self.ref, self.key
@@ -59,10 +70,19 @@ class Periods:
         )
 
 
-def indicator_ref(row: tuple, domain_ids: tuple[int, ...]) -> IndicatorRef:
-    """From benchmark_queries.INDICATOR_FIELDS order."""
-    *head, requires = row
-    return IndicatorRef(*head, bool(requires), domain_ids)
+def indicator_refs(rows) -> dict[int, IndicatorRef]:
+    """From benchmark_queries.indicator_rows: INDICATOR_FIELDS + one domain id per row."""
+    head: dict[int, tuple] = {}
+    domains: dict[int, list[int]] = {}
+    for *fields, domain_id in rows:
+        head[fields[0]] = fields
+        ids = domains.setdefault(fields[0], [])
+        if domain_id is not None:
+            ids.append(domain_id)
+    return {
+        pk: IndicatorRef(*fields[:-1], bool(fields[-1]), tuple(domains[pk]))
+        for pk, fields in head.items()
+    }
 
 
 def value(row: tuple, periods: Periods, provenance: dict[int, tuple]) -> ObservationValue:
@@ -78,7 +98,7 @@ def value(row: tuple, periods: Periods, provenance: dict[int, tuple]) -> Observa
         periods.ref[period_id],
         NO_PROVENANCE
         if prov is None or prov[PROV + 2] is None  # comparison rows carry no provenance
-        else Provenance(prov[PROV] or "", prov[PROV + 1] or "", *prov[PROV + 2 :]),
+        else Provenance(prov[PROV] or "", prov[PROV + 1] or "", *prov[PROV + 2 : PROV + 8]),
     )
 
 

@@ -101,24 +101,16 @@ INDICATOR_FIELDS = (
 
 
 def indicator_rows(indicator_ids: list[int]) -> list[tuple]:
-    """Indicator metadata in the order of INDICATOR_FIELDS (booleans as stored: 0/1 on SQLite)."""
+    """Indicator metadata in the order of INDICATOR_FIELDS (booleans as stored: 0/1 on SQLite),
+    followed by one domain id: one row per (indicator, domain), domain None when it has none."""
+    from duiding.frameworks.models import DomainIndicator
     from duiding.indicators.models import Indicator
 
-    columns = ", ".join("id" if f == "pk" else f for f in INDICATOR_FIELDS)
+    columns = ", ".join(f"i.{'id' if f == 'pk' else f}" for f in INDICATOR_FIELDS)
     sql = (
-        f"SELECT {columns} FROM {Indicator._meta.db_table} "
-        f"WHERE id IN ({_placeholders(indicator_ids)})"
-    )
-    return _fetch(sql, list(indicator_ids))
-
-
-def domain_links(indicator_ids: list[int]) -> list[tuple]:
-    """(indicator id, domain id) for these indicators."""
-    from duiding.frameworks.models import DomainIndicator
-
-    sql = (
-        f"SELECT indicator_id, domain_id FROM {DomainIndicator._meta.db_table} "
-        f"WHERE indicator_id IN ({_placeholders(indicator_ids)})"
+        f"SELECT {columns}, di.domain_id FROM {Indicator._meta.db_table} i "
+        f"LEFT JOIN {DomainIndicator._meta.db_table} di ON di.indicator_id = i.id "
+        f"WHERE i.id IN ({_placeholders(indicator_ids)})"
     )
     return _fetch(sql, list(indicator_ids))
 
@@ -126,7 +118,8 @@ def domain_links(indicator_ids: list[int]) -> list[tuple]:
 def shown_rows(area_id: int, comparison_ids: list[int], period: str | None, hidden) -> list[tuple]:
     """One query for a benchmark without series: per indicator the area's figure chosen by the
     period rule (BENCHMARK.md), and the comparison areas' figures of the same indicator and
-    period (ROW + PROVENANCE; the provenance columns are NULL on the comparison rows).
+    period: ROW + PROVENANCE (NULL on the comparison rows) + the period's code, label, kind and
+    year.
 
     The ORDER BY of the window is the period rule of `benchmark.pick_period`: for a year, the
     year itself first; then a figure (status ok) before none; then the later end; then the
@@ -166,8 +159,9 @@ def shown_rows(area_id: int, comparison_ids: list[int], period: str | None, hidd
         f" FROM {OBS} o JOIN {Period._meta.db_table} p ON p.id = o.period_id"
         f" WHERE o.area_id = %s AND o.is_current AND o.category = ''{where}"
         ") "
-        f"SELECT {ROW}, {own_only} FROM chosen c"
+        f"SELECT {ROW}, {own_only}, p.code, p.label, p.kind, p.year FROM chosen c"
         f" JOIN {OBS} o ON o.indicator_id = c.indicator_id AND o.period_id = c.period_id"
+        f" JOIN {Period._meta.db_table} p ON p.id = c.period_id"
         f"  LEFT JOIN {DATASET} d ON d.id = o.dataset_id AND o.area_id = %s"
         f" WHERE c.rn = 1 AND o.area_id IN ({_placeholders([area_id, *comparison_ids])})"
         f"  AND o.is_current AND o.category = ''{outer_visible}"

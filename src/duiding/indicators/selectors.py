@@ -12,7 +12,7 @@ Benchmark reads (owned by the benchmark; other reads go below in their own secti
   `comparison_areas(area)`, `normalise_period(text)`, `choose_observation(rows, period)`.
 
 Only current observations (is_current) of the total category ("") count. `area_benchmark` runs a
-constant number of queries (6, with series 8) whatever the number of
+constant number of queries (4, with series 7) whatever the number of
 indicators; its hot queries are plain SQL in `benchmark_queries.py`, the rows are turned into
 results in `benchmark_build.py`. The rules (flags, suggestion,
 which period is shown) are written out in BENCHMARK.md.
@@ -193,9 +193,10 @@ def area_benchmark(
     period: None = per indicator the latest period with a figure; "2021" = that year (else the
     latest half year / quarter / peildatum within it); "2021H1" = exactly that period. Other
     spellings are normalised with `normalise_period` (ValueError when not a period).
-    Queries (6, with series 8; whatever the number of indicators): comparison areas with level names,
-    hidden sources, periods, the shown figures with provenance (with series: the area's
-    observations, the shown figures, the comparison areas' series), domain links, indicators.
+    Queries (4, with series 7; whatever the number of indicators): comparison areas with level
+    names, hidden sources, the shown figures with provenance and periods (with series: periods,
+    the area's observations, the provenance of its shown figures, the comparison areas' series),
+    indicators with their domains.
     """
     period = normalise_period(period)
     labels, comps = _areas_and_labels(area)
@@ -203,7 +204,6 @@ def area_benchmark(
     hidden = hidden_observation_sources(user)
     if hidden is None:
         return AreaBenchmark(area_ref, period, comps, [])
-    periods = build.Periods(queries.period_rows(), with_dates=with_series)
 
     comp_ids = [c.area.pk for c in comps]
     own_rows: dict[int, list[tuple]] = {}  # with series: every period of the area
@@ -213,13 +213,16 @@ def area_benchmark(
     series_rows: dict[tuple[int, int], list[tuple]] = {}
     if not with_series:
         # One query does it all (the period rule runs in SQL; see benchmark_queries).
-        for row in queries.shown_rows(area.pk, comp_ids, period, hidden):
+        rows = queries.shown_rows(area.pk, comp_ids, period, hidden)
+        periods = build.Periods.from_shown_rows(rows)
+        for row in rows:
             provenance[row[build.PK]] = row
-            if row[build.AREA] == area.pk:
+            if row[build.AREA] == area_ref.pk:
                 chosen[row[build.IND]] = row
             else:
                 shown[(row[build.IND], row[build.AREA])] = row
     else:
+        periods = build.Periods(queries.period_rows())
         for row in queries.area_rows(area.pk, hidden):
             own_rows.setdefault(row[build.IND], []).append(row)
         for indicator_id, rows in own_rows.items():
@@ -244,14 +247,7 @@ def area_benchmark(
                                 break
     if not chosen:
         return AreaBenchmark(area_ref, period, comps, [])
-    indicator_ids = sorted(chosen)
-    domains: dict[int, list[int]] = {}
-    for indicator_id, domain_id in queries.domain_links(indicator_ids):
-        domains.setdefault(indicator_id, []).append(domain_id)
-    indicators = {
-        row[0]: build.indicator_ref(row, tuple(domains.get(row[0], ())))
-        for row in queries.indicator_rows(indicator_ids)
-    }
+    indicators = build.indicator_refs(queries.indicator_rows(sorted(chosen)))
 
     texts = rules.current_texts()
     roles = build.SuggestionRoles(area_ref, comps)
