@@ -184,6 +184,14 @@ def _none(reason: str, _=_) -> Flag:
     return found
 
 
+def flag_count(*, texts: Texts | None = None) -> Flag:
+    """No verdict for a count or an amount: not comparable between areas of different size."""
+    _ = _getter(texts)
+    return _none(
+        _("Aantallen zijn niet vergelijkbaar tussen gebieden van verschillende grootte."), _
+    )
+
+
 def flag_missing(status: str, *, texts: Texts | None = None) -> Flag:
     """No verdict because the area itself has no figure: why, by observation status."""
     _ = _getter(texts)
@@ -247,10 +255,7 @@ def flag(
         return _none(_("Geen vergelijkingswaarde."), _)
     diff = value - comparison
     if unit_kind in COUNT_KINDS:
-        return _none(
-            _("Aantallen zijn niet vergelijkbaar tussen gebieden van verschillende grootte."),
-            _,
-        )
+        return flag_count(texts=texts)
     if comparison == 0:
         return _none(
             _("De vergelijkingswaarde is 0; een relatief verschil is niet te berekenen."),

@@ -122,6 +122,15 @@ def compare(
     texts: rules.Texts,
 ) -> tuple[float | None, float | None, rules.Flag]:
     """(difference, relative_pct, Flag) of the area's value against one comparison value."""
+    if indicator.unit_kind in rules.COUNT_KINDS and own.has_value and other is not None:
+        # Counts are never flagged (the same shared flag as rules.flag gives); differences shown.
+        f = rules.flag_count(texts=texts)
+        if other.has_value:
+            return (
+                own.value - other.value,
+                rules.relative_difference_pct(own.value, other.value),
+                f,
+            )
     if not own.has_value:
         return None, None, rules.flag_missing(own.status, texts=texts)
     if other is None or not other.has_value:
@@ -176,6 +185,8 @@ class SuggestionRoles:
             comps[self.city].area.name if self.city is not None else rules.with_article("stad")
         )
 
+        self._count_suggestion: rules.Suggestion | None = None
+
     def suggest(
         self,
         indicator: IndicatorRef,
@@ -183,6 +194,13 @@ class SuggestionRoles:
         comparisons: list[Comparison],
         texts: rules.Texts,
     ) -> rules.Suggestion:
+        if indicator.unit_kind in rules.COUNT_KINDS:  # the same advice for every count
+            if self._count_suggestion is None:
+                self._count_suggestion = rules.comparison_suggestion(
+                    None, None, None, unit_kind=indicator.unit_kind, texts=texts
+                )
+            return self._count_suggestion
+
         def val(index: int | None) -> float | None:
             if index is None:
                 return None
