@@ -33,7 +33,7 @@ run: install
 	DEBUG=true $(BIN)/duiding migrate --noinput
 	DEBUG=true $(BIN)/duiding demo
 	@echo "Starting the background worker and the web server on http://127.0.0.1:8000 (Ctrl+C stops both)"
-	@trap 'kill 0' EXIT; DEBUG=true $(BIN)/duiding db_worker --interval 1 & DEBUG=true $(BIN)/duiding runserver 127.0.0.1:8000
+	@trap 'kill 0' EXIT; DEBUG=true $(BIN)/duiding db_worker --interval 1 --no-reload & DEBUG=true $(BIN)/duiding runserver 127.0.0.1:8000
 
 lint: $(VENV)/.stamp
 	$(BIN)/ruff check src tests bench scripts
