@@ -1,0 +1,23 @@
+"""Language: Dutch unless the user chose English with the language switch (cookie).
+
+Django's LocaleMiddleware would follow the browser's Accept-Language, which on many municipal
+laptops is English; Duiding is a Dutch application with English as a second, chosen language.
+"""
+
+from django.conf import settings
+from django.utils import translation
+
+
+class ChosenLanguageMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.supported = {code for code, _name in settings.LANGUAGES}
+
+    def __call__(self, request):
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        language = chosen if chosen in self.supported else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response
