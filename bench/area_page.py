@@ -224,7 +224,7 @@ def measure(n_areas: int, seed: int, repeat: int = 3) -> dict:
     codes = rng.sample(candidates, min(n_areas, len(candidates)))
     print(
         f"measuring {len(codes)} of {len(candidates)} wijken and buurten with figures "
-        f"(best of {repeat} per area)"
+        f"(best of {repeat} passes per area)"
     )
 
     org, _ = Organisation.objects.get_or_create(
@@ -258,51 +258,60 @@ def measure(n_areas: int, seed: int, repeat: int = 3) -> dict:
         api_client.get(f"/api/v1/areas/{code}/benchmark")
         sql(code)
 
-    page_ms, api_ms, sql_ms = [], [], []
     statuses: dict[str, int] = {}
-    rows_checked = 0
-    mismatches = 0
-    for code in codes:
-        api_indicators = sql_indicators = sql_rows = -1
+    api_indicators: dict[str, int] = {}
+    sql_indicators: dict[str, int] = {}
+    sql_rows: dict[str, int] = {}
 
-        def page(code=code):
-            resp = page_client.get(f"/wijk/{code}/")
-            statuses[f"page {resp.status_code}"] = statuses.get(f"page {resp.status_code}", 0) + 1
+    def page(code: str) -> None:
+        resp = page_client.get(f"/wijk/{code}/")
+        statuses[f"page {resp.status_code}"] = statuses.get(f"page {resp.status_code}", 0) + 1
 
-        def api(code=code):
-            nonlocal api_indicators
-            resp = api_client.get(f"/api/v1/areas/{code}/benchmark")
-            statuses[f"api {resp.status_code}"] = statuses.get(f"api {resp.status_code}", 0) + 1
-            api_indicators = len(resp.json()["indicators"]) if resp.status_code == 200 else -1
+    def api(code: str) -> None:
+        resp = api_client.get(f"/api/v1/areas/{code}/benchmark")
+        statuses[f"api {resp.status_code}"] = statuses.get(f"api {resp.status_code}", 0) + 1
+        api_indicators[code] = len(resp.json()["indicators"]) if resp.status_code == 200 else -1
 
-        def query(code=code):
-            nonlocal sql_indicators, sql_rows
-            result = sql(code)
-            sql_indicators = len({r[0] for r in result})
-            sql_rows = len(result)
+    def query(code: str) -> None:
+        result = sql(code)
+        sql_indicators[code] = len({r[0] for r in result})
+        sql_rows[code] = len(result)
 
-        # Each contender `repeat` times per area, in a different order each round (none always
-        # runs on the warmest cache); the best time per area counts, so that other processes
-        # on a shared machine do not decide the p95. Same method for all three.
-        best = {"page": float("inf"), "api": float("inf"), "sql": float("inf")}
-        jobs = [("page", page), ("api", api), ("sql", query)]
-        for _ in range(repeat):
-            rng.shuffle(jobs)
-            for name, job in jobs:
-                best[name] = min(best[name], timed(job))
-        rows_checked += sql_rows
-        page_ms.append(best["page"])
-        api_ms.append(best["api"])
-        sql_ms.append(best["sql"])
-        # Same numbers: the API and the SQL query see the same indicators for this area.
-        if api_indicators != sql_indicators:
-            mismatches += 1
-            print(f"  warning: {code}: API has {api_indicators} indicators, SQL {sql_indicators}")
+    # Each contender in its own pass over all areas (so one's allocations and cache use do not
+    # land in another's timing), `repeat` rounds with the contenders in a different order each
+    # round; per area the best time counts, so that other processes on a shared machine do not
+    # decide the p95. The same method for all three.
+    best: dict[str, dict[str, float]] = {"page": {}, "api": {}, "sql": {}}
+    contenders = [("page", page), ("api", api), ("sql", query)]
+    for _ in range(repeat):
+        rng.shuffle(contenders)
+        for name, job in contenders:
+            for code in codes:
+                elapsed = timed(lambda job=job, code=code: job(code))
+                best[name][code] = min(best[name].get(code, float("inf")), elapsed)
+    page_ms = [best["page"][c] for c in codes]
+    api_ms = [best["api"][c] for c in codes]
+    sql_ms = [best["sql"][c] for c in codes]
+    per_area = [
+        (best["api"][c], best["sql"][c], best["page"][c], api_indicators.get(c, -1), c)
+        for c in codes
+    ]
+    rows_checked = sum(sql_rows.values())
+    # Same numbers: the API and the SQL query see the same indicators for every area.
+    mismatches = [c for c in codes if api_indicators.get(c) != sql_indicators.get(c)]
+    for code in mismatches:
+        print(
+            f"  warning: {code}: API has {api_indicators.get(code)} indicators, "
+            f"SQL {sql_indicators.get(code)}"
+        )
 
+    print("slowest API areas (API ms, SQL ms, page ms, indicators):")
+    for api_t, sql_t, page_t, n, code in sorted(per_area, reverse=True)[:5]:
+        print(f"  {code}: {api_t:.1f} / {sql_t:.2f} / {page_t:.1f} ms, {n} indicators")
     print("responses: " + ", ".join(f"{k}: {v}" for k, v in sorted(statuses.items())))
     print(
         f"SQL rows fetched: {rows_checked} ({rows_checked / max(1, len(codes)):.0f} per area); "
-        f"areas where API and SQL disagree on the indicators: {mismatches}"
+        f"areas where API and SQL disagree on the indicators: {len(mismatches)}"
     )
     figures = {
         "p50_ms": round(statistics.median(page_ms), 1),

@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from duiding.indicators import benchmark as rules
 from duiding.indicators.selectors import (
     area_benchmark,
+    area_benchmark_for_code,
     available_periods,
     choose_observation,
     observation_detail,
@@ -152,7 +153,7 @@ def test_area_benchmark_query_count_is_constant(geo, adviseur):
             for year in ("2022", "2023"):
                 obs(ind, area, year, 10.0 + i)
     assert count_queries() == few
-    assert few == [7, 4]
+    assert few == [6, 3]
 
 
 def test_available_periods_lists_the_areas_periods(geo, adviseur):
@@ -244,3 +245,25 @@ def test_available_periods_leave_out_hidden_figures(geo, adviseur, outsider, mun
     obs(jz, geo["bu"], "2023", 2.0, dataset=dataset("EIGEN", organisation=municipality_org))
     assert [p.code for p in available_periods(geo["bu"], user=adviseur)] == ["2022", "2023"]
     assert [p.code for p in available_periods(geo["bu"], user=outsider)] == ["2022"]
+
+
+def test_area_benchmark_for_code_reads_the_area_in_the_same_query(geo, adviseur):
+    jz = indicator("jz")
+    obs(jz, geo["bu"], "2023", 20.0)
+    obs(jz, geo["gm"], "2023", 12.0)
+    with CaptureQueriesContext(connection) as ctx:
+        result = area_benchmark_for_code(user=adviseur, code=" bu05990110 ")
+    assert len(ctx.captured_queries) == 3
+    assert result.area.code == "BU05990110"
+    assert [c.area.code for c in result.comparison_areas] == ["WK059901", "GM0599", "NL01"]
+    assert result.rows[0].comparisons[1].value.value == 12.0
+    assert area_benchmark_for_code(user=adviseur, code="BU99999999") is None
+
+
+def test_area_benchmark_shows_nothing_to_anonymous_visitors(geo):
+    from django.contrib.auth.models import AnonymousUser
+
+    obs(indicator("jz"), geo["bu"], "2023", 20.0)
+    result = area_benchmark(user=AnonymousUser(), area=geo["bu"])
+    assert result.rows == []
+    assert result.area.code == "BU05990110"

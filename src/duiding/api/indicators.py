@@ -381,9 +381,8 @@ def area_benchmark(request, code: str, period: str | None = None):
     `period`: none = per indicator the latest period with a figure; a year (2023) = that year, else
     the latest half year or quarter within it; an exact code (2023H1).
     """
-    area = _area_or_404(code)
     period_code = _period_or_422(period)
-    result = selectors.area_benchmark(
-        user=request.auth, area=area, period=period_code, with_series=False
-    )
+    result = selectors.area_benchmark_for_code(user=request.auth, code=code, period=period_code)
+    if result is None:
+        raise HttpError(404, f"Onbekend gebied: {code}")
     return _json(benchmark_payload(result))

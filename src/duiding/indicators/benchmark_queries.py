@@ -188,29 +188,6 @@ def area_period_rows(area_id: int, hidden) -> list[tuple]:
     return _fetch(sql, params)
 
 
-def comparison_area_rows(
-    area_ids: list[int], country_code: str, municipality_id: int | None
-) -> tuple[list[tuple], list[tuple]]:
-    """((id, code, name, level) of these areas and the country, (level, singular) of the
-    municipality's own level names) in one query."""
-    from duiding.areas.models import Area, LevelName
-
-    ids = list(area_ids) or [0]
-    sql = (
-        f"SELECT 'a', id, code, name, level FROM {Area._meta.db_table} "
-        f"WHERE id IN ({_placeholders(ids)}) OR code = %s "
-        f"UNION ALL SELECT 'l', NULL, NULL, singular, level FROM {LevelName._meta.db_table} "
-        "WHERE municipality_id = %s"
-    )
-    areas, names = [], []
-    for kind, pk, code, name, level in _fetch(sql, [*ids, country_code, municipality_id or 0]):
-        if kind == "a":
-            areas.append((pk, code, name, level))
-        else:
-            names.append((level, name))
-    return areas, names
-
-
 def period_rows() -> list[tuple]:
     """(id, code, label, kind, year, start, end) of all periods (a small table)."""
     from duiding.indicators.models import Period
@@ -226,3 +203,38 @@ def area_row(code: str, fields: tuple[str, ...]) -> tuple | None:
 
     rows = _fetch(f"SELECT {', '.join(fields)} FROM {Area._meta.db_table} WHERE code = %s", [code])
     return rows[0] if rows else None
+
+
+AREA_COLUMNS = "id, code, name, level, parent_id, municipality_id, indelingswijziging"
+
+
+def context_rows(
+    *, code: str | None = None, area_id: int | None = None, country_code: str, hidden_sql
+) -> list[tuple]:
+    """Everything a benchmark needs before its figures, in one query. Rows are
+    (kind, id, code, name, level, parent_id, municipality_id, indelingswijziging) with kind
+    'a' the area (by code or id), 'c' its parent, municipality and the country, 'l' the
+    municipality's own level names (name = the word), 'd' / 'i' hidden datasets / indicators
+    (`accounts.permissions.hidden_sources_sql`: (sql, params)).
+    """
+    from duiding.areas.models import Area, LevelName
+
+    areas = Area._meta.db_table
+    by = "code = %s" if code is not None else "id = %s"
+    params: list = [code if code is not None else area_id, country_code]
+    sql = (
+        f"WITH target AS (SELECT {AREA_COLUMNS} FROM {areas} WHERE {by}) "
+        f"SELECT 'a', {AREA_COLUMNS} FROM target "
+        f"UNION ALL SELECT 'c', {', '.join('x.' + c for c in AREA_COLUMNS.split(', '))} "
+        f"FROM {areas} x WHERE x.id IN (SELECT parent_id FROM target) "
+        "OR x.id IN (SELECT municipality_id FROM target) OR x.code = %s "
+        "UNION ALL SELECT 'l', NULL, NULL, n.singular, n.level, NULL, NULL, NULL "
+        f"FROM {LevelName._meta.db_table} n WHERE n.municipality_id = (SELECT CASE "
+        "WHEN municipality_id IS NOT NULL THEN municipality_id "
+        "WHEN level = 'gemeente' THEN id END FROM target)"
+    )
+    hidden, hidden_params = hidden_sql
+    if hidden:
+        sql += f" UNION ALL SELECT h.*, NULL, NULL, NULL, NULL, NULL, NULL FROM ({hidden}) h"
+        params.extend(hidden_params)
+    return _fetch(sql, params)

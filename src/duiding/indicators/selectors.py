@@ -8,11 +8,12 @@ Benchmark reads (owned by the benchmark; other reads go below in their own secti
   with an observation for the area, its comparison areas (parent level, municipality, country),
   differences, flags, the seed's comparison suggestion and the series over all periods. The
   result types live in `benchmark_types.py` (re-exported here) and are documented there.
+- `area_benchmark_for_code(user=, code=, ...)`: the same for a CBS code (None: unknown area).
 - `available_periods(area, user=None)`, `observation_detail(user, pk)` (the source popover),
   `comparison_areas(area)`, `normalise_period(text)`, `choose_observation(rows, period)`.
 
 Only current observations (is_current) of the total category ("") count. `area_benchmark` runs a
-constant number of queries (4, with series 7) whatever the number of
+constant number of queries (3, with series 6) whatever the number of
 indicators; its hot queries are plain SQL in `benchmark_queries.py`, the rows are turned into
 results in `benchmark_build.py`. The rules (flags, suggestion,
 which period is shown) are written out in BENCHMARK.md.
@@ -22,7 +23,11 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from duiding.accounts.permissions import hidden_observation_sources, visible_observation_filter
+from duiding.accounts.permissions import (
+    hidden_observation_sources,
+    hidden_sources_sql,
+    visible_observation_filter,
+)
 from duiding.areas.models import Area, Level, LevelName
 from duiding.indicators import benchmark as rules
 from duiding.indicators import benchmark_build as build
@@ -58,6 +63,7 @@ __all__ = [
     "Series",
     "SeriesPoint",
     "area_benchmark",
+    "area_benchmark_for_code",
     "area_for_benchmark",
     "available_periods",
     "choose_observation",
@@ -130,36 +136,64 @@ def _area_ref(area: Area, labels: dict[str, str]) -> AreaRef:
     return AreaRef(area.pk, area.code, area.name, area.level, labels.get(area.level, area.level))
 
 
-def _areas_and_labels(area: Area) -> tuple[dict[str, str], list[ComparisonArea]]:
-    """Level words of the area's municipality and its comparison areas (one query).
+class _Context:
+    """The area, its comparison areas, its municipality's level words and the user's hidden
+    sources: everything before the figures, read in one query (`benchmark_queries.context_rows`).
 
     Comparison areas: parent level, municipality and country, nearest first, each once. A buurt
     gets its wijk, its gemeente and the country; a wijk its gemeente and the country; a gemeente
     its parent when that is not the country (e.g. a province) and the country.
     """
-    wanted = [pk for pk in (area.parent_id, area.municipality_id) if pk and pk != area.pk]
-    rows, own_names = queries.comparison_area_rows(wanted, COUNTRY_CODE, _labels_municipality(area))
-    labels = _level_labels(None, own_names)
-    found = {
-        pk: AreaRef(pk, code, name, level, labels.get(level, level))
-        for pk, code, name, level in rows
-    }
-    country = next(
-        (ref for ref in found.values() if ref.code == COUNTRY_CODE and ref.pk != area.pk), None
-    )
-    result: list[ComparisonArea] = []
-    seen = {area.pk}
-    for pk, role in ((area.parent_id, "parent"), (area.municipality_id, "municipality")):
-        if not pk or pk in seen or pk not in found or (country and pk == country.pk):
-            continue
-        ref = found[pk]
-        if ref.level == Level.MUNICIPALITY:
-            role = "municipality"
-        seen.add(pk)
-        result.append(ComparisonArea(ref, role))
-    if country is not None:
-        result.append(ComparisonArea(country, "country"))
-    return labels, result
+
+    def __init__(self, *, user, code: str | None = None, area: Area | None = None):
+        hidden_sql = hidden_sources_sql(user) if user is not None else ("", [])
+        self.readable = hidden_sql is not None
+        rows = queries.context_rows(
+            code=code,
+            area_id=area.pk if area is not None else None,
+            country_code=COUNTRY_CODE,
+            hidden_sql=hidden_sql or ("", []),
+        )
+        fields = queries.AREA_COLUMNS.split(", ")
+        self.area = area
+        others: list[tuple] = []
+        own_names: list[tuple] = []
+        self.hidden: tuple[list[int], list[int]] = ([], [])
+        for kind, *row in rows:
+            if kind == "a" and self.area is None:
+                self.area = Area(**dict(zip(fields, row, strict=True)))
+            elif kind == "c":
+                others.append(row)
+            elif kind == "l":
+                own_names.append((row[3], row[2]))  # (level, singular)
+            elif kind in ("d", "i"):
+                self.hidden[0 if kind == "d" else 1].append(row[0])
+        self.labels = _level_labels(None, own_names)
+        self.comparisons = self._comparisons(others) if self.area is not None else []
+
+    def _comparisons(self, rows: list[tuple]) -> list[ComparisonArea]:
+        area, labels = self.area, self.labels
+        found = {
+            pk: AreaRef(pk, code, name, level, labels.get(level, level))
+            for pk, code, name, level, *_rest in rows
+        }
+        country = next(
+            (ref for ref in found.values() if ref.code == COUNTRY_CODE and ref.pk != area.pk),
+            None,
+        )
+        result: list[ComparisonArea] = []
+        seen = {area.pk}
+        for pk, role in ((area.parent_id, "parent"), (area.municipality_id, "municipality")):
+            if not pk or pk in seen or pk not in found or (country and pk == country.pk):
+                continue
+            ref = found[pk]
+            if ref.level == Level.MUNICIPALITY:
+                role = "municipality"
+            seen.add(pk)
+            result.append(ComparisonArea(ref, role))
+        if country is not None:
+            result.append(ComparisonArea(country, "country"))
+        return result
 
 
 def area_for_benchmark(code: str) -> Area | None:
@@ -172,7 +206,7 @@ def area_for_benchmark(code: str) -> Area | None:
 
 def comparison_areas(area: Area) -> list[ComparisonArea]:
     """Parent level, municipality and country of the area, nearest first (one query)."""
-    return _areas_and_labels(area)[1]
+    return _Context(user=None, area=area).comparisons
 
 
 def _labels_municipality(area: Area) -> int | None:
@@ -193,17 +227,35 @@ def area_benchmark(
     period: None = per indicator the latest period with a figure; "2021" = that year (else the
     latest half year / quarter / peildatum within it); "2021H1" = exactly that period. Other
     spellings are normalised with `normalise_period` (ValueError when not a period).
-    Queries (4, with series 7; whatever the number of indicators): comparison areas with level
-    names, hidden sources, the shown figures with provenance and periods (with series: periods,
-    the area's observations, the provenance of its shown figures, the comparison areas' series),
-    indicators with their domains.
+    Queries (3, with series 6; whatever the number of indicators): the context (comparison areas,
+    level names, hidden sources), the shown figures with provenance and periods (with series:
+    periods, the area's observations, the provenance of its shown figures, the comparison
+    areas' series), indicators with their domains.
     """
     period = normalise_period(period)
-    labels, comps = _areas_and_labels(area)
+    return _benchmark(_Context(user=user, area=area), period, with_series)
+
+
+def area_benchmark_for_code(
+    *, user, code: str, period: str | None = None, with_series: bool = False
+) -> AreaBenchmark | None:
+    """`area_benchmark` for a CBS code, the area read in the same first query (the API's path);
+    None when no area has that code."""
+    from duiding.areas.codes import normalise_code
+
+    period = normalise_period(period)
+    context = _Context(user=user, code=normalise_code(code))
+    if context.area is None:
+        return None
+    return _benchmark(context, period, with_series)
+
+
+def _benchmark(context: _Context, period: str | None, with_series: bool) -> AreaBenchmark:
+    area, comps, labels = context.area, context.comparisons, context.labels
     area_ref = _area_ref(area, labels)
-    hidden = hidden_observation_sources(user)
-    if hidden is None:
+    if not context.readable:
         return AreaBenchmark(area_ref, period, comps, [])
+    hidden = context.hidden
 
     comp_ids = [c.area.pk for c in comps]
     own_rows: dict[int, list[tuple]] = {}  # with series: every period of the area
