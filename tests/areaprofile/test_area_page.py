@@ -175,7 +175,8 @@ def test_indicator_codes_in_period_and_map_params_are_escaped(client_as, adviseu
 
 def test_english_interface_uses_english_number_format(client_as, adviseur, data):
     client = client_as(adviseur)
-    response = client.get(reverse("areaprofile:area", args=["WK059910"]), HTTP_ACCEPT_LANGUAGE="en")
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    response = client.get(reverse("areaprofile:area", args=["WK059910"]))
     html = response.content.decode()
     assert '<html lang="en"' in html
     assert '<td class="num"><span class="value">1,555</span></td>' in html
