@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -17,6 +19,9 @@ def token_create(*, user: User, name: str = "") -> tuple[ApiToken, str]:
     return token, raw
 
 
+LAST_USED_RESOLUTION = timedelta(minutes=1)
+
+
 def token_authenticate(raw: str) -> User | None:
     if not raw or not raw.startswith(ApiToken.PREFIX):
         return None
@@ -27,7 +32,10 @@ def token_authenticate(raw: str) -> User | None:
     )
     if token is None:
         return None
-    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    # Shown to the minute; writing it on every request would make every API read a write.
+    now = timezone.now()
+    if token.last_used_at is None or now - token.last_used_at >= LAST_USED_RESOLUTION:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user
 
 
