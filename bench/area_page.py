@@ -239,11 +239,6 @@ def measure(n_areas: int, seed: int, repeat: int = 3) -> dict:
     page_client.force_login(user)
     api_client = Client(headers={"Authorization": f"Bearer {raw}"})
 
-    def timed(fn) -> float:
-        t0 = time.perf_counter()
-        fn()
-        return (time.perf_counter() - t0) * 1000
-
     def sql(code: str) -> list:
         with connection.cursor() as cursor:
             cursor.execute(SQL, [code])
@@ -263,19 +258,27 @@ def measure(n_areas: int, seed: int, repeat: int = 3) -> dict:
     sql_indicators: dict[str, int] = {}
     sql_rows: dict[str, int] = {}
 
-    def page(code: str) -> None:
-        resp = page_client.get(f"/wijk/{code}/")
-        statuses[f"page {resp.status_code}"] = statuses.get(f"page {resp.status_code}", 0) + 1
+    # Each job returns what is checked afterwards (outside the timing): the response or rows.
+    def page(code: str):
+        return page_client.get(f"/wijk/{code}/")
 
-    def api(code: str) -> None:
-        resp = api_client.get(f"/api/v1/areas/{code}/benchmark")
-        statuses[f"api {resp.status_code}"] = statuses.get(f"api {resp.status_code}", 0) + 1
-        api_indicators[code] = len(resp.json()["indicators"]) if resp.status_code == 200 else -1
+    def api(code: str):
+        return api_client.get(f"/api/v1/areas/{code}/benchmark")
 
-    def query(code: str) -> None:
-        result = sql(code)
-        sql_indicators[code] = len({r[0] for r in result})
-        sql_rows[code] = len(result)
+    def query(code: str):
+        return sql(code)
+
+    def check(name: str, code: str, outcome) -> None:
+        if name == "sql":
+            sql_indicators[code] = len({r[0] for r in outcome})
+            sql_rows[code] = len(outcome)
+            return
+        statuses[f"{name} {outcome.status_code}"] = (
+            statuses.get(f"{name} {outcome.status_code}", 0) + 1
+        )
+        if name == "api":
+            ok = outcome.status_code == 200
+            api_indicators[code] = len(outcome.json()["indicators"]) if ok else -1
 
     # Each contender in its own pass over all areas (so one's allocations and cache use do not
     # land in another's timing), `repeat` rounds with the contenders in a different order each
@@ -287,8 +290,11 @@ def measure(n_areas: int, seed: int, repeat: int = 3) -> dict:
         rng.shuffle(contenders)
         for name, job in contenders:
             for code in codes:
-                elapsed = timed(lambda job=job, code=code: job(code))
+                t0 = time.perf_counter()
+                outcome = job(code)
+                elapsed = (time.perf_counter() - t0) * 1000
                 best[name][code] = min(best[name].get(code, float("inf")), elapsed)
+                check(name, code, outcome)
     page_ms = [best["page"][c] for c in codes]
     api_ms = [best["api"][c] for c in codes]
     sql_ms = [best["sql"][c] for c in codes]
