@@ -86,18 +86,20 @@ def indicator_refs(rows) -> dict[int, IndicatorRef]:
 
 
 def value(row: tuple, periods: Periods, provenance: dict[int, tuple]) -> ObservationValue:
-    """An ObservationValue; provenance from the row carrying PROVENANCE columns for its pk."""
-    pk, _indicator, _area, period_id, val, status, num, den = row[:8]
+    """An ObservationValue; provenance from the row carrying PROVENANCE columns for its pk
+    (only the area's own figures are in `provenance`)."""
+    pk = row[PK]
+    status = row[STATUS]
     prov = provenance.get(pk)
     return ObservationValue(
         pk,
-        val if status == OK else None,
+        row[VAL] if status == OK else None,
         status,
-        num,
-        den,
-        periods.ref[period_id],
+        row[NUM],
+        row[DEN],
+        periods.ref[row[PER]],
         NO_PROVENANCE
-        if prov is None or prov[PROV + 2] is None  # comparison rows carry no provenance
+        if prov is None
         else Provenance(prov[PROV] or "", prov[PROV + 1] or "", *prov[PROV + 2 : PROV + 8]),
     )
 

@@ -267,10 +267,11 @@ def _benchmark(context: _Context, period: str | None, with_series: bool) -> Area
         # One query does it all (the period rule runs in SQL; see benchmark_queries).
         rows = queries.shown_rows(area.pk, comp_ids, period, hidden)
         periods = build.Periods.from_shown_rows(rows)
+        own_pk = area_ref.pk
         for row in rows:
-            provenance[row[build.PK]] = row
-            if row[build.AREA] == area_ref.pk:
+            if row[build.AREA] == own_pk:
                 chosen[row[build.IND]] = row
+                provenance[row[build.PK]] = row
             else:
                 shown[(row[build.IND], row[build.AREA])] = row
     else:
