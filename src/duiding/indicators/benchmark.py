@@ -1,8 +1,8 @@
 """Benchmark rules: flags, the seed's comparison suggestion and difference helpers.
 
 Pure functions: no ORM, no request. The rules are stated in plain words in BENCHMARK.md next to
-this file; keep the two in step. Texts are Dutch (gettext msgids); numbers in texts use the Dutch
-format (1.234,5).
+this file; keep the two in step. Texts are Dutch (gettext msgids, translated through the message
+cache of benchmark_texts.py); numbers in texts use the Dutch format (1.234,5).
 """
 
 from __future__ import annotations
@@ -12,31 +12,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from django.utils.translation import get_language, gettext, gettext_noop
+from django.utils.translation import gettext_noop
 
-
-class Texts(dict):
-    """This module's Dutch msgids translated into one language, each looked up once.
-
-    A benchmark page formats thousands of flags; gettext (and even get_language) per message
-    would cost more than the database. Get one with `current_texts()` per request and pass it on.
-    """
-
-    def __missing__(self, msgid: str) -> str:
-        text = self[msgid] = gettext(msgid)
-        return text
-
-
-_TEXTS: dict[str | None, Texts] = {}
-
-
-def current_texts() -> Texts:
-    """The message cache of the active language (the catalogues do not change at run time)."""
-    lang = get_language()
-    found = _TEXTS.get(lang)
-    if found is None:
-        found = _TEXTS[lang] = Texts()
-    return found
+# Texts, current_texts and nl_number are part of this module's API (used by its callers).
+from duiding.indicators.benchmark_texts import Texts, current_texts, nl_number
 
 
 def _(msgid: str) -> str:
@@ -65,14 +44,6 @@ COUNT_KINDS = {"count", "amount"}
 PROPORTION_SCALE = {"percentage": 100.0, "rate_1000": 1000.0}
 
 SIGNIFICANCE_ALPHA = 0.05  # two-sided, 95%
-
-
-def nl_number(value: float | None, decimals: int = 1) -> str:
-    """Dutch number format: 1.234,5 (thousands with a dot, decimals with a comma)."""
-    if value is None:
-        return "–"
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
 def difference(value: float | None, comparison: float | None) -> float | None:
