@@ -176,8 +176,8 @@ def main() -> int:
     total = Observation.objects.count()
     ok = kwb_seconds <= TARGET_SECONDS and ratio <= TARGET_RATIO
     print(
-        f"Targets: KWB <= {TARGET_SECONDS:.0f} s and ratio <= {TARGET_RATIO:.0f}: "
-        + ("met" if ok else "NOT met")
+        f"Targets (set for SQLite): KWB <= {TARGET_SECONDS:.0f} s and ratio <= "
+        f"{TARGET_RATIO:.0f}: " + ("met" if ok else "NOT met")
     )
     print(
         json.dumps(

@@ -95,7 +95,11 @@ def test_runner_reports_progress_and_sends_signal(tmp_path, rotterdam):
 def test_runner_database_error_rolls_back_everything(tmp_path, rotterdam, monkeypatch):
     areas = Area.objects.count()
     indicators = Indicator.objects.count()
-    monkeypatch.setattr(store, "insert_sql", lambda: "INSERT INTO no_such_table VALUES (%s)")
+
+    def broken_insert(cursor, rows):
+        cursor.execute("INSERT INTO no_such_table VALUES (1)")
+
+    monkeypatch.setattr(store, "insert_rows", broken_insert)
     run = run_cbs(write_cbs(tmp_path, "85685NED.csv", WIJKEN_HEADER, _rows()))
     assert run.status == ImportRun.Status.FAILED
     assert "teruggedraaid" in run.error and "niets gewijzigd" in run.error
@@ -148,3 +152,19 @@ def test_runner_computes_derived_indicators_after_import(tmp_path, rotterdam):
         indicator__code="AandeelVerwezenDoorGemeentelijkeToegang", area__code="WK059902"
     )
     assert (suppressed.value, suppressed.status) == (None, "suppressed")
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_runner_committed_runs_import_twice_without_waiting(tmp_path):
+    """Outside a test transaction, as in production: progress goes to the committed run row while
+    the store holds its transaction (on PostgreSQL through a second connection)."""
+    from duiding.areas.models import Level
+
+    Area.objects.create(code="NL01", name="Nederland", level=Level.COUNTRY)
+    Area.objects.create(code="GM0599", name="Rotterdam", level=Level.MUNICIPALITY)
+    path = write_cbs(tmp_path, "85685NED.csv", WIJKEN_HEADER, _rows())
+    first = run_cbs(path)
+    second = run_cbs(path)
+    assert (first.status, second.status) == (ImportRun.Status.DONE, ImportRun.Status.UNCHANGED)
+    stored = ImportRun.objects.get(pk=second.pk)
+    assert (stored.progress, stored.status) == (100, ImportRun.Status.UNCHANGED)

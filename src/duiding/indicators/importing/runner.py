@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from django.conf import settings
-from django.db import DatabaseError, connection
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections
 from django.utils import timezone
 
 from duiding.indicators.importing.store import ImportRefused, gc_paused, observations_store
@@ -79,7 +79,11 @@ class _ProgressWriter:
     def _write_side(self, pct: int, text: str) -> None:
         try:
             if self.side is None:
-                self.side = connection.__class__(dict(connection.settings_dict), "import_progress")
+                main = connections[DEFAULT_DB_ALIAS]  # the wrapper itself, not the proxy
+                self.side = main.__class__(dict(main.settings_dict), "import_progress")
+                with self.side.cursor() as cursor:
+                    # Never wait long on a lock: progress is cosmetic, it must not stall the import.
+                    cursor.execute("SET lock_timeout = '500ms'")
             with self.side.cursor() as cursor:
                 cursor.execute(
                     f"UPDATE {ImportRun._meta.db_table} SET progress = %s, progress_text = %s "

@@ -88,6 +88,22 @@ def insert_sql() -> str:
     return f"INSERT INTO {table} ({cols}) VALUES ({marks})"
 
 
+def insert_rows(cursor, rows: list[tuple]) -> None:
+    """Insert observation rows (in OBSERVATION_COLUMNS order) as fast as the database allows.
+
+    PostgreSQL: COPY (psycopg 3), about five times faster there than executemany. Elsewhere:
+    executemany, the fastest way into SQLite.
+    """
+    if connection.vendor == "postgresql":
+        table = connection.ops.quote_name(Observation._meta.db_table)
+        cols = ", ".join(connection.ops.quote_name(c) for c in OBSERVATION_COLUMNS)
+        with cursor.cursor.copy(f"COPY {table} ({cols}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+    else:
+        cursor.executemany(insert_sql(), rows)
+
+
 def tune_connection() -> None:
     """A larger page cache for SQLite index maintenance during big imports (no-op elsewhere)."""
     if connection.vendor == "sqlite":
@@ -393,10 +409,11 @@ def _store(*, run: ImportRun, result: ParseResult, source_file: str, progress: P
                     "Dit bestand is eerder al ingelezen; er is niets gewijzigd.", level="info"
                 ).as_dict(),
             ]
+            report(100, "Niets gewijzigd", force=True)
+            # Saved last: no progress report may follow (PostgreSQL would wait on this row's lock).
             run.save(
                 update_fields=["dataset", "values_unchanged", "values_stored", "values_revised"]
             )
-            report(100, "Niets gewijzigd", force=True)
             return
 
         messages: list[ImportMessage] = []
@@ -512,10 +529,9 @@ def _store(*, run: ImportRun, result: ParseResult, source_file: str, progress: P
                 cursor.execute(
                     f"UPDATE {table} SET is_current = %s WHERE id IN ({marks})", [False, *chunk]
                 )
-            sql = insert_sql()
             total = max(1, len(rows))
             for start in range(0, len(rows), INSERT_CHUNK):
-                cursor.executemany(sql, rows[start : start + INSERT_CHUNK])
+                insert_rows(cursor, rows[start : start + INSERT_CHUNK])
                 done = min(len(rows), start + INSERT_CHUNK)
                 report(30 + 70 * done // total, f"{done} van {len(rows)} waarden opgeslagen")
 
