@@ -286,9 +286,21 @@ def _flag_out(f) -> dict:
 
 
 def _headline(row: selectors.IndicatorBenchmark) -> dict:
-    f = row.flag
-    role = next((c.role for c in row.comparisons if c.flag is f), None)
-    return {"result": f.result, "label": f.label, "side": f.side, "role": role}
+    """The flag against the municipality, else against the first comparison area."""
+    chosen = None
+    for c in row.comparisons:
+        if c.role == "municipality":
+            chosen = c
+            break
+    if chosen is None and row.comparisons:
+        chosen = row.comparisons[0]
+    f = chosen.flag if chosen is not None else row.flag
+    return {
+        "result": f.result,
+        "label": f.label,
+        "side": f.side,
+        "role": chosen.role if chosen is not None else None,
+    }
 
 
 def _value_provenance(v: selectors.ObservationValue) -> dict:
