@@ -267,3 +267,27 @@ def test_area_benchmark_shows_nothing_to_anonymous_visitors(geo):
     result = area_benchmark(user=AnonymousUser(), area=geo["bu"])
     assert result.rows == []
     assert result.area.code == "BU05990110"
+
+
+@pytest.mark.parametrize("with_series", [True, False])
+def test_area_benchmark_of_the_country_has_no_comparisons(geo, adviseur, with_series):
+    jz = indicator("jz")
+    obs(jz, geo["nl"], "2023", 10.0)
+    result = area_benchmark(user=adviseur, area=geo["nl"], with_series=with_series)
+    assert result.comparison_areas == []
+    assert [r.value.value for r in result.rows] == [10.0]
+    assert result.rows[0].comparisons == []
+    assert result.rows[0].flag.result == "none"
+
+
+@pytest.mark.parametrize("with_series", [True, False])
+def test_area_benchmark_of_a_gemeente_compares_with_the_country(geo, adviseur, with_series):
+    jz = indicator("jz")
+    obs(jz, geo["gm"], "2023", 12.0)
+    obs(jz, geo["nl"], "2023", 10.0)
+    result = area_benchmark(user=adviseur, area=geo["gm"], with_series=with_series)
+    assert [(c.role, c.area.code) for c in result.comparison_areas] == [("country", "NL01")]
+    row = result.rows[0]
+    assert row.comparisons[0].relative_pct == pytest.approx(20.0)
+    assert row.flag.result == "worse"
+    assert row.suggestion.text == "Vergelijk de gemeente met Nederland."

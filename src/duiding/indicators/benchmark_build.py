@@ -52,7 +52,7 @@ class Periods:
         periods = cls(())
         ref = periods.ref
         for row in rows:
-            if row[PER] not in ref:
+            if row[PER] not in ref and row[SHOWN_PERIOD] is not None:  # the area's own rows
                 ref[row[PER]] = PeriodRef(*row[SHOWN_PERIOD : SHOWN_PERIOD + 4])
         return periods
 

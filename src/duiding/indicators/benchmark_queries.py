@@ -118,8 +118,8 @@ def indicator_rows(indicator_ids: list[int]) -> list[tuple]:
 def shown_rows(area_id: int, comparison_ids: list[int], period: str | None, hidden) -> list[tuple]:
     """One query for a benchmark without series: per indicator the area's figure chosen by the
     period rule (BENCHMARK.md), and the comparison areas' figures of the same indicator and
-    period: ROW + PROVENANCE (NULL on the comparison rows) + the period's code, label, kind and
-    year.
+    period: ROW + PROVENANCE + the period's code, label, kind and year (these last twelve NULL
+    on the comparison rows).
 
     The ORDER BY of the window is the period rule of `benchmark.pick_period`: for a year, the
     year itself first; then a figure (status ok) before none; then the later end; then the
@@ -139,33 +139,32 @@ def shown_rows(area_id: int, comparison_ids: list[int], period: str | None, hidd
         where = " AND p.code = %s"
         params.append(period)
     where += _visible(hidden, params)
-    # Provenance only for the area's own rows: comparison figures are not shown with their
-    # source (observation_detail gives it), and the strings cost as much as the rest.
-    own_only = ", ".join(
-        f"CASE WHEN o.area_id = %s THEN {column} END" for column in PROVENANCE.split(", ")
-    )
-    params.extend([area_id] * len(PROVENANCE.split(", ")))
-    params.append(area_id)
-    params.extend([area_id, *comparison_ids])
-    outer_params: list = []
-    outer_visible = _visible(hidden, outer_params)
-    params.extend(outer_params)
+    periods = Period._meta.db_table
+    blanks = ", ".join(["NULL"] * (len(PROVENANCE.split(", ")) + 4))
+    # The area's own rows carry provenance and period; the comparison rows (same indicator and
+    # period) only the figures: the source strings cost as much as the rest.
     sql = (
         "WITH chosen AS ("
-        " SELECT o.indicator_id, o.period_id, ROW_NUMBER() OVER ("
+        " SELECT o.id, o.indicator_id, o.period_id, ROW_NUMBER() OVER ("
         "  PARTITION BY o.indicator_id ORDER BY "
         f"  {year_first}CASE WHEN o.status = 'ok' THEN 0 ELSE 1 END, p.\"end\" DESC, p.start ASC"
         " ) AS rn"
-        f" FROM {OBS} o JOIN {Period._meta.db_table} p ON p.id = o.period_id"
+        f" FROM {OBS} o JOIN {periods} p ON p.id = o.period_id"
         f" WHERE o.area_id = %s AND o.is_current AND o.category = ''{where}"
         ") "
-        f"SELECT {ROW}, {own_only}, p.code, p.label, p.kind, p.year FROM chosen c"
-        f" JOIN {OBS} o ON o.indicator_id = c.indicator_id AND o.period_id = c.period_id"
-        f" JOIN {Period._meta.db_table} p ON p.id = c.period_id"
-        f"  LEFT JOIN {DATASET} d ON d.id = o.dataset_id AND o.area_id = %s"
-        f" WHERE c.rn = 1 AND o.area_id IN ({_placeholders([area_id, *comparison_ids])})"
-        f"  AND o.is_current AND o.category = ''{outer_visible}"
+        f"SELECT {ROW}, {PROVENANCE}, p.code, p.label, p.kind, p.year FROM chosen c"
+        f" JOIN {OBS} o ON o.id = c.id JOIN {periods} p ON p.id = c.period_id"
+        f" LEFT JOIN {DATASET} d ON d.id = o.dataset_id WHERE c.rn = 1"
     )
+    if comparison_ids:
+        params.extend(comparison_ids)
+        comparison_visible = _visible(hidden, params)
+        sql += (
+            f" UNION ALL SELECT {ROW}, {blanks} FROM chosen c"
+            f" JOIN {OBS} o ON o.indicator_id = c.indicator_id AND o.period_id = c.period_id"
+            f" WHERE c.rn = 1 AND o.area_id IN ({_placeholders(comparison_ids)})"
+            f" AND o.is_current AND o.category = ''{comparison_visible}"
+        )
     return _fetch(sql, params)
 
 
