@@ -13,10 +13,10 @@ Benchmark reads (owned by the benchmark; other reads go below in their own secti
   `comparison_areas(area)`, `normalise_period(text)`, `choose_observation(rows, period)`.
 
 Only current observations (is_current) of the total category ("") count. `area_benchmark` runs a
-constant number of queries (3, with series 6) whatever the number of
-indicators; its hot queries are plain SQL in `benchmark_queries.py`, the rows are turned into
-results in `benchmark_build.py`. The rules (flags, suggestion,
-which period is shown) are written out in BENCHMARK.md.
+constant number of queries (3, with series 6) whatever the number of indicators; its hot queries
+are plain SQL in `benchmark_queries.py`, the rows are turned into results in
+`benchmark_build.py`. The rules (flags, suggestion, which period is shown) are written out in
+BENCHMARK.md.
 """
 
 from __future__ import annotations
