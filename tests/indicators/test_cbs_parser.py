@@ -251,3 +251,11 @@ def test_humanise_makes_readable_dutch_names():
         "Totaal jongeren met jeugdzorg in natura"
     )
     assert humanise("k_0Tot4Jaar_6") == "0 tot 4 jaar"
+
+
+def test_parse_takes_the_table_id_from_the_users_file_name(tmp_path):
+    rows = [wijken_row(0, "Rotterdam", "2023", ["5.0", "6.0", "3.0"], "GM0599", kind="Gemeente")]
+    stored = write_cbs(tmp_path, "upload-3f9a.csv", WIJKEN_HEADER, rows)
+    result = parse_cbs(stored, file_name="85685NED.csv")
+    assert result.dataset_code == "85685NED"
+    assert result.dataset_title == "Jeugdzorg; wijken 2023"

@@ -163,13 +163,20 @@ def parse_cbs(
     properties_path: str | Path | None = None,
     period: str | None = None,
     progress: Callable[[int, str], None] | None = None,
+    file_name: str = "",
 ) -> ParseResult:
-    """Read a CBS StatLine CSV into a ParseResult (values, areas, periods, indicator specs)."""
+    """Read a CBS StatLine CSV into a ParseResult (values, areas, periods, indicator specs).
+
+    `file_name`: the name the user gave the file (an upload is stored under another name); the
+    CBS table id (85685NED) is taken from it, else from `path`.
+    """
     path = Path(path)
-    tid = table_id(path)
+    tid = table_id(file_name) or table_id(path)
     result = ParseResult(
-        dataset_code=(tid or path.stem)[:60],
-        dataset_title=KNOWN_TABLE_TITLES.get(tid, f"CBS-tabel {tid or path.stem}"),
+        dataset_code=(tid or Path(file_name or path).stem)[:60],
+        dataset_title=KNOWN_TABLE_TITLES.get(
+            tid, f"CBS-tabel {tid or Path(file_name or path).stem}"
+        ),
     )
 
     def error(message: str, row: int | None = None, column: str = "") -> None:

@@ -114,6 +114,7 @@ def _parse(run: ImportRun, progress: Callable[[int, str], None]) -> ParseResult:
             properties_path=options.get("properties") or None,
             period=options.get("period") or None,
             progress=progress,
+            file_name=run.file_name,
         )
     if run.kind == ImportRun.Kind.KWB_EXCEL:
         from duiding.indicators.importing.kwb_excel import parse_kwb_excel
