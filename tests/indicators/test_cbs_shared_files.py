@@ -15,7 +15,7 @@ from django.db import connection
 
 from duiding.areas.codes import normalise_code
 from duiding.areas.models import Area
-from duiding.frameworks.models import DomainIndicator
+from duiding.frameworks.models import DomainIndicator, Framework
 from duiding.indicators.models import (
     Dataset,
     ImportRun,
@@ -59,6 +59,8 @@ def imported(django_db_setup, django_db_blocker):
         name = str(connection.settings_dict["NAME"])
         assert "test" in name or "memory" in name, f"not a test database: {name}"
         before = {model: _max_pk(model) for model in CLEANED}
+        # Receivers of import_finished record state (the default framework's applied links).
+        applied = dict(Framework.objects.values_list("pk", "default_links_applied"))
         runs = {}
         try:
             for path in ALL_FILES:
@@ -67,6 +69,8 @@ def imported(django_db_setup, django_db_blocker):
             yield runs
         finally:
             _remove_new_rows(before)
+            for pk, value in applied.items():
+                Framework.objects.filter(pk=pk).update(default_links_applied=value)
 
 
 def _remove_new_rows(before: dict) -> None:

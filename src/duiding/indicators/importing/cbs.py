@@ -27,14 +27,12 @@ from duiding.areas.codes import CANONICAL_COUNTRY, level_for_code, normalise_cod
 from duiding.indicators.importing.cbs_columns import (
     KNOWN_TABLE_PERIODS,
     KNOWN_TABLE_TITLES,
-    PERIOD_DIMENSIONS,
-    REGION_DIMENSIONS,
-    SUFFIX,
-    Layout,
     Properties,
-    measure_names,
+    category_of,
+    flag_of,
+    layout_read,
+    looks_like_cbs,
     properties_load,
-    strip_suffix,
     table_id,
     unit_kind,
 )
@@ -93,68 +91,6 @@ class _Reader:
 
     def _error(self, message: str, row: int | None = None) -> None:
         self.result.messages.append(ImportMessage(message, row=row))
-
-
-def _flag(text: str) -> str:
-    text = text.strip()
-    if text.endswith(".0"):
-        text = text[:-2]
-    return text[:10]
-
-
-def _layout(header: list[str], props: Properties | None, result: ParseResult) -> Layout | None:
-    layout = Layout()
-    measure_idx: list[int] = []
-    if len(set(header)) != len(header):
-        twice = sorted({h for h in header if header.count(h) > 1})
-        result.messages.append(
-            ImportMessage(f"De kopregel noemt kolom(men) twee keer: {', '.join(twice)}.", row=1)
-        )
-        return None
-    for i, name in enumerate(header):
-        if i == 0 and name == "ID":
-            continue
-        base = strip_suffix(name).lower()
-        dim_type = props.dimensions.get(name) if props else None
-        if dim_type or not SUFFIX.search(name):
-            if dim_type == "TimeDimension" or (not dim_type and base in PERIOD_DIMENSIONS):
-                layout.period = i
-            elif dim_type in {"GeoDimension", "GeoDetail"} or base in REGION_DIMENSIONS:
-                layout.region = i
-            else:
-                layout.categories.append((i, name))
-        elif base == "codering" or base == "gemeentecode":
-            layout.region_code = i
-        elif base.startswith("indelingswijziging"):
-            layout.region_flag = i
-        elif base == "gemeentenaam":
-            layout.municipality_name = i
-        elif base == "soortregio":
-            continue
-        elif props and name in props.topics and props.topics[name].datatype == "String":
-            layout.text_topics.append(name)
-        else:
-            measure_idx.append(i)
-    layout.measures = measure_names(header, measure_idx, props)
-    return layout
-
-
-def _looks_like_cbs(header: list[str]) -> bool:
-    return bool(header) and header[0] == "ID" and any(SUFFIX.search(h) for h in header[1:])
-
-
-def _category(labels: tuple[str, ...], dims: list[str]) -> tuple[str, str]:
-    """(canonical category, label as published): totals and the survey's "Waarde" are ""."""
-    parts, published = [], []
-    for label, dim in zip(labels, dims, strict=True):
-        label = " ".join(label.split())
-        published.append(label)
-        if dim.lower() == "marges" and label.lower() == "waarde":
-            continue
-        if label.lower().startswith("totaal"):
-            continue
-        parts.append(label)
-    return " · ".join(parts), " · ".join(p for p in published if p)
 
 
 def parse_cbs(
@@ -245,7 +181,7 @@ def _parse_stream(fh, size, path, tid, props, period, result, error, progress) -
         else:
             error("De kopregel heeft maar één kolom; dit is geen CBS-tabel.", row=1)
         return
-    if not _looks_like_cbs(header):
+    if not looks_like_cbs(header):
         shown = ", ".join(header[:6]) + (" …" if len(header) > 6 else "")
         error(
             "De kopregel is geen CBS-tabel: verwacht ‘ID’ als eerste kolom en onderwerpen met een "
@@ -253,7 +189,7 @@ def _parse_stream(fh, size, path, tid, props, period, result, error, progress) -
             row=1,
         )
         return
-    layout = _layout(header, props, result)
+    layout = layout_read(header, props, result)
     if layout is None:
         return
     if not layout.measures:
@@ -376,7 +312,7 @@ def _parse_stream(fh, size, path, tid, props, period, result, error, progress) -
                 name = row[region_idx].strip() if region_idx is not None else ""
                 if not name and muni_idx is not None:
                     name = row[muni_idx].strip()
-                flag = _flag(row[flag_idx]) if flag_idx is not None else ""
+                flag = flag_of(row[flag_idx]) if flag_idx is not None else ""
                 result.areas[code] = AreaSpec(code, name or code, level, flag)
                 hit = area_cache[raw_code] = (code, raw_code, flag)
             if hit[0] is None:
@@ -422,7 +358,7 @@ def _parse_stream(fh, size, path, tid, props, period, result, error, progress) -
         labels = tuple(row[i] for i in cat_idx)
         cat = category_cache.get(labels)
         if cat is None:
-            cat = category_cache[labels] = _category(labels, cat_dims)
+            cat = category_cache[labels] = category_of(labels, cat_dims)
         category, source_category = cat
 
         key = (area_code, period_code, category)

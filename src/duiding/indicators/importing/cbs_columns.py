@@ -21,6 +21,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from duiding.indicators.importing.types import ImportMessage, ParseResult
+
 SUFFIX = re.compile(r"_(\d+)$")
 TABLE_ID = re.compile(r"(\d{5}[A-Z]{3})")
 
@@ -253,3 +255,65 @@ def unit_kind(topic: Topic | None, code: str, decimals_seen: bool) -> tuple[str,
     if decimals_seen:
         return "percentage", "%", 1
     return "count", "", 0
+
+
+def flag_of(text: str) -> str:
+    text = text.strip()
+    if text.endswith(".0"):
+        text = text[:-2]
+    return text[:10]
+
+
+def layout_read(header: list[str], props: Properties | None, result: ParseResult) -> Layout | None:
+    layout = Layout()
+    measure_idx: list[int] = []
+    if len(set(header)) != len(header):
+        twice = sorted({h for h in header if header.count(h) > 1})
+        result.messages.append(
+            ImportMessage(f"De kopregel noemt kolom(men) twee keer: {', '.join(twice)}.", row=1)
+        )
+        return None
+    for i, name in enumerate(header):
+        if i == 0 and name == "ID":
+            continue
+        base = strip_suffix(name).lower()
+        dim_type = props.dimensions.get(name) if props else None
+        if dim_type or not SUFFIX.search(name):
+            if dim_type == "TimeDimension" or (not dim_type and base in PERIOD_DIMENSIONS):
+                layout.period = i
+            elif dim_type in {"GeoDimension", "GeoDetail"} or base in REGION_DIMENSIONS:
+                layout.region = i
+            else:
+                layout.categories.append((i, name))
+        elif base == "codering" or base == "gemeentecode":
+            layout.region_code = i
+        elif base.startswith("indelingswijziging"):
+            layout.region_flag = i
+        elif base == "gemeentenaam":
+            layout.municipality_name = i
+        elif base == "soortregio":
+            continue
+        elif props and name in props.topics and props.topics[name].datatype == "String":
+            layout.text_topics.append(name)
+        else:
+            measure_idx.append(i)
+    layout.measures = measure_names(header, measure_idx, props)
+    return layout
+
+
+def looks_like_cbs(header: list[str]) -> bool:
+    return bool(header) and header[0] == "ID" and any(SUFFIX.search(h) for h in header[1:])
+
+
+def category_of(labels: tuple[str, ...], dims: list[str]) -> tuple[str, str]:
+    """(canonical category, label as published): totals and the survey's "Waarde" are ""."""
+    parts, published = [], []
+    for label, dim in zip(labels, dims, strict=True):
+        label = " ".join(label.split())
+        published.append(label)
+        if dim.lower() == "marges" and label.lower() == "waarde":
+            continue
+        if label.lower().startswith("totaal"):
+            continue
+        parts.append(label)
+    return " · ".join(parts), " · ".join(p for p in published if p)
