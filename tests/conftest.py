@@ -3,12 +3,21 @@
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 
 from duiding.accounts.models import Membership, Organisation, User
 from duiding.areas.models import Area, Level
 
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 PASSWORD = "correct-horse-battery-42"
+
+
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test():
+    """A request with the English cookie activates English for the test's thread (the language
+    middleware); reset it so the next test starts in Dutch, whatever ran before."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -323,7 +323,11 @@ def with_article(noun: str) -> str:
     if not word or word[0].isupper():
         return word
     last = word.split()[-1].lower()
-    return f"het {word}" if last in NEUTER_NOUNS else f"de {word}"
+    if last in NEUTER_NOUNS:
+        # Translators: a level word (gebied, stadsdeel) with the Dutch neuter article; English "the".
+        return _("het %(level)s") % {"level": word}
+    # Translators: a level word (wijk, buurt, stad) with the Dutch article "de"; English "the".
+    return _("de %(level)s") % {"level": word}
 
 
 def comparison_suggestion(

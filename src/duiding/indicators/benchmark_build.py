@@ -184,7 +184,9 @@ class SuggestionRoles:
             else ""
         )
         self.city_label = (
-            comps[self.city].area.name if self.city is not None else rules.with_article("stad")
+            comps[self.city].area.name
+            if self.city is not None
+            else rules.with_article(rules._("stad"))
         )
 
         self._count_suggestion: rules.Suggestion | None = None
