@@ -363,3 +363,18 @@ def test_cli_import_kwb_excel_fails_with_exit_code(tmp_path, capsys):
     assert "Status: Mislukt" in capsys.readouterr().out
     with pytest.raises(CommandError, match="bestaat niet"):
         call_command("import-kwb-excel", str(tmp_path / "weg.xlsx"), year=2024)
+
+
+@pytest.mark.django_db
+def test_kwb_aliases_are_seeded_by_migration_and_match_the_mapping():
+    import importlib
+
+    from duiding.indicators.migrations import __name__ as _pkg  # noqa: F401
+
+    frozen = importlib.import_module(
+        "duiding.indicators.migrations.0005_seed_kwb_aliases"
+    ).KWB_ALIASES
+    assert [(a, c) for a, c, _ in frozen] == [(a, c) for a, c, _ in kwb_keys.kwb_aliases()]
+    seeded = dict(SeriesAlias.objects.filter(kind="measure").values_list("alias", "canonical"))
+    assert seeded["a_inw"] == "AantalInwoners"
+    assert all(seeded.get(a) == c for a, c, _ in frozen)

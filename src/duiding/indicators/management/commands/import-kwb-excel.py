@@ -3,7 +3,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from duiding.accounts.models import User
-from duiding.indicators.importing.kwb_keys import kwb_aliases_ensure
 from duiding.indicators.importing.report import cli_import
 from duiding.indicators.models import ImportRun
 
@@ -26,9 +25,6 @@ class Command(BaseCommand):
             user = User.objects.filter(username=options["user"]).first()
             if user is None:
                 raise CommandError(f"Gebruiker '{options['user']}' bestaat niet.")
-        created = kwb_aliases_ensure()
-        if created and self.verbosity >= 1:
-            self.stdout.write(f"{created} reeksaliassen voor KWB-kolommen toegevoegd.")
         cli_import(
             self,
             kind=ImportRun.Kind.KWB_EXCEL,
