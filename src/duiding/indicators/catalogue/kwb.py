@@ -63,7 +63,7 @@ add(
     "GemiddeldeWOZWaardeVanWoningen",
     "Gemiddelde WOZ-waarde woningen",
     "Gemiddelde WOZ-waarde van woningen, in duizenden euro's.",
-    unit="amount",
+    unit="mean",
     unit_label="x € 1.000",
 )
 pct(
@@ -152,7 +152,7 @@ for key, name, what in [
         key,
         name,
         f"{what}, in duizenden euro's.",
-        unit="amount",
+        unit="mean",
         decimals=1,
         unit_label="x € 1.000",
         direction=HIGHER,
@@ -200,7 +200,7 @@ add(
     "MediaanVermogenVanParticuliereHuish",
     "Mediaan vermogen huishoudens",
     "Mediaan vermogen van particuliere huishoudens, in duizenden euro's.",
-    unit="amount",
+    unit="mean",
     decimals=1,
     unit_label="x € 1.000",
 )
