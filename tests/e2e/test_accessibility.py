@@ -40,6 +40,7 @@ def test_area_page_with_open_source_details_has_no_axe_violations(
     rotterdam_data(rotterdam)
     page = authenticated_page(beheerder)
     page.goto(reverse("areaprofile:area", args=["WK059910"]))
-    for summary in page.locator("details summary").all():
-        summary.click()
+    page.locator("details summary").first.click()  # opening by keyboard/mouse works
+    page.eval_on_selector_all("details", "els => els.forEach(e => { e.open = true; })")
+    assert page.locator("details:not([open])").count() == 0
     assert_no_axe_violations(page)
