@@ -189,10 +189,10 @@ def derived_indicators_ensure(ctx: DemoContext) -> int:
                 multiplier=spec.multiplier,
                 direction=spec.direction,
                 definition=spec.definition,
+                compute_in_background=False,
             )
             changed += 1
-        # Imports recompute existing derived indicators themselves; a new one is computed here
-        # (unless the task queue already did, as it does in tests).
+        # Imports recompute existing derived indicators themselves; a new one is computed here.
         if not Observation.objects.filter(indicator=indicator).exists():
             changed += derived_compute(indicator=indicator)
     return changed

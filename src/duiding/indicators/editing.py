@@ -60,8 +60,10 @@ def derived_indicator_create(
     direction: str,
     definition: str = "",
     organisation=None,
+    compute_in_background: bool = True,
 ) -> Indicator:
-    """Define a derived indicator (numerator / denominator × multiplier); compute it after commit."""
+    """Define a derived indicator (numerator / denominator × multiplier); compute it after commit
+    in the background unless the caller computes it itself (compute_in_background=False)."""
     unit_kind = UnitKind.PERCENTAGE if multiplier == 100 else UnitKind.RATE_1000
     indicator = Indicator(
         code=code,
@@ -84,7 +86,8 @@ def derived_indicator_create(
     )
     indicator.full_clean()
     indicator.save()
-    transaction.on_commit(lambda: derived_compute_start(indicator=indicator))
+    if compute_in_background:
+        transaction.on_commit(lambda: derived_compute_start(indicator=indicator))
     return indicator
 
 
