@@ -59,3 +59,12 @@ def test_category_alias_maps_a_published_label(tmp_path, rotterdam):
     run_cbs(path)
     obs = Observation.objects.get(indicator__code="TotaalBeeindigdeTrajecten")
     assert (obs.category, obs.source_category) == ("Huisarts", "Huisarts (oud)")
+
+
+@pytest.mark.django_db
+def test_veiligheidsmonitor_aliases_warn_about_the_2021_trend_break():
+    from duiding.indicators.models import SeriesAlias
+
+    row = SeriesAlias.objects.get(alias="GoedeVoorzieningenVoorJongeren")
+    assert row.canonical == "VoorzieningenVoorJongeren"
+    assert "trendbreuk in 2021" in row.note
