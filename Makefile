@@ -46,7 +46,7 @@ test: install lint test-sqlite test-postgres
 
 test-sqlite:
 	@echo "== test suite on SQLite =="
-	@DATABASE_URL= bash scripts/pytest_run.sh
+	@env -u DATABASE_URL bash scripts/pytest_run.sh
 
 test-postgres:
 	@if $(BIN)/python scripts/pg_ready.py "$(PG_URL)"; then \

@@ -98,7 +98,7 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{Path.cwd() / 'duiding.sqlite3'}"),
+        os.environ.get("DATABASE_URL") or f"sqlite:///{Path.cwd() / 'duiding.sqlite3'}",
         conn_max_age=env_int("CONN_MAX_AGE", 0),
     )
 }

@@ -16,7 +16,53 @@ PAGES = [
     ("indicator list", lambda: reverse("indicators:indicator_list")),
     ("import list", lambda: reverse("indicators:import_list")),
     ("new import", lambda: reverse("indicators:import_new")),
+    ("import report", lambda: reverse("indicators:import_detail", args=[_finished_run().pk])),
+    ("indicator detail", lambda: reverse("indicators:indicator_detail", args=[_indicator().pk])),
+    ("indicator edit", lambda: reverse("indicators:indicator_edit", args=[_indicator().pk])),
+    ("new derived indicator", lambda: reverse("indicators:derived_new")),
+    ("alias table", lambda: reverse("indicators:alias_list")),
+    ("frameworks", lambda: reverse("frameworks:list")),
+    ("framework detail", lambda: reverse("frameworks:detail", args=[_framework().slug])),
+    ("new ambition", lambda: reverse("frameworks:ambition_new", args=[_framework().slug])),
+    ("domain edit", lambda: reverse("frameworks:domain_edit", args=[_domain().pk])),
+    ("API tokens", lambda: reverse("accounts:tokens")),
+    ("password reset", lambda: reverse("accounts:password_reset")),
 ]
+
+
+def _indicator():
+    from duiding.indicators.models import Indicator
+
+    return Indicator.objects.filter(observations__isnull=False).order_by("pk").first()
+
+
+def _framework():
+    from duiding.frameworks.models import Framework
+
+    return Framework.objects.get(is_default=True)
+
+
+def _domain():
+    return _framework().pillars.first().domains.first()
+
+
+def _finished_run():
+    from django.utils import timezone
+
+    from duiding.indicators.models import ImportRun
+
+    return ImportRun.objects.create(
+        kind=ImportRun.Kind.CBS,
+        file_name="85685NED.csv",
+        status=ImportRun.Status.DONE,
+        progress=100,
+        rows_read=12,
+        values_stored=10,
+        finished_at=timezone.now(),
+        messages=[
+            {"row": 3, "column": "Codering_20", "message": "Regio overgeslagen.", "level": "warning"}
+        ],
+    )
 
 
 def test_login_page_has_no_axe_violations(page, assert_no_axe_violations):
