@@ -94,3 +94,84 @@ class Ambition(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+# --- Factor model (seed 003 chapter 2, appendices 3 and 4) ----------------------------------
+
+
+class LifeArea(models.Model):
+    """Leefgebied: kind/jeugdige, ouders/gezin, school, wijk, digitale omgeving/internet."""
+
+    code = models.SlugField(max_length=40, unique=True)
+    name = models.CharField(_("naam"), max_length=100, unique=True)
+    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("leefgebied")
+        verbose_name_plural = _("leefgebieden")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AgePhase(models.Model):
+    """Leeftijdsfase: zwangerschap … jongvolwassenheid (in life order)."""
+
+    code = models.SlugField(max_length=40, unique=True)
+    name = models.CharField(_("naam"), max_length=100, unique=True)
+    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("leeftijdsfase")
+        verbose_name_plural = _("leeftijdsfasen")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Factor(models.Model):
+    """A risk or protective factor: 'a knob you can turn' beneath the figures."""
+
+    class Kind(models.TextChoices):
+        RISK = "risk", _("Risicofactor")
+        PROTECTIVE = "protective", _("Beschermende factor")
+        BOTH = "both", _("Risico- en beschermende factor")
+
+    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="factors")
+    name = models.CharField(_("naam"), max_length=200)
+    kind = models.CharField(_("soort"), max_length=12, choices=Kind.choices)
+    # Position in the ranking (seed 003 appendix 4): 1 is most connected. Unknown stays empty;
+    # a rank is never invented.
+    rank = models.PositiveSmallIntegerField(_("ranking"), null=True, blank=True)
+    explanation = models.TextField(_("toelichting"), blank=True)
+    source = models.CharField(_("bron"), max_length=400, blank=True)
+    # Shipped defaults are marked "standaard — te bevestigen door de gemeente" until a beheerder
+    # confirms them.
+    is_default = models.BooleanField(_("standaard"), default=False)
+    confirmed = models.BooleanField(_("bevestigd door de gemeente"), default=False)
+    life_areas = models.ManyToManyField(
+        LifeArea, verbose_name=_("leefgebieden"), related_name="factors", blank=True
+    )
+    age_phases = models.ManyToManyField(
+        AgePhase, verbose_name=_("leeftijdsfasen"), related_name="factors", blank=True
+    )
+    domains = models.ManyToManyField(
+        Domain, verbose_name=_("domeinen"), related_name="factors", blank=True
+    )
+    indicators = models.ManyToManyField(
+        "indicators.Indicator", verbose_name=_("indicatoren"), related_name="factors", blank=True
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = [models.F("rank").asc(nulls_last=True), "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["framework", "name"], name="factor_unique_name")
+        ]
+        verbose_name = _("factor")
+        verbose_name_plural = _("factoren")
+
+    def __str__(self) -> str:
+        return self.name
