@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "duiding.indicators",
     "duiding.frameworks",
     "duiding.areaprofile",
+    "duiding.programmes",
     "duiding.api",
     "duiding.demo",
 ]

@@ -11,6 +11,7 @@ urlpatterns = [
     path("cijfers/", include("duiding.indicators.urls")),
     path("raamwerken/", include("duiding.frameworks.urls")),
     path("wijk/", include("duiding.areaprofile.urls")),
+    path("programmas/", include("duiding.programmes.urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),

@@ -172,3 +172,104 @@ def visible_indicator_filter(user):
         return Q()
     own = Membership.objects.filter(user=user).values("organisation_id")
     return Q(organisation__isnull=True) | Q(organisation_id__in=own)
+
+
+# --- Programmes (programmes app) -----------------------------------------------------------
+# Visible to: members of the owning organisation, members of its partner organisations (read
+# only) and colleagues asked for feedback (read and comment). Editable by the owning
+# organisation's beheerders and gebiedsadviseurs. Anybody else gets a 404, never a 403.
+
+
+def visible_programmes(user):
+    """Programmes the user may see (a queryset without duplicates)."""
+    from django.db.models import Q
+
+    from duiding.programmes.models import Programme
+
+    if not is_authenticated(user):
+        return Programme.objects.none()
+    if user.is_superuser:
+        return Programme.objects.all()
+    own = Membership.objects.filter(user=user).values("organisation_id")
+    from duiding.programmes.models import FeedbackRequest
+
+    reviewed = FeedbackRequest.objects.filter(reviewer=user).values("programme_id")
+    partnered = Programme.partners.through.objects.filter(organisation_id__in=own).values(
+        "programme_id"
+    )
+    return Programme.objects.filter(
+        Q(organisation_id__in=own) | Q(pk__in=partnered) | Q(pk__in=reviewed)
+    )
+
+
+def can_edit_programme(user, programme) -> bool:
+    """Members of the owning organisation with a writing role (beheerder, gebiedsadviseur)."""
+    if not is_authenticated(user):
+        return False
+    if user.is_superuser:
+        return True
+    return user.memberships.filter(
+        organisation_id=programme.organisation_id, role__in=WRITE_ROLES
+    ).exists()
+
+
+def can_comment_programme(user, programme) -> bool:
+    """Editors, and colleagues with a feedback request on this programme that is still open."""
+    if can_edit_programme(user, programme):
+        return True
+    return programme.feedback_requests.filter(reviewer=user, closed_at__isnull=True).exists()
+
+
+def programme_or_404(user, pk, *, edit: bool = False):
+    """The programme if the user may see it (and edit it, with edit=True), else Http404.
+
+    Seeing but not editing gives PermissionDenied: the user knows the programme exists.
+    """
+    from django.shortcuts import get_object_or_404
+
+    programme = get_object_or_404(
+        visible_programmes(user).select_related("area", "framework"), pk=pk
+    )
+    if edit and not can_edit_programme(user, programme):
+        raise PermissionDenied
+    return programme
+
+
+def feedback_candidates(programme):
+    """Users who may be asked for feedback: active members of organisations in the same
+    municipality as the owning organisation (or of the owning organisation itself)."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+
+    org = programme.organisation
+    orgs = Q(memberships__organisation=org)
+    if org.municipality_id:
+        orgs |= Q(memberships__organisation__municipality_id=org.municipality_id)
+    return get_user_model().objects.filter(orgs, is_active=True).distinct().order_by("username")
+
+
+def programme_owner_organisations(user):
+    """Organisations for which the user may start (own) a programme: those where they have a
+    writing role (beheerder, gebiedsadviseur); a superuser: all."""
+    if not is_authenticated(user):
+        return Organisation.objects.none()
+    if user.is_superuser:
+        return Organisation.objects.all()
+    return Organisation.objects.filter(
+        memberships__user=user, memberships__role__in=WRITE_ROLES
+    ).distinct()
+
+
+def data_team_programmes(user):
+    """Programmes whose missing-figures list a beheerder works through: those owned by the
+    organisations where the user is beheerder (a superuser: all)."""
+    from duiding.programmes.models import Programme
+
+    if not is_authenticated(user):
+        return Programme.objects.none()
+    if user.is_superuser:
+        return Programme.objects.all()
+    admin_of = Membership.objects.filter(user=user, role=Membership.Role.ADMIN).values(
+        "organisation_id"
+    )
+    return Programme.objects.filter(organisation_id__in=admin_of)

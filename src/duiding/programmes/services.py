@@ -1,0 +1,357 @@
+"""Writes of the programmes app. Every write is one transaction; every section save keeps history.
+
+Callers check permissions first (accounts.permissions.can_edit_programme / can_comment_programme).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from duiding.programmes.models import (
+    AnalysisSection,
+    MissingFigure,
+    Programme,
+    SectionFactor,
+    SectionStatus,
+    SectionVersion,
+    StrikingIndicator,
+)
+
+
+class EditConflict(Exception):
+    """Somebody saved the section after the editor opened it.
+
+    `current` is the section as stored now, `mine` the content the editor tried to save; the
+    page shows the difference and lets the editor merge and save again.
+    """
+
+    def __init__(self, current: AnalysisSection, mine: dict):
+        super().__init__("edit conflict")
+        self.current = current
+        self.mine = mine
+
+
+def ensure_sections(programme: Programme) -> None:
+    """Create the sections the framework asks for: one per domain, one per pillar, the whole
+    picture and the qualitative analysis. Idempotent; a domain added later gets its section."""
+    existing = set(programme.sections.values_list("kind", "pillar_id", "domain_id"))
+    new = []
+    for pillar in programme.framework.pillars.prefetch_related("domains"):
+        key = (AnalysisSection.Kind.PILLAR, pillar.pk, None)
+        if key not in existing:
+            new.append(AnalysisSection(programme=programme, kind=key[0], pillar=pillar))
+        for domain in pillar.domains.all():
+            key = (AnalysisSection.Kind.DOMAIN, pillar.pk, domain.pk)
+            if key not in existing:
+                new.append(
+                    AnalysisSection(programme=programme, kind=key[0], pillar=pillar, domain=domain)
+                )
+    for kind in (AnalysisSection.Kind.OVERALL, AnalysisSection.Kind.QUALITATIVE):
+        if (kind, None, None) not in existing:
+            new.append(AnalysisSection(programme=programme, kind=kind))
+    AnalysisSection.objects.bulk_create(new)
+
+
+@transaction.atomic
+def create_programme(*, user, partners=(), **fields) -> Programme:
+    programme = Programme.objects.create(**fields)
+    if partners:
+        programme.partners.set(partners)
+    ensure_sections(programme)
+    return programme
+
+
+@transaction.atomic
+def update_programme(
+    programme: Programme,
+    *,
+    user,
+    name: str,
+    start_year: int,
+    end_year: int,
+    figures_period: str,
+    partners=(),
+) -> Programme:
+    """The programme's own details (not its area, framework or owner)."""
+    programme.name = name
+    programme.start_year = start_year
+    programme.end_year = end_year
+    programme.figures_period = figures_period
+    programme.full_clean()
+    programme.save()
+    programme.partners.set([p for p in partners if p.pk != programme.organisation_id])
+    return programme
+
+
+def section_content(section: AnalysisSection) -> dict:
+    """Everything a person wrote in a section, as plain data (what a version stores)."""
+    return {
+        "analysis": section.analysis,
+        "conclusion": section.conclusion,
+        "status": section.status,
+        "factors": [
+            [c.factor_id, c.factor.name, c.note]
+            for c in section.chosen_factors.select_related("factor").order_by("factor__name")
+        ],
+        "striking": [
+            [s.indicator_id, s.indicator.name, s.note]
+            for s in section.striking_indicators.select_related("indicator").order_by("pk")
+        ],
+        "missing": [
+            [m.description, m.reason, m.possible_source, m.status]
+            for m in section.missing_figures.order_by("pk")
+        ],
+    }
+
+
+def record_version(section: AnalysisSection, user, summary: str = "") -> SectionVersion:
+    """Store the section's current content as its next version. Call inside the write's
+    transaction, after the change."""
+    last = section.versions.order_by("-number").values_list("number", flat=True).first() or 0
+    return SectionVersion.objects.create(
+        section=section,
+        number=last + 1,
+        content=section_content(section),
+        summary=summary[:300],
+        edited_by=user,
+    )
+
+
+@dataclass
+class SectionText:
+    analysis: str
+    conclusion: str
+    status: str
+
+
+@transaction.atomic
+def save_section(
+    section: AnalysisSection, *, user, based_on_version: int, text: SectionText, summary: str = ""
+) -> AnalysisSection:
+    """Save the texts and status of a section if nobody saved it since `based_on_version`.
+
+    The check and the write are one UPDATE ... WHERE version = based_on_version, so two saves
+    at the same moment cannot both win. Raises EditConflict otherwise (nothing is written).
+    """
+    version = based_on_version
+    current = AnalysisSection.objects.select_for_update().get(pk=section.pk)
+    if current.version != based_on_version:
+        # Only the lists changed in between (a factor ticked, a missing figure added)? Then the
+        # texts do not clash: save on top of the current version.
+        if not _texts_unchanged_since(current, based_on_version):
+            raise EditConflict(
+                current,
+                {"analysis": text.analysis, "conclusion": text.conclusion, "status": text.status},
+            )
+        version = current.version
+    summary = summary or _automatic_summary(current, text)
+    updated = AnalysisSection.objects.filter(pk=section.pk, version=version).update(
+        analysis=text.analysis,
+        conclusion=text.conclusion,
+        status=text.status,
+        version=F("version") + 1,
+        updated_by=user,
+        updated_at=timezone.now(),
+    )
+    if not updated:  # pragma: no cover - the row is locked above (PostgreSQL); SQLite serialises
+        current = AnalysisSection.objects.get(pk=section.pk)
+        raise EditConflict(
+            current,
+            {"analysis": text.analysis, "conclusion": text.conclusion, "status": text.status},
+        )
+    section.refresh_from_db()
+    record_version(section, user, summary)
+    return section
+
+
+def _automatic_summary(before: AnalysisSection, text: SectionText) -> str:
+    """'Analyse: +12 −3 woorden; status: Vastgesteld' when the editor wrote no summary."""
+    from duiding.programmes.diffing import diff_counts
+
+    parts = []
+    for label, old, new in (
+        (_("analyse"), before.analysis, text.analysis),
+        (_("conclusie"), before.conclusion, text.conclusion),
+    ):
+        if old != new:
+            added, removed = diff_counts(old, new)
+            parts.append(
+                _("%(what)s: +%(added)s −%(removed)s woorden")
+                % {"what": label, "added": added, "removed": removed}
+            )
+    if before.status != text.status:
+        parts.append(_("status: %(status)s") % {"status": SectionStatus(text.status).label})
+    summary = "; ".join(parts) or _("opgeslagen zonder wijziging")
+    return summary[:1].upper() + summary[1:]
+
+
+def _texts_unchanged_since(current: AnalysisSection, number: int) -> bool:
+    """True when the section's texts and status are what they were at version `number` (so
+    only its lists changed since). Unknown versions count as changed."""
+    if number > current.version or number < 0:
+        return False
+    if number == 0:
+        before = {"analysis": "", "conclusion": "", "status": SectionStatus.CONCEPT}
+    else:
+        version = current.versions.filter(number=number).first()
+        if version is None:
+            return False
+        before = version.content
+    return (
+        before.get("analysis", "") == current.analysis
+        and before.get("conclusion", "") == current.conclusion
+        and before.get("status", SectionStatus.CONCEPT) == current.status
+    )
+
+
+def touch_section(section: AnalysisSection, user, summary: str) -> None:
+    """After a change to a section's lists (factors, striking figures, missing figures): bump
+    its version (so an open editor learns of it) and keep a version in the history."""
+    AnalysisSection.objects.filter(pk=section.pk).update(
+        version=F("version") + 1, updated_by=user, updated_at=timezone.now()
+    )
+    section.refresh_from_db()
+    record_version(section, user, summary)
+
+
+# --- List changes of a section (each keeps a version through touch_section) -------------------
+
+
+@transaction.atomic
+def choose_factors(
+    section: AnalysisSection, *, user, choices: dict[int, str], shown: set[int] | None = None
+) -> bool:
+    """Make the section's chosen factors `choices` (factor id -> note) among the factors the
+    form showed (`shown`; None = all): a factor somebody else chose meanwhile, which this form
+    did not show, stays. Returns False (and keeps no version) when nothing changed."""
+    existing = {c.factor_id: c for c in section.chosen_factors.select_related("factor")}
+    removed = [
+        c for fid, c in existing.items() if fid not in choices and (shown is None or fid in shown)
+    ]
+    added = [fid for fid in choices if fid not in existing]
+    renoted = [
+        existing[fid]
+        for fid, note in choices.items()
+        if fid in existing and existing[fid].note != note
+    ]
+    if not (removed or added or renoted):
+        return False
+    for choice in removed:
+        choice.delete()
+    created = SectionFactor.objects.bulk_create(
+        [SectionFactor(section=section, factor_id=fid, note=choices[fid]) for fid in added]
+    )
+    for choice in renoted:
+        choice.note = choices[choice.factor_id]
+        choice.save(update_fields=["note"])
+    names = {c.factor_id: c.factor.name for c in removed + renoted}
+    if added:
+        from duiding.frameworks.models import Factor
+
+        names.update(Factor.objects.filter(pk__in=added).values_list("pk", "name"))
+    parts = []
+    if created:
+        parts.append(
+            _("gekozen: %(names)s") % {"names": ", ".join(names[c.factor_id] for c in created)}
+        )
+    if removed:
+        parts.append(
+            _("niet meer gekozen: %(names)s")
+            % {"names": ", ".join(names[c.factor_id] for c in removed)}
+        )
+    if renoted:
+        parts.append(
+            _("toelichting aangepast: %(names)s")
+            % {"names": ", ".join(names[c.factor_id] for c in renoted)}
+        )
+    touch_section(section, user, _("Factoren") + " — " + "; ".join(parts))
+    return True
+
+
+@transaction.atomic
+def add_factor(section: AnalysisSection, *, user, factor, note: str = "") -> SectionFactor:
+    """Choose one factor (also one not linked to the domain); an existing choice gets the note."""
+    choice, created = SectionFactor.objects.get_or_create(
+        section=section, factor=factor, defaults={"note": note}
+    )
+    if not created and note and choice.note != note:
+        choice.note = note
+        choice.save(update_fields=["note"])
+    touch_section(section, user, _("Factor gekozen: %(name)s") % {"name": factor.name})
+    return choice
+
+
+@transaction.atomic
+def mark_striking(section: AnalysisSection, *, user, indicator, note: str) -> StrikingIndicator:
+    """Mark a figure as striking for another reason than its flag (a second mark updates the note)."""
+    mark, created = StrikingIndicator.objects.update_or_create(
+        section=section, indicator=indicator, defaults={"note": note}
+    )
+    message = (
+        _("Opvallend cijfer: %(name)s") if created else _("Opvallend cijfer aangepast: %(name)s")
+    )
+    touch_section(section, user, message % {"name": indicator.name})
+    return mark
+
+
+@transaction.atomic
+def unmark_striking(mark: StrikingIndicator, *, user) -> None:
+    section, name = mark.section, mark.indicator.name
+    mark.delete()
+    touch_section(section, user, _("Niet meer opvallend: %(name)s") % {"name": name})
+
+
+@transaction.atomic
+def add_missing_figure(
+    section: AnalysisSection,
+    *,
+    user,
+    description: str,
+    reason: str = "",
+    possible_source: str = "",
+    status: str = MissingFigure.Status.OPEN,
+) -> MissingFigure:
+    missing = MissingFigure(
+        section=section,
+        description=description,
+        reason=reason,
+        possible_source=possible_source,
+        status=status,
+        created_by=user,
+    )
+    missing.full_clean()
+    missing.save()
+    touch_section(
+        section, user, _("Ontbrekend cijfer toegevoegd: %(what)s") % {"what": description}
+    )
+    return missing
+
+
+@transaction.atomic
+def update_missing_figure(missing: MissingFigure, *, user, **fields) -> MissingFigure:
+    for name in ("description", "reason", "possible_source", "status"):
+        if name in fields:
+            setattr(missing, name, fields[name])
+    missing.full_clean()
+    missing.save()
+    touch_section(
+        missing.section,
+        user,
+        _("Ontbrekend cijfer aangepast: %(what)s (%(status)s)")
+        % {"what": missing.description, "status": missing.get_status_display()},
+    )
+    return missing
+
+
+@transaction.atomic
+def remove_missing_figure(missing: MissingFigure, *, user) -> None:
+    section, description = missing.section, missing.description
+    missing.delete()
+    touch_section(
+        section, user, _("Ontbrekend cijfer verwijderd: %(what)s") % {"what": description}
+    )

@@ -1,0 +1,7 @@
+"""URLs of the programmes app: each views module owns its own list of routes."""
+
+from duiding.programmes.views import consultation, exports, workspace
+
+app_name = "programmes"
+
+urlpatterns = workspace.urlpatterns + consultation.urlpatterns + exports.urlpatterns

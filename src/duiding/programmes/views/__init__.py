@@ -1,0 +1,1 @@
+"""Views of the programmes app, one module per part of the workspace (each owns its urls)."""

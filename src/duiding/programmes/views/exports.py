@@ -1,0 +1,3 @@
+"""Programmes views: exports."""
+
+urlpatterns: list = []
