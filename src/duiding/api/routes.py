@@ -1,3 +1,3 @@
 """Route modules register themselves on `api` when imported here."""
 
-from duiding.api import areas, indicators  # noqa: F401
+from duiding.api import areas, factors, indicators, programmes  # noqa: F401

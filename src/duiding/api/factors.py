@@ -1,0 +1,3 @@
+"""Factor model API (filled in by the factors work)."""
+
+from duiding.api.api import api  # noqa: F401
