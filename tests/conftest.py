@@ -12,6 +12,29 @@ SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 PASSWORD = "correct-horse-battery-42"
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """Keep the database contents serialized at set-up for every connection object.
+
+    Django stores them on the connection object that created the test database. Browser tests
+    (Playwright's sync API runs greenlets with an event loop) and commands such as makemigrations
+    can leave the thread with a new connection object without them, and a later
+    `serialized_rollback` test would then start from an empty database (no default framework).
+    A class attribute makes every connection of that backend carry them.
+    """
+    from django.db import connections
+
+    patched = []
+    for connection in connections.all(initialized_only=True):
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents is not None and "_test_serialized_contents" not in vars(type(connection)):
+            type(connection)._test_serialized_contents = contents
+            patched.append(type(connection))
+    yield
+    for cls in patched:
+        del cls._test_serialized_contents
+
+
 @pytest.fixture(autouse=True)
 def _default_language_after_each_test():
     """A request with the English cookie activates English for the test's thread (the language
