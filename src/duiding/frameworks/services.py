@@ -66,9 +66,47 @@ def default_links_apply(*, framework: Framework | None = None, mapping: dict | N
                     DomainIndicator(domain=domain, indicator_id=indicator_id, order=position)
                 )
         DomainIndicator.objects.bulk_create(to_create)
+        if mapping is DEFAULT_DOMAIN_INDICATORS:
+            default_factor_links_apply(framework=framework, indicators=indicators)
         framework.default_links_applied = sorted(applied | indicators.keys())
         framework.save(update_fields=["default_links_applied"])
     return len(to_create)
+
+
+def default_factor_links_apply(*, framework: Framework, indicators: dict[str, int]) -> int:
+    """Link the framework's default factors to newly seen indicators (code -> pk), as
+    `factor_defaults` lists them; returns the links created. Called once per indicator from
+    `default_links_apply`, so a link a beheerder removed later is not made again."""
+    from duiding.frameworks.factor_defaults import factor_indicator_codes
+    from duiding.frameworks.models import Factor
+
+    wanted = {
+        name: [indicators[c] for c in codes if c in indicators]
+        for name, codes in factor_indicator_codes().items()
+    }
+    wanted = {name: ids for name, ids in wanted.items() if ids}
+    if not wanted:
+        return 0
+    through = Factor.indicators.through
+    factors = dict(
+        Factor.objects.filter(framework=framework, is_default=True, name__in=wanted).values_list(
+            "name", "pk"
+        )
+    )
+    existing = set(
+        through.objects.filter(factor_id__in=factors.values()).values_list(
+            "factor_id", "indicator_id"
+        )
+    )
+    rows = [
+        through(factor_id=factors[name], indicator_id=indicator_id)
+        for name, ids in wanted.items()
+        if name in factors
+        for indicator_id in ids
+        if (factors[name], indicator_id) not in existing
+    ]
+    through.objects.bulk_create(rows)
+    return len(rows)
 
 
 def on_import_finished(sender, run=None, **kwargs) -> None:

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from duiding.frameworks import views
+from duiding.frameworks.factors import views as factor_views
 
 app_name = "frameworks"
 urlpatterns = [
@@ -21,4 +22,20 @@ urlpatterns = [
     path("ambitie/<int:pk>/verwijderen/", views.ambition_delete, name="ambition_delete"),
     path("<slug:slug>/", views.framework_detail, name="detail"),
     path("<slug:slug>/ambities/nieuw/", views.ambition_new, name="ambition_new"),
+    path("<slug:slug>/factoren/", factor_views.factor_list_view, name="factor_list"),
+    path("<slug:slug>/factoren/nieuw/", factor_views.factor_new, name="factor_new"),
+    path("<slug:slug>/factoren/excel/", factor_views.factor_export, name="factor_export"),
+    path("<slug:slug>/factoren/importeren/", factor_views.factor_import, name="factor_import"),
+    path("<slug:slug>/factoren/<int:pk>/", factor_views.factor_detail, name="factor_detail"),
+    path("<slug:slug>/factoren/<int:pk>/bewerken/", factor_views.factor_edit, name="factor_edit"),
+    path(
+        "<slug:slug>/factoren/<int:pk>/verwijderen/",
+        factor_views.factor_delete,
+        name="factor_delete",
+    ),
+    path(
+        "<slug:slug>/factoren/<int:pk>/bevestigen/",
+        factor_views.factor_confirm,
+        name="factor_confirm",
+    ),
 ]
