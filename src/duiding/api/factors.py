@@ -87,7 +87,7 @@ def factors_list(request, framework: str | None = None):
     """The factor model of a framework (`framework`: its slug; default: the default framework),
     by rank (unknown last), then name."""
     fw = _framework_or_404(request.auth, framework)
-    return 200, [_factor_out(f) for f in factors_of(fw)]
+    return [_factor_out(f) for f in factors_of(fw)]
 
 
 @api.get(
@@ -107,7 +107,7 @@ def area_factors(request, code: str, period: str | None = None, framework: str |
     benchmark = area_benchmark_for_code(user=request.auth, code=code, period=period_code)
     if benchmark is None:
         raise HttpError(404, f"Onbekend gebied: {code}")
-    return 200, [
+    return [
         _factor_out(r.factor) | {"flagged_indicators": r.flagged_codes}
         for r in factors_for_flagged(fw, benchmark)
     ]
