@@ -196,3 +196,74 @@ def test_demo_users_step_alone_reports_missing_organisations():
     with pytest.raises(CommandError, match="niet volledig geladen"):
         _demo(only=["users"])
     assert not User.objects.exists()
+
+
+DEMO_FACTORS = ["Problemen in het gezin", "Ouderlijke psychopathologie", "Voeding"]
+
+
+def _programme_counts() -> dict[str, int]:
+    from duiding.programmes.models import (
+        AnalysisSection,
+        MissingFigure,
+        Programme,
+        SectionFactor,
+        SectionVersion,
+        StrikingIndicator,
+    )
+
+    models = [
+        Programme,
+        AnalysisSection,
+        SectionFactor,
+        SectionVersion,
+        StrikingIndicator,
+        MissingFigure,
+    ]
+    return {model.__name__: model.objects.count() for model in models}
+
+
+def test_demo_programme_feijenoord_holds_a_written_analysis_once(monkeypatch):
+    from duiding.accounts.permissions import visible_programmes
+    from duiding.frameworks.models import Factor, Framework
+    from duiding.programmes.models import Programme
+    from duiding.programmes.selectors import programme_analysis
+
+    monkeypatch.delenv(PASSWORD_ENV, raising=False)
+    framework = Framework.objects.get(is_default=True)
+    for name in DEMO_FACTORS:  # the default factor set holds them; make sure they are there
+        Factor.objects.get_or_create(framework=framework, name=name, defaults={"kind": "risk"})
+    report = demo_load(log=lambda line: None)
+    assert report.changes["programme"] > 0
+
+    programme = Programme.objects.get(name="Wijkprogramma Feijenoord 2025–2026")
+    assert programme.area.code == "WK059910"
+    assert programme.organisation.slug == "gemeente-rotterdam"
+    assert programme.owner.username == "adviseur"
+    partner = User.objects.get(username="partner")
+    assert list(programme.partners.all()) == [partner.memberships.get().organisation]
+    assert programme in visible_programmes(partner)
+    assert programme not in visible_programmes(User.objects.get(username="buitenstaander"))
+
+    analysis = programme_analysis(programme, programme.owner)
+    gezond = next(p for p in analysis.pillars if p.pillar.name == "Gezond")
+    assert gezond.section.analysis.strip()
+    seg = gezond.domains[0]
+    assert seg.domain.name == "Sociaal-emotionele gezondheid"
+    # The text quotes the demo's own figures (read here straight from the observations).
+    gp = _value("AandeelVerwezenDoorHuisarts", "WK059910", "2023")
+    youth = _value("TotaalJongerenMetJeugdzorgInNatura", "WK059910", "2023")
+    assert f"{gp:.1f}".replace(".", ",") + " %" in seg.section.analysis
+    assert f"{youth:,.0f}".replace(",", ".") + " jongeren" in seg.section.analysis
+    assert {c.factor.name for c in seg.chosen} >= {"Problemen in het gezin"}
+    assert [s.indicator.code for s in seg.striking] == ["ThuiswonendKindInEenouderhuishouden"]
+    assert seg.missing and seg.missing[0].possible_source.startswith("GGD")
+    for domain in gezond.domains:
+        assert domain.section.analysis.strip() and domain.section.conclusion.strip()
+        assert domain.section.status == "concept"
+    top = analysis.cross_factors[0]
+    assert top.domain_count == 2 and top.factor.name in DEMO_FACTORS
+
+    before = _programme_counts()
+    again = demo_load(log=lambda line: None)
+    assert again.changes["programme"] == 0
+    assert _programme_counts() == before

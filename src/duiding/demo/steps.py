@@ -16,6 +16,7 @@ from django.db import transaction
 
 from duiding.accounts.models import Membership, Organisation, User
 from duiding.areas.models import Area, Level
+from duiding.demo.programme import demo_programme_ensure
 from duiding.indicators.models import ImportRun, Indicator, Observation, SeriesAlias
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -284,4 +285,5 @@ STEPS: list[Step] = [
     Step("level_names", "Rotterdamse niveaunamen (gebied, wijk)", level_names_rotterdam),
     Step("organisations", "Organisaties", organisations_ensure),
     Step("users", "Demogebruikers", users_ensure),
+    Step("programme", "Demoprogramma Feijenoord met wijkanalyse", demo_programme_ensure),
 ]
