@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from duiding.accounts.models import Membership, Organisation, User
 from duiding.areas.models import Area
-from duiding.frameworks.models import Domain, DomainIndicator, Framework
+from duiding.frameworks.models import Domain, DomainIndicator, Factor, Framework
 from duiding.indicators.models import Dataset, Indicator, Observation
 from duiding.programmes.models import FeedbackRequest
 from duiding.programmes.services import create_programme
@@ -25,6 +25,16 @@ def figures(rotterdam) -> RotterdamData:
 @pytest.fixture
 def feijenoord(figures) -> Area:
     return figures.feijenoord
+
+
+def make_factor(framework, name: str, **fields) -> Factor:
+    """A factor whose links the test controls. The default factor set may already hold one with
+    this name: it is updated and its domain and indicator links are cleared."""
+    fields.setdefault("rank", None)
+    factor, _ = Factor.objects.update_or_create(framework=framework, name=name, defaults=fields)
+    factor.domains.clear()
+    factor.indicators.clear()
+    return factor
 
 
 def add_indicator(code: str, name: str, domain_name: str, values: dict, **fields) -> Indicator:

@@ -5,10 +5,11 @@ unsafe wijk comes to the top)."""
 import pytest
 
 from duiding.areas.models import Area, Level
-from duiding.frameworks.models import Domain, Factor, Framework
+from duiding.frameworks.models import Domain, Framework
 from duiding.programmes.models import AnalysisSection, SectionFactor
 from duiding.programmes.selectors import programme_analysis
 from duiding.programmes.services import EditConflict, SectionText, create_programme, save_section
+from tests.programmes.conftest import make_factor
 
 
 @pytest.fixture
@@ -53,10 +54,8 @@ def test_second_save_from_an_old_version_is_refused(programme, adviseur, beheerd
 
 def test_totaalbeeld_brings_armoede_to_the_top(programme, adviseur):
     framework = programme.framework
-    armoede = Factor.objects.create(framework=framework, name="Armoede", kind="risk")
-    ses = Factor.objects.create(
-        framework=framework, name="Sociaal economische status", kind="both", rank=2
-    )
+    armoede = make_factor(framework=framework, name="Armoede", kind="risk")
+    ses = make_factor(framework=framework, name="Sociaal economische status", kind="both", rank=2)
     school = Domain.objects.get(pillar__framework=framework, name="Schoolprestaties")
     wijk = Domain.objects.get(pillar__framework=framework, name="Veilige wijk en schoolomgeving")
     for domain, factors in ((school, [armoede, ses]), (wijk, [armoede])):

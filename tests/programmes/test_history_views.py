@@ -3,11 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from duiding.frameworks.models import Factor
 from duiding.programmes import services
 from duiding.programmes.services import SectionText
 from tests.markup import assert_accessible
-from tests.programmes.conftest import domain_section
+from tests.programmes.conftest import domain_section, make_factor
 
 
 @pytest.fixture
@@ -19,7 +18,7 @@ def school(programme, adviseur, beheerder, framework):
         based_on_version=0,
         text=SectionText("Veel jeugdigen spijbelen.", "Spijbelen is hoog.", "concept"),
     )
-    armoede = Factor.objects.create(framework=framework, name="Armoede", kind="risk")
+    armoede = make_factor(framework=framework, name="Armoede", kind="risk")
     services.choose_factors(section, user=adviseur, choices={armoede.pk: "schulden"})
     services.save_section(
         section,

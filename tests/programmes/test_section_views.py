@@ -4,11 +4,11 @@ texts with the optimistic lock, and who may do what."""
 import pytest
 from django.urls import reverse
 
-from duiding.frameworks.models import AgePhase, Factor, LifeArea
+from duiding.frameworks.models import AgePhase, Domain, LifeArea
 from duiding.programmes.models import MissingFigure, SectionFactor
 from duiding.programmes.services import SectionText, save_section
 from tests.markup import assert_accessible
-from tests.programmes.conftest import add_indicator, domain_section
+from tests.programmes.conftest import add_indicator, domain_section, make_factor
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
@@ -31,7 +31,7 @@ def school(programme):
 @pytest.fixture
 def verzuim(framework, spijbelen):
     """A factor of the Schoolprestaties domain that the flagged spijbel figure points to."""
-    factor = Factor.objects.create(
+    factor = make_factor(
         framework=framework,
         name="Lage opleiding / verzuim / voortijdig schoolverlaten / slechte schoolprestaties",
         kind="risk",
@@ -98,6 +98,7 @@ def test_domain_indicators_without_figures_are_listed(client_as, adviseur, progr
 
 
 def test_domain_without_figures_or_factors_has_empty_states(client_as, adviseur, programme):
+    Domain.objects.get(pillar__framework=programme.framework, name="Werk").factors.clear()
     html = client_as(adviseur).get(_url(programme, domain_section(programme, "Werk"))).content
     html = html.decode()
     assert "Er zijn (nog) geen cijfers van dit domein voor Feijenoord." in html
@@ -232,7 +233,7 @@ def test_a_factor_of_another_framework_is_refused(client_as, adviseur, programme
     from duiding.frameworks.models import Framework
 
     other = Framework.objects.create(name="Ander", slug="ander")
-    foreign = Factor.objects.create(framework=other, name="Vreemd", kind="risk")
+    foreign = make_factor(framework=other, name="Vreemd", kind="risk")
     client = client_as(adviseur)
     response = client.post(_url(programme, school, "section_factors"), {"factor": [foreign.pk]})
     assert response.status_code == 400
@@ -247,7 +248,7 @@ def test_a_factor_of_another_framework_is_refused(client_as, adviseur, programme
 def test_choosing_a_factor_from_elsewhere_in_the_model(
     client_as, adviseur, programme, school, framework
 ):
-    armoede = Factor.objects.create(framework=framework, name="Armoede", kind="risk")
+    armoede = make_factor(framework=framework, name="Armoede", kind="risk")
     client = client_as(adviseur)
     page = client.get(_url(programme, school)).content.decode()
     assert "Een andere factor uit het factorenmodel kiezen" in page

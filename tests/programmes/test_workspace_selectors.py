@@ -13,7 +13,7 @@ from duiding.programmes.selectors import (
     programmes_for_list,
 )
 from duiding.programmes.services import add_missing_figure, create_programme
-from tests.programmes.conftest import add_indicator, domain_section
+from tests.programmes.conftest import add_indicator, domain_section, make_factor
 
 
 def test_progress_counts_written_domains_and_statuses(programme):
@@ -82,10 +82,10 @@ def test_domain_page_links_factors_to_flagged_figures(programme, adviseur, figur
     gelijk = add_indicator(
         "Gelijk", "Gewoon cijfer", "Schoolprestaties", {"WK059910": 10, "GM0599": 10}
     )
-    verzuim = Factor.objects.create(framework=framework, name="Schoolverzuim", kind="risk")
+    verzuim = make_factor(framework=framework, name="Schoolverzuim", kind="risk")
     verzuim.domains.add(spijbelen.domains.get())
     verzuim.indicators.add(spijbelen, gelijk)
-    elders = Factor.objects.create(framework=framework, name="Armoede", kind="risk")
+    elders = make_factor(framework=framework, name="Armoede", kind="risk")
     school = domain_section(programme, "Schoolprestaties")
     school.chosen_factors.create(factor=elders, note="ook hier")
     page = domain_page(programme_analysis(programme, adviseur), school)
@@ -94,7 +94,9 @@ def test_domain_page_links_factors_to_flagged_figures(programme, adviseur, figur
     assert rows["Schoolverzuim"].in_domain and not rows["Schoolverzuim"].chosen
     assert rows["Armoede"].chosen and not rows["Armoede"].in_domain
     assert rows["Armoede"].note == "ook hier"
-    assert page.other_factors == []
+    in_panel = {f.pk for f in Factor.objects.filter(domains=spijbelen.domains.get())} | {elders.pk}
+    expected = set(Factor.objects.filter(framework=framework).exclude(pk__in=in_panel))
+    assert set(page.other_factors) == expected  # the rest of the model, to add one
     pillar = programme.sections.get(kind="pillar", pillar__name="Kansrijk")
     summary = {
         r.domain.name: r for r in pillar_rows(programme_analysis(programme, adviseur), pillar)
@@ -110,7 +112,7 @@ def test_section_page_queries_stay_bounded(
     school = domain_section(programme, "Schoolprestaties")
     domain = school.domain
     for i in range(12):
-        factor = Factor.objects.create(framework=framework, name=f"Factor {i}", kind="risk")
+        factor = make_factor(framework=framework, name=f"Factor {i}", kind="risk")
         factor.domains.add(domain)
         school.chosen_factors.create(factor=factor)
     client = client_as(adviseur)

@@ -4,11 +4,10 @@ changes through touch_section, programme edits."""
 import pytest
 from django.core.exceptions import ValidationError
 
-from duiding.frameworks.models import Factor
 from duiding.programmes import services
 from duiding.programmes.models import MissingFigure, SectionFactor
 from duiding.programmes.services import EditConflict, SectionText
-from tests.programmes.conftest import domain_section
+from tests.programmes.conftest import domain_section, make_factor
 
 
 @pytest.fixture
@@ -18,9 +17,9 @@ def school(programme):
 
 @pytest.fixture
 def factors(framework):
-    armoede = Factor.objects.create(framework=framework, name="Armoede", kind="risk")
-    verzuim = Factor.objects.create(framework=framework, name="Schoolverzuim", kind="risk", rank=3)
-    steun = Factor.objects.create(framework=framework, name="Sociale steun", kind="protective")
+    armoede = make_factor(framework=framework, name="Armoede", kind="risk")
+    verzuim = make_factor(framework=framework, name="Schoolverzuim", kind="risk", rank=3)
+    steun = make_factor(framework=framework, name="Sociale steun", kind="protective")
     return armoede, verzuim, steun
 
 

@@ -27,6 +27,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db.models import F
+
 from duiding.accounts.permissions import visible_indicator_filter
 from duiding.frameworks.models import Ambition, Factor, Pillar
 from duiding.indicators.benchmark_types import AreaBenchmark, IndicatorBenchmark
@@ -140,7 +142,7 @@ def programme_analysis(programme: Programme, user) -> ProgrammeAnalysis:
     chosen = list(
         SectionFactor.objects.filter(section__programme=programme)
         .select_related("factor", "section__domain")
-        .order_by("factor__rank", "factor__name")
+        .order_by(F("factor__rank").asc(nulls_last=True), "factor__name")
     )
     chosen_by_section: dict[int, list[SectionFactor]] = {}
     for c in chosen:
