@@ -15,7 +15,7 @@ from django.db import connection
 
 from duiding.areas.codes import normalise_code
 from duiding.areas.models import Area
-from duiding.frameworks.models import DomainIndicator, Framework
+from duiding.frameworks.models import DomainIndicator, Factor, Framework
 from duiding.indicators.models import (
     Dataset,
     ImportRun,
@@ -46,7 +46,17 @@ NATIONAL = [
     for name in ("82970NED.csv", "85096NED.csv")
 ]
 ALL_FILES = [*WIJKEN, KWB, *LABELLED, *NATIONAL]
-CLEANED = [DomainIndicator, Observation, ImportRun, Dataset, Indicator, Area, Period]
+# Factor links: imports link new indicators to the default factor set as well.
+CLEANED = [
+    DomainIndicator,
+    Factor.indicators.through,
+    Observation,
+    ImportRun,
+    Dataset,
+    Indicator,
+    Area,
+    Period,
+]
 SUFFIX = re.compile(r"_\d+$")
 
 
