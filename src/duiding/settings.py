@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "duiding.frameworks",
     "duiding.areaprofile",
     "duiding.programmes",
+    "duiding.results",
+    "duiding.activities",
     "duiding.api",
     "duiding.demo",
 ]

@@ -12,6 +12,8 @@ urlpatterns = [
     path("raamwerken/", include("duiding.frameworks.urls")),
     path("wijk/", include("duiding.areaprofile.urls")),
     path("programmas/", include("duiding.programmes.urls")),
+    path("resultaten/", include("duiding.results.urls")),
+    path("activiteiten/", include("duiding.activities.urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),

@@ -1,3 +1,12 @@
 """Route modules register themselves on `api` when imported here."""
 
-from duiding.api import areas, factors, indicators, programmes  # noqa: F401
+from duiding.api import (  # noqa: F401
+    activities,
+    activities_plan,
+    areas,
+    factors,
+    indicators,
+    programmes,
+    results,
+    results_evaluate,
+)

@@ -1,0 +1,1 @@
+"""Activities, interventions, plan van aanpak, quality agreements and measurement plans."""

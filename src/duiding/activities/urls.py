@@ -1,0 +1,7 @@
+"""URLs of the activities app (mounted at /activiteiten/): each views module owns its own routes."""
+
+from duiding.activities.views import activities, matrix, plan
+
+app_name = "activities"
+
+urlpatterns = activities.urlpatterns + matrix.urlpatterns + plan.urlpatterns

@@ -1,0 +1,3 @@
+"""Activities views: activities."""
+
+urlpatterns: list = []

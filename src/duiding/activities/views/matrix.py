@@ -1,0 +1,3 @@
+"""Activities views: matrix."""
+
+urlpatterns: list = []

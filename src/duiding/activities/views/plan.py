@@ -1,0 +1,3 @@
+"""Activities views: plan."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""API: activities."""
+
+from duiding.api.api import api  # noqa: F401

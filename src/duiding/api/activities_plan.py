@@ -1,0 +1,3 @@
+"""API: activities_plan."""
+
+from duiding.api.api import api  # noqa: F401

@@ -1,0 +1,3 @@
+"""API: results."""
+
+from duiding.api.api import api  # noqa: F401

@@ -1,0 +1,3 @@
+"""API: results_evaluate."""
+
+from duiding.api.api import api  # noqa: F401

@@ -1,0 +1,3 @@
+"""Results views: progress."""
+
+urlpatterns: list = []

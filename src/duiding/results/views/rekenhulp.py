@@ -1,0 +1,3 @@
+"""Results views: rekenhulp."""
+
+urlpatterns: list = []

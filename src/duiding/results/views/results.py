@@ -1,0 +1,3 @@
+"""Results views: results."""
+
+urlpatterns: list = []
