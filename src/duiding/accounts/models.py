@@ -57,6 +57,9 @@ class Membership(models.Model):
         ADVISER = "gebiedsadviseur", _("Gebiedsadviseur")
         PARTNER = "partner", _("Partner")
         READER = "lezer", _("Lezer")
+        # Municipality policy / purchasing: sees results and plans across the municipality's
+        # programmes (read only), buys interventions.
+        ACCOUNT_HOLDER = "accounthouder", _("Accounthouder")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"

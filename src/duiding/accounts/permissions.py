@@ -181,7 +181,9 @@ def visible_indicator_filter(user):
 
 
 def visible_programmes(user):
-    """Programmes the user may see (a queryset without duplicates)."""
+    """Programmes the user may see (a queryset without duplicates): those of the user's own
+    organisations, those their organisation is partner in, those they were asked to give feedback
+    on, and for a beheerder or accounthouder all programmes of their municipality (read only)."""
     from django.db.models import Q
 
     from duiding.programmes.models import Programme
@@ -197,8 +199,9 @@ def visible_programmes(user):
     partnered = Programme.partners.through.objects.filter(organisation_id__in=own).values(
         "programme_id"
     )
+    municipal = municipality_programmes(user).values("pk")
     return Programme.objects.filter(
-        Q(organisation_id__in=own) | Q(pk__in=partnered) | Q(pk__in=reviewed)
+        Q(organisation_id__in=own) | Q(pk__in=partnered) | Q(pk__in=reviewed) | Q(pk__in=municipal)
     )
 
 
@@ -273,3 +276,50 @@ def data_team_programmes(user):
         "organisation_id"
     )
     return Programme.objects.filter(organisation_id__in=admin_of)
+
+
+def municipality_programmes(user):
+    """Programmes of a whole municipality, for its beheerders and accounthouders: every programme
+    owned by an organisation of a municipality where the user has one of those roles in an
+    organisation of that municipality (a superuser: all). Used by the cross-programme overviews
+    (results, prevention matrix)."""
+    from duiding.programmes.models import Programme
+
+    if not is_authenticated(user):
+        return Programme.objects.none()
+    if user.is_superuser:
+        return Programme.objects.all()
+    roles = {Membership.Role.ADMIN, Membership.Role.ACCOUNT_HOLDER}
+    municipalities = Membership.objects.filter(
+        user=user, role__in=roles, organisation__municipality__isnull=False
+    ).values("organisation__municipality_id")
+    return Programme.objects.filter(organisation__municipality_id__in=municipalities)
+
+
+def can_see_municipality_overview(user) -> bool:
+    return is_authenticated(user) and (
+        user.is_superuser
+        or user.memberships.filter(
+            role__in=[Membership.Role.ADMIN, Membership.Role.ACCOUNT_HOLDER],
+            organisation__municipality__isnull=False,
+        ).exists()
+    )
+
+
+def result_or_404(user, pk, *, edit: bool = False):
+    """A societal result if the user may see its programme (and edit it, with edit=True).
+
+    Not visible: Http404; visible but not editable: PermissionDenied (as programme_or_404)."""
+    from django.shortcuts import get_object_or_404
+
+    from duiding.results.models import SocietalResult
+
+    result = get_object_or_404(
+        SocietalResult.objects.filter(programme__in=visible_programmes(user)).select_related(
+            "programme", "programme__area"
+        ),
+        pk=pk,
+    )
+    if edit and not can_edit_programme(user, result.programme):
+        raise PermissionDenied
+    return result
