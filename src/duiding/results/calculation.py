@@ -1,0 +1,545 @@
+"""Pure calculation rules for societal results (seed 003, Deel 2 step 2). No ORM, no I/O.
+
+See README.md beside this module for every rule in plain words, with the seed's numbers. The rest
+of the app (progress, rekenhulp, API) only calls these functions; floats are kept at full
+precision and rounded only for display.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from dataclasses import field as dc_field
+from datetime import date
+
+from django.utils.translation import gettext as _
+
+HIGHER = "higher_is_better"
+LOWER = "lower_is_better"
+DIRECTIONS = (HIGHER, LOWER)
+TARGET_KINDS = ("pp", "relative", "absolute")
+RULES = ("each", "combined", "mean")
+
+REACHED = "reached"
+NOT_REACHED = "not_reached"
+NO_DATA = "no_data"
+ON_TRACK = "on_track"
+NOT_ON_TRACK = "not_on_track"
+
+# Floating point noise (715 / 1100 x 100 is not exactly 65): a value within EPS of the required
+# value counts as meeting it.
+EPS = 1e-9
+
+
+class CalculationError(ValueError):
+    """Bad input: `message` is Dutch and names the field, `field` is its path in the input (for
+    the API and to put the message at a form field), e.g. ``indicators.0.series.2014.denominator``."""
+
+    def __init__(self, message: str, field: str = ""):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+def _prefix(label: str, message: str) -> str:
+    return f"{label}: {message}" if label else message
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One value of a series: a percentage (0..100), or a numerator and denominator."""
+
+    value: float | None = None
+    numerator: float | None = None
+    denominator: float | None = None
+
+    def percentage(self, field: str = "", label: str = "") -> float:
+        """The figure as a percentage; raises CalculationError for a denominator of 0, a
+        negative number, a share over 100 % or a figure without numbers. `label` (Dutch, e.g.
+        "indicator ‘sport’, periode 2014") starts the message; it defaults to `field`."""
+        label = label or field
+        if self.value is not None:
+            if not math.isfinite(self.value):
+                raise CalculationError(_prefix(label, _("het percentage is geen getal.")), field)
+            if self.value < 0:
+                raise CalculationError(
+                    _prefix(label, _("een percentage kan niet negatief zijn.")), field
+                )
+            if self.value > 100 + EPS:
+                raise CalculationError(
+                    _prefix(label, _("een percentage kan niet boven 100 liggen.")), field
+                )
+            return float(self.value)
+        if self.numerator is None and self.denominator is None:
+            raise CalculationError(
+                _prefix(label, _("vul een percentage of een teller en noemer in.")), field
+            )
+        if self.numerator is None:
+            raise CalculationError(_prefix(label, _("de teller ontbreekt.")), field + ".numerator")
+        if self.denominator is None:
+            raise CalculationError(
+                _prefix(label, _("de noemer ontbreekt.")), field + ".denominator"
+            )
+        if self.numerator < 0 or self.denominator < 0:
+            raise CalculationError(
+                _prefix(label, _("teller en noemer kunnen niet negatief zijn.")), field
+            )
+        if self.denominator == 0:
+            raise CalculationError(
+                _prefix(label, _("de noemer is 0; dan is er geen percentage te berekenen.")),
+                field + ".denominator",
+            )
+        if self.numerator > self.denominator:
+            raise CalculationError(
+                _prefix(
+                    label,
+                    _(
+                        "de teller is groter dan de noemer; een percentage kan niet boven "
+                        "100 liggen."
+                    ),
+                ),
+                field + ".numerator",
+            )
+        return 100.0 * self.numerator / self.denominator
+
+
+@dataclass(frozen=True)
+class Target:
+    """kind "pp": change in percentage points (signed: +5 when higher is better, -5 when lower
+    is better); "relative": change in percent of the baseline (signed the same way);
+    "absolute": the value to reach."""
+
+    kind: str
+    value: float
+
+
+@dataclass
+class SeriesInput:
+    code: str
+    direction: str
+    series: dict[str, Figure]
+    target: Target | None = None  # None: the common target of evaluate()
+
+
+@dataclass
+class IndicatorOutcome:
+    code: str
+    baseline_period: str
+    period: str
+    baseline: float | None
+    value: float | None
+    change: float | None
+    required: float | None
+    verdict: str
+
+    def as_dict(self) -> dict:
+        return {
+            "code": self.code,
+            "baseline_period": self.baseline_period,
+            "period": self.period,
+            "baseline": self.baseline,
+            "value": self.value,
+            "change": self.change,
+            "required": self.required,
+            "verdict": self.verdict,
+        }
+
+
+@dataclass
+class CombinedOutcome:
+    """The figure the rule judged: the combination share ("combined") or the mean ("mean")."""
+
+    baseline: float | None
+    value: float | None
+    change: float | None
+    required: float | None
+    verdict: str
+
+    def as_dict(self) -> dict:
+        return {
+            "baseline": self.baseline,
+            "value": self.value,
+            "change": self.change,
+            "required": self.required,
+            "verdict": self.verdict,
+        }
+
+
+@dataclass
+class Evaluation:
+    rule: str
+    verdict: str
+    indicators: list[IndicatorOutcome] = dc_field(default_factory=list)
+    combined: CombinedOutcome | None = None
+
+    def as_dict(self) -> dict:
+        """The answer of POST /api/v1/results/evaluate; `combined` is absent for rule "each"."""
+        answer: dict = {
+            "rule": self.rule,
+            "verdict": self.verdict,
+            "indicators": [outcome.as_dict() for outcome in self.indicators],
+        }
+        if self.combined is not None:
+            answer["combined"] = self.combined.as_dict()
+        return answer
+
+
+# --- targets ----------------------------------------------------------------------------------
+
+
+def _check_kind(target: Target, direction: str, field: str) -> None:
+    if target.kind not in TARGET_KINDS:
+        raise CalculationError(
+            _("Onbekende soort doel ‘%(kind)s’; kies pp, relative of absolute.")
+            % {"kind": target.kind},
+            f"{field}.kind" if field else "kind",
+        )
+    if direction not in DIRECTIONS:
+        raise CalculationError(
+            _("Onbekende richting ‘%(direction)s’; kies higher_is_better of lower_is_better.")
+            % {"direction": direction},
+            "direction",
+        )
+
+
+def required_value(baseline: float, target: Target, direction: str) -> float:
+    """The value the indicator must reach: baseline + pp, baseline x (1 + relative / 100), or the
+    absolute value itself. The sign of pp and relative targets is taken as given (check_target
+    refuses a sign against the direction)."""
+    _check_kind(target, direction, "")
+    if target.kind == "pp":
+        return baseline + target.value
+    if target.kind == "relative":
+        return baseline * (1 + target.value / 100.0)
+    return float(target.value)
+
+
+def target_met(value: float, required: float, direction: str) -> bool:
+    """Higher is better: value >= required; lower is better: value <= required (within EPS)."""
+    if direction == LOWER:
+        return value <= required + EPS
+    return value >= required - EPS
+
+
+def check_target(baseline: float, target: Target, direction: str, field: str = "") -> None:
+    """Refuse a target in the wrong direction or one whose required value is not a percentage."""
+    _check_kind(target, direction, field)
+    value_field = f"{field}.value" if field else "value"
+    if not math.isfinite(target.value):
+        raise CalculationError(_("Het doel is geen getal."), value_field)
+    higher = direction == HIGHER
+    if target.kind in ("pp", "relative"):
+        wrong = target.value < 0 if higher else target.value > 0
+        if wrong:
+            message = (
+                _(
+                    "Het doel %(value)s gaat de verkeerde kant op: bij ‘hoger is beter’ moet de "
+                    "verandering positief zijn."
+                )
+                if higher
+                else _(
+                    "Het doel %(value)s gaat de verkeerde kant op: bij ‘lager is beter’ moet de "
+                    "verandering negatief zijn."
+                )
+            )
+            raise CalculationError(message % {"value": _num(target.value)}, value_field)
+    else:
+        wrong = target.value < baseline - EPS if higher else target.value > baseline + EPS
+        if wrong:
+            message = (
+                _(
+                    "Het doel %(value)s ligt onder de basiswaarde %(baseline)s, terwijl hoger "
+                    "beter is."
+                )
+                if higher
+                else _(
+                    "Het doel %(value)s ligt boven de basiswaarde %(baseline)s, terwijl lager "
+                    "beter is."
+                )
+            )
+            raise CalculationError(
+                message % {"value": _num(target.value), "baseline": _num(baseline)}, value_field
+            )
+    required = required_value(baseline, target, direction)
+    if required < -EPS or required > 100 + EPS:
+        raise CalculationError(
+            _(
+                "Met dit doel moet het percentage %(required)s worden; een percentage ligt "
+                "tussen 0 en 100."
+            )
+            % {"required": _num(required)},
+            value_field,
+        )
+
+
+def _num(value: float) -> str:
+    """Short Dutch notation for messages: 5 -> "5", 68.333 -> "68,3"."""
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+# --- evaluate ---------------------------------------------------------------------------------
+
+
+def _figure_at(series: dict[str, Figure], period: str, field: str, label: str) -> float | None:
+    figure = series.get(period)
+    if figure is None:
+        return None
+    return figure.percentage(
+        f"{field}.{period}", _("%(label)s, periode %(period)s") % {"label": label, "period": period}
+    )
+
+
+def _judge(
+    baseline: float | None,
+    value: float | None,
+    target: Target,
+    direction: str,
+    field: str,
+) -> tuple[float | None, float | None, str]:
+    """(required, change, verdict) of one figure."""
+    if baseline is None:
+        return None, None, NO_DATA
+    check_target(baseline, target, direction, field)
+    required = required_value(baseline, target, direction)
+    if value is None:
+        return required, None, NO_DATA
+    verdict = REACHED if target_met(value, required, direction) else NOT_REACHED
+    return required, value - baseline, verdict
+
+
+def _all_verdict(verdicts: list[str]) -> str:
+    """Rule "each": one indicator not reached decides; otherwise a missing figure means no data."""
+    if NOT_REACHED in verdicts:
+        return NOT_REACHED
+    if NO_DATA in verdicts or not verdicts:
+        return NO_DATA
+    return REACHED
+
+
+def evaluate(
+    *,
+    rule: str,
+    baseline_period: str,
+    period: str,
+    target: Target | None,
+    indicators: list[SeriesInput],
+    combination: dict[str, Figure] | None = None,
+) -> Evaluation:
+    """Evaluate one societal result under `rule` ("each" | "combined" | "mean").
+
+    Every indicator gets its own outcome (its own target, else the common `target`). The overall
+    verdict: "each" -> every indicator reached; "combined" -> the combination series (the share
+    meeting all conditions at once) reaches the common target; "mean" -> the mean of the
+    indicators' percentages reaches the common target. A period missing in a series gives
+    "no_data" for that figure. Raises CalculationError for bad input.
+    """
+    if rule not in RULES:
+        raise CalculationError(
+            _("Onbekende rekenregel ‘%(rule)s’; kies each, combined of mean.") % {"rule": rule},
+            "rule",
+        )
+    if not indicators:
+        raise CalculationError(_("Geef minstens één indicator op."), "indicators")
+    if not baseline_period:
+        raise CalculationError(_("De basisperiode ontbreekt."), "baseline_period")
+    if not period:
+        raise CalculationError(_("De periode ontbreekt."), "period")
+    if rule == "combined" and not combination:
+        raise CalculationError(
+            _(
+                "Voor de regel ‘gecombineerd’ is een indicator nodig die het aandeel meet dat "
+                "aan alle voorwaarden tegelijk voldoet; die ontbreekt."
+            ),
+            "combination",
+        )
+    if rule in ("combined", "mean") and target is None:
+        raise CalculationError(
+            _("Voor de regels ‘gecombineerd’ en ‘gemiddeld’ is een gezamenlijk doel nodig."),
+            "target",
+        )
+
+    directions = {item.direction for item in indicators}
+    if rule == "mean" and len(directions) > 1:
+        raise CalculationError(
+            _(
+                "Voor de regel ‘gemiddeld’ moeten alle indicatoren dezelfde richting hebben "
+                "(allemaal hoger is beter, of allemaal lager is beter)."
+            ),
+            "indicators",
+        )
+
+    outcomes: list[IndicatorOutcome] = []
+    baselines: list[float | None] = []
+    values: list[float | None] = []
+    for index, item in enumerate(indicators):
+        field = f"indicators.{index}"
+        label = _("indicator ‘%(code)s’") % {"code": item.code or index + 1}
+        if item.direction not in DIRECTIONS:
+            raise CalculationError(
+                _(
+                    "%(label)s: onbekende richting ‘%(direction)s’; kies higher_is_better of "
+                    "lower_is_better."
+                )
+                % {"label": label, "direction": item.direction},
+                f"{field}.direction",
+            )
+        own = item.target or target
+        target_field = f"{field}.target" if item.target else "target"
+        if own is None:
+            raise CalculationError(
+                _(
+                    "%(label)s: er is geen doel; geef een doel voor deze indicator of een "
+                    "gezamenlijk doel."
+                )
+                % {"label": label},
+                target_field,
+            )
+        baseline = _figure_at(item.series, baseline_period, f"{field}.series", label)
+        value = _figure_at(item.series, period, f"{field}.series", label)
+        required, change, verdict = _judge(baseline, value, own, item.direction, target_field)
+        outcomes.append(
+            IndicatorOutcome(
+                code=item.code,
+                baseline_period=baseline_period,
+                period=period,
+                baseline=baseline,
+                value=value,
+                change=change,
+                required=required,
+                verdict=verdict,
+            )
+        )
+        baselines.append(baseline)
+        values.append(value)
+
+    has_baseline = any(b is not None for b in baselines)
+    if rule == "combined":
+        has_baseline = baseline_period in (combination or {})
+    if not has_baseline:
+        raise CalculationError(
+            _("De basisperiode %(period)s heeft geen cijfers.") % {"period": baseline_period},
+            "baseline_period",
+        )
+
+    if rule == "each":
+        return Evaluation(rule, _all_verdict([o.verdict for o in outcomes]), outcomes, None)
+
+    # The combination share counts who meets all conditions: with mixed directions it is read
+    # as "higher is better".
+    direction = directions.pop() if len(directions) == 1 else HIGHER
+    assert target is not None  # checked above
+    if rule == "combined":
+        label = _("combinatie")
+        c_base = _figure_at(combination or {}, baseline_period, "combination.series", label)
+        c_value = _figure_at(combination or {}, period, "combination.series", label)
+    else:
+        c_base = None if None in baselines else sum(baselines) / len(baselines)  # type: ignore[arg-type]
+        c_value = None if None in values else sum(values) / len(values)  # type: ignore[arg-type]
+    required, change, verdict = _judge(c_base, c_value, target, direction, "target")
+    combined = CombinedOutcome(c_base, c_value, change, required, verdict)
+    return Evaluation(rule, verdict, outcomes, combined)
+
+
+# --- periods, forecast, progress ---------------------------------------------------------------
+
+_PERIOD = re.compile(r"^\s*(?P<year>\d{4})\s*(?:(?P<kind>[HQMhqm])\s*(?P<part>\d{1,2})|JJ00)?\s*$")
+_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
+
+
+def period_to_x(label: str) -> float:
+    """A period label on a time axis in years: "2024" -> 2024.0, "2024H2" -> 2024.5,
+    "2015Q3" -> 2015.5, "2020M04" -> 2020.25, a peildatum "2015-07-02" -> its fraction of the year."""
+    match = _PERIOD.match(label or "")
+    if match:
+        year = float(match["year"])
+        kind = (match["kind"] or "").upper()
+        if not kind:
+            return year
+        part = int(match["part"])
+        parts = {"H": 2, "Q": 4, "M": 12}[kind]
+        if 1 <= part <= parts:
+            return year + (part - 1) / parts
+    match = _DATE.match(label or "")
+    if match:
+        try:
+            day = date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            day = None
+        if day:
+            length = (date(day.year + 1, 1, 1) - date(day.year, 1, 1)).days
+            return day.year + (day.timetuple().tm_yday - 1) / length
+    raise CalculationError(
+        _("Onbekende periode ‘%(label)s’; gebruik bijvoorbeeld 2024, 2024H2 of 2015Q3.")
+        % {"label": label},
+        "period",
+    )
+
+
+@dataclass
+class Forecast:
+    """A straight line fitted by ordinary least squares, with a 95 % prediction band."""
+
+    slope: float
+    intercept: float
+    residual_se: float
+    used: list[tuple[float, float]]
+
+    def at(self, x: float) -> tuple[float, float, float]:
+        """(fitted, lower, upper) at x: fitted ± 1.96 x the standard error of a prediction,
+        s x sqrt(1 + 1/n + (x - mean x)² / Sxx)."""
+        n = len(self.used)
+        mean_x = sum(p[0] for p in self.used) / n
+        sxx = sum((p[0] - mean_x) ** 2 for p in self.used)
+        fitted = self.intercept + self.slope * x
+        se = self.residual_se * math.sqrt(1 + 1 / n + (x - mean_x) ** 2 / sxx)
+        return fitted, fitted - 1.96 * se, fitted + 1.96 * se
+
+
+def linear_forecast(history: list[tuple[float, float]], last_n: int = 5) -> Forecast | None:
+    """Fit y = intercept + slope x on the last `last_n` points (sorted by x) of `history`.
+
+    None with fewer than 2 points or when all x are equal. With exactly 2 points the line goes
+    through both and there is no residual to estimate the spread from: residual_se is 0 and the
+    band has width 0 (the chart should say the trend rests on two points only)."""
+    points = sorted((float(x), float(y)) for x, y in history if y is not None)[-last_n:]
+    n = len(points)
+    if n < 2:
+        return None
+    mean_x = sum(p[0] for p in points) / n
+    mean_y = sum(p[1] for p in points) / n
+    sxx = sum((x - mean_x) ** 2 for x, _y in points)
+    if sxx == 0:
+        return None
+    sxy = sum((x - mean_x) * (y - mean_y) for x, y in points)
+    slope = sxy / sxx
+    intercept = mean_y - slope * mean_x
+    sse = sum((y - (intercept + slope * x)) ** 2 for x, y in points)
+    residual_se = math.sqrt(sse / (n - 2)) if n > 2 else 0.0
+    return Forecast(slope, intercept, residual_se, points)
+
+
+def progress_verdict(
+    *,
+    baseline_x: float,
+    baseline: float | None,
+    latest_x: float | None,
+    latest: float | None,
+    target_x: float,
+    required: float,
+    direction: str,
+) -> str:
+    """ "reached" when the latest figure meets the required value; "on_track" when it is at or
+    beyond the straight line from (baseline_x, baseline) to (target_x, required) at latest_x;
+    "not_on_track" otherwise; "no_data" when there is no figure after the baseline."""
+    if latest is None or latest_x is None or baseline is None or latest_x <= baseline_x:
+        return NO_DATA
+    if target_met(latest, required, direction):
+        return REACHED
+    if target_x <= baseline_x:
+        expected = required
+    else:
+        share = min(1.0, (latest_x - baseline_x) / (target_x - baseline_x))
+        expected = baseline + (required - baseline) * share
+    return ON_TRACK if target_met(latest, expected, direction) else NOT_ON_TRACK
