@@ -1,0 +1,313 @@
+"""Writes of the results app: create, update (optimistic lock), status and delete of a societal
+result. Every write is one transaction and records a ResultChange with a snapshot.
+
+Callers check permissions first (accounts.permissions.can_edit_programme / result_or_404).
+Bad input raises django's ValidationError with Dutch messages keyed by field (see
+validation.py: "indicators.<index>.<field>" for an indicator row); nothing is written then.
+After a write the progress of the result is recomputed when the progress module offers
+`recompute(result)`.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from duiding.results.calculation import Target
+from duiding.results.models import ResultChange, ResultIndicator, Rule, SocietalResult, Status
+from duiding.results.validation import COMBINATION_MISSING, CleanIndicator, clean_result
+
+__all__ = [
+    "COMBINATION_MISSING",
+    "ResultConflict",
+    "create_result",
+    "delete_result",
+    "result_content",
+    "set_status",
+    "update_result",
+]
+
+
+class ResultConflict(Exception):
+    """Somebody saved the result after the editor opened it (nothing was written).
+
+    `current` is the result as stored now; the page shows who saved it and asks to reload."""
+
+    def __init__(self, current: SocietalResult):
+        super().__init__("edit conflict")
+        self.current = current
+
+
+# --- snapshots --------------------------------------------------------------------------------
+
+
+def result_content(result: SocietalResult) -> dict:
+    """The result and its indicators as plain data (what a ResultChange stores)."""
+
+    def number(value):
+        return None if value is None else float(value)
+
+    return {
+        "text": result.text,
+        "target_date": result.target_date.isoformat() if result.target_date else None,
+        "status": result.status,
+        "domain": [result.domain_id, str(result.domain)] if result.domain_id else None,
+        "ambition": [result.ambition_id, str(result.ambition)] if result.ambition_id else None,
+        "sections": sorted(result.sections.values_list("pk", flat=True)),
+        "factors": [[f.pk, f.name] for f in result.factors.order_by("name")],
+        "rule": result.rule,
+        "combination_indicator": (
+            [result.combination_indicator_id, result.combination_indicator.name]
+            if result.combination_indicator_id
+            else None
+        ),
+        "combined_target": (
+            {"kind": result.combined_target_kind, "value": number(result.combined_target_value)}
+            if result.combined_target_kind
+            else None
+        ),
+        "indicators": [
+            {
+                "indicator": ri.indicator_id,
+                "name": str(ri),
+                "baseline_period": ri.baseline_period,
+                "baseline_value": number(ri.baseline_value),
+                "baseline_source": ri.baseline_source,
+                "target_kind": ri.target_kind,
+                "target_value": number(ri.target_value),
+                "direction": ri.direction,
+            }
+            for ri in result.result_indicators.select_related("indicator").order_by("order", "pk")
+        ],
+    }
+
+
+def _record(result: SocietalResult, user, summary: str, status_from: str = "", status_to: str = ""):
+    return ResultChange.objects.create(
+        result=result,
+        user=user,
+        summary=summary[:300],
+        status_from=status_from,
+        status_to=status_to,
+        content=result_content(result),
+    )
+
+
+def _recompute(result: SocietalResult) -> None:
+    """Let the progress module recompute the verdicts (it is optional: written by another part)."""
+    try:
+        from duiding.results import progress
+    except ImportError:
+        return
+    if hasattr(progress, "recompute"):
+        progress.recompute(result)
+
+
+# --- writes -----------------------------------------------------------------------------------
+
+
+def _write_rows(result: SocietalResult, rows: list[CleanIndicator]) -> None:
+    result.result_indicators.all().delete()
+    ResultIndicator.objects.bulk_create(
+        [
+            ResultIndicator(
+                result=result,
+                indicator=row.indicator,
+                name=row.name,
+                baseline_period=row.baseline_period,
+                baseline_value=row.baseline_value,
+                baseline_source=row.baseline_source,
+                target_kind=row.target_kind,
+                target_value=row.target_value,
+                direction=row.direction,
+                order=i,
+            )
+            for i, row in enumerate(rows)
+        ]
+    )
+
+
+def _combined_fields(rule: str, combination_indicator, combined_target: Target | None) -> dict:
+    uses_common = rule in (Rule.COMBINED, Rule.MEAN) and combined_target is not None
+    return {
+        "rule": rule,
+        "combination_indicator": combination_indicator if rule == Rule.COMBINED else None,
+        "combined_target_kind": combined_target.kind if uses_common else "",
+        "combined_target_value": combined_target.value if uses_common else None,
+    }
+
+
+def create_result(
+    *,
+    programme,
+    user,
+    text: str,
+    target_date,
+    domain=None,
+    ambition=None,
+    sections=(),
+    factors=(),
+    rule: str = Rule.EACH,
+    combination_indicator=None,
+    combined_target: Target | None = None,
+    indicators: list[dict],
+) -> SocietalResult:
+    """A new societal result (status concept) with its indicators. Each indicator dict has:
+    indicator (Indicator or None), name (an own indicator), baseline_period, baseline_value
+    (None: taken from the observations of the programme's area), baseline_source (required when
+    the value is entered by hand), target_kind, target_value, direction (None: the indicator's)."""
+    sections, factors = list(sections), list(factors)
+    rows = clean_result(
+        user=user,
+        programme=programme,
+        text=text,
+        target_date=target_date,
+        domain=domain,
+        ambition=ambition,
+        sections=sections,
+        factors=factors,
+        rule=rule,
+        combination_indicator=combination_indicator,
+        combined_target=combined_target,
+        indicators=indicators,
+    )
+    with transaction.atomic():
+        result = SocietalResult.objects.create(
+            programme=programme,
+            text=text.strip(),
+            target_date=target_date,
+            domain=domain,
+            ambition=ambition,
+            created_by=user,
+            updated_by=user,
+            **_combined_fields(rule, combination_indicator, combined_target),
+        )
+        result.sections.set(sections)
+        result.factors.set(factors)
+        _write_rows(result, rows)
+        _record(result, user, _("Aangemaakt"), "", result.status)
+    _recompute(result)
+    return result
+
+
+def _changed_parts(before: dict, after: dict) -> str:
+    labels = {
+        "text": _("tekst"),
+        "target_date": _("streefdatum"),
+        "domain": _("domein"),
+        "ambition": _("ambitie"),
+        "sections": _("bevindingen"),
+        "factors": _("factoren"),
+        "rule": _("rekenregel"),
+        "combination_indicator": _("indicator voor de combinatie"),
+        "combined_target": _("doel (gecombineerd)"),
+        "indicators": _("indicatoren"),
+    }
+    changed = [str(label) for key, label in labels.items() if before.get(key) != after.get(key)]
+    if not changed:
+        return _("Opgeslagen zonder wijziging")
+    text = _("Gewijzigd: %(parts)s") % {"parts": ", ".join(changed)}
+    return text
+
+
+def update_result(
+    result: SocietalResult,
+    *,
+    user,
+    expected_version: int,
+    text: str,
+    target_date,
+    domain=None,
+    ambition=None,
+    sections=(),
+    factors=(),
+    rule: str = Rule.EACH,
+    combination_indicator=None,
+    combined_target: Target | None = None,
+    indicators: list[dict],
+    summary: str = "",
+) -> SocietalResult:
+    """Replace the result's content if nobody saved it since `expected_version`.
+
+    The check and the write are one UPDATE ... WHERE version = expected_version; on a conflict
+    ResultConflict is raised and nothing is written. The status is kept (see set_status)."""
+    sections, factors = list(sections), list(factors)
+    programme = result.programme
+    rows = clean_result(
+        user=user,
+        programme=programme,
+        text=text,
+        target_date=target_date,
+        domain=domain,
+        ambition=ambition,
+        sections=sections,
+        factors=factors,
+        rule=rule,
+        combination_indicator=combination_indicator,
+        combined_target=combined_target,
+        indicators=indicators,
+    )
+    with transaction.atomic():
+        before = result_content(SocietalResult.objects.get(pk=result.pk))
+        updated = SocietalResult.objects.filter(pk=result.pk, version=expected_version).update(
+            text=text.strip(),
+            target_date=target_date,
+            domain=domain,
+            ambition=ambition,
+            version=F("version") + 1,
+            updated_by=user,
+            updated_at=timezone.now(),
+            **_combined_fields(rule, combination_indicator, combined_target),
+        )
+        if not updated:
+            raise ResultConflict(
+                SocietalResult.objects.select_related("updated_by").get(pk=result.pk)
+            )
+        result.refresh_from_db()
+        result.sections.set(sections)
+        result.factors.set(factors)
+        _write_rows(result, rows)
+        summary = summary.strip() or _changed_parts(before, result_content(result))
+        _record(result, user, summary)
+    _recompute(result)
+    return result
+
+
+def set_status(
+    result: SocietalResult, user, status: str, *, expected_version: int | None = None
+) -> SocietalResult:
+    """Change the status (concept -> besproken met collega -> met partners -> vastgesteld, or
+    back); records the change. With `expected_version`, a save in between is a ResultConflict."""
+    from django.core.exceptions import ValidationError
+
+    if status not in Status.values:
+        raise ValidationError({"status": [_("Status: kies een van de vier statussen.")]})
+    with transaction.atomic():
+        current = SocietalResult.objects.select_for_update().get(pk=result.pk)
+        if expected_version is not None and current.version != expected_version:
+            raise ResultConflict(current)
+        if current.status == status:
+            result.refresh_from_db()
+            return result
+        old = current.status
+        SocietalResult.objects.filter(pk=result.pk).update(
+            status=status, version=F("version") + 1, updated_by=user, updated_at=timezone.now()
+        )
+        result.refresh_from_db()
+        _record(
+            result,
+            user,
+            _("Status: %(old)s → %(new)s")
+            % {"old": Status(old).label, "new": Status(status).label},
+            old,
+            status,
+        )
+    return result
+
+
+@transaction.atomic
+def delete_result(result: SocietalResult, user=None) -> None:
+    """Delete the result with its indicators, history and progress verdicts."""
+    result.delete()

@@ -1,0 +1,336 @@
+"""Checks of a societal result before it is written (used by services.py).
+
+Every problem becomes a Dutch message that names the field and, for an indicator, its row
+("Indicator 2, basisperiode: ..."). All problems are collected and raised together as one
+`ValidationError` whose dict keys are the result's field names ("rule", "target_date", ...) or
+"indicators.<index>.<field>" for a row (index from 0), so a form can put each at its field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from duiding.indicators.models import Direction, Indicator, ObservationStatus, UnitKind
+from duiding.indicators.periods import parse_period
+from duiding.indicators.selectors import visible_observations
+from duiding.results.calculation import CalculationError, Target, check_target
+from duiding.results.models import Rule, TargetKind
+
+COMBINATION_MISSING = (
+    "Voor 'gecombineerd' is een indicator nodig die meet welk deel van de jongeren aan alle "
+    "voorwaarden tegelijk voldoet. Die is er (nog) niet: kies een andere regel of voeg die "
+    "indicator toe."
+)
+
+
+@dataclass
+class CleanIndicator:
+    """One indicator row after the checks, ready to store."""
+
+    indicator: Indicator | None
+    name: str
+    baseline_period: str
+    baseline_value: Decimal | None
+    baseline_source: str
+    target_kind: str
+    target_value: Decimal | None
+    direction: str
+
+
+@dataclass
+class Problems:
+    errors: dict[str, list[str]] = field(default_factory=dict)
+
+    def add(self, key: str, message: str) -> None:
+        self.errors.setdefault(key, []).append(message)
+
+    def row(self, index: int, name: str, label: str, message: str) -> None:
+        self.add(
+            f"indicators.{index}.{name}",
+            _("Indicator %(n)s, %(field)s: %(message)s")
+            % {"n": index + 1, "field": label, "message": message},
+        )
+
+    def raise_if_any(self) -> None:
+        if self.errors:
+            raise ValidationError(self.errors)
+
+
+def as_decimal(value) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return None
+
+
+def baseline_from_observations(user, area, indicator: Indicator, period_code: str) -> float | None:
+    """The current, published value of the indicator for the area in the period (total
+    category), read through the permission filter; None when there is none."""
+    row = (
+        visible_observations(user)
+        .filter(
+            indicator=indicator,
+            area=area,
+            period__code=period_code,
+            category="",
+            is_current=True,
+            status=ObservationStatus.OK,
+        )
+        .values_list("value", flat=True)
+        .first()
+    )
+    return row
+
+
+def is_percentage(row: CleanIndicator) -> bool:
+    """Percentage-like: a percentage indicator, or an own indicator (entered as a percentage)."""
+    return row.indicator is None or row.indicator.unit_kind == UnitKind.PERCENTAGE
+
+
+def _clean_row(index: int, raw: dict, *, user, programme, problems: Problems) -> CleanIndicator:
+    indicator = raw.get("indicator")
+    name = (raw.get("name") or "").strip()
+    source = (raw.get("baseline_source") or "").strip()
+    if indicator is None and not name:
+        problems.row(index, "indicator", _("indicator"), _("kies een indicator of geef een naam"))
+    period_text = (raw.get("baseline_period") or "").strip()
+    parsed = parse_period(period_text) if period_text else None
+    if not period_text:
+        problems.row(index, "baseline_period", _("basisperiode"), _("vul de basisperiode in"))
+    elif parsed is None:
+        problems.row(
+            index,
+            "baseline_period",
+            _("basisperiode"),
+            _("'%(period)s' is geen periode (bijvoorbeeld 2021, 2021H1 of 2021Q3)")
+            % {"period": period_text},
+        )
+    period_code = parsed.code if parsed else period_text
+    value = as_decimal(raw.get("baseline_value"))
+    if raw.get("baseline_value") not in (None, "") and value is None:
+        problems.row(index, "baseline_value", _("basiswaarde"), _("dit is geen getal"))
+    if value is None and raw.get("baseline_value") in (None, "") and parsed is not None:
+        if indicator is None:
+            problems.row(
+                index,
+                "baseline_value",
+                _("basiswaarde"),
+                _("vul de basiswaarde in (een eigen indicator heeft geen cijfers in Duiding)"),
+            )
+        else:
+            found = baseline_from_observations(user, programme.area, indicator, period_code)
+            if found is None:
+                problems.row(
+                    index,
+                    "baseline_period",
+                    _("basisperiode"),
+                    _("geen cijfer voor %(area)s in %(period)s")
+                    % {"area": programme.area.name, "period": period_text},
+                )
+            else:
+                value = Decimal(str(round(found, 4)))
+                source = ""
+    elif value is not None and not source:
+        problems.row(
+            index,
+            "baseline_source",
+            _("bron"),
+            _("noem de bron van een basiswaarde die u zelf invult"),
+        )
+    direction = raw.get("direction") or (indicator.direction if indicator else "")
+    if direction not in (Direction.HIGHER_IS_BETTER, Direction.LOWER_IS_BETTER):
+        problems.row(
+            index,
+            "direction",
+            _("richting"),
+            _("kies of een hogere of een lagere waarde beter is (deze indicator is neutraal)")
+            if indicator is not None
+            else _("kies of een hogere of een lagere waarde beter is"),
+        )
+    target_kind = raw.get("target_kind") or TargetKind.PP
+    if target_kind not in TargetKind.values:
+        problems.row(index, "target_kind", _("soort doel"), _("onbekende soort doel"))
+    target_value = as_decimal(raw.get("target_value"))
+    if raw.get("target_value") not in (None, "") and target_value is None:
+        problems.row(index, "target_value", _("doel"), _("dit is geen getal"))
+    return CleanIndicator(
+        indicator=indicator,
+        name="" if indicator is not None else name,
+        baseline_period=period_code,
+        baseline_value=value,
+        baseline_source=source,
+        target_kind=target_kind,
+        target_value=target_value,
+        direction=direction,
+    )
+
+
+def _check_row_target(index: int, row: CleanIndicator, problems: Problems) -> None:
+    if (
+        row.baseline_value is None
+        or row.target_value is None
+        or row.target_kind not in TargetKind.values
+    ):
+        return
+    if row.direction not in (Direction.HIGHER_IS_BETTER, Direction.LOWER_IS_BETTER):
+        return
+    baseline = float(row.baseline_value)
+    if is_percentage(row):
+        if not 0 <= baseline <= 100:
+            problems.row(
+                index,
+                "baseline_value",
+                _("basiswaarde"),
+                _("een percentage ligt tussen 0 en 100 (nu %(value)s)") % {"value": baseline},
+            )
+            return
+        try:
+            check_target(
+                baseline,
+                Target(row.target_kind, float(row.target_value)),
+                row.direction,
+                field=f"indicators.{index}.target_value",
+            )
+        except CalculationError as error:
+            problems.row(index, "target_value", _("doel"), error.message)
+        return
+    # Counts, rates and other units: only the direction is checked (no 0..100 bound).
+    target = float(row.target_value)
+    if row.target_kind == TargetKind.PP:
+        problems.row(
+            index,
+            "target_kind",
+            _("soort doel"),
+            _(
+                "procentpunten passen alleen bij een percentage; kies een absolute waarde of een "
+                "relatieve verandering"
+            ),
+        )
+        return
+    change = target - baseline if row.target_kind == TargetKind.ABSOLUTE else target
+    better = change > 0 if row.direction == Direction.HIGHER_IS_BETTER else change < 0
+    if not better:
+        problems.row(
+            index,
+            "target_value",
+            _("doel"),
+            _("dit doel gaat de verkeerde kant op: bij deze indicator is %(dir)s")
+            % {"dir": Direction(row.direction).label.lower()},
+        )
+
+
+def clean_result(
+    *,
+    user,
+    programme,
+    text: str,
+    target_date,
+    domain,
+    ambition,
+    sections,
+    factors,
+    rule: str,
+    combination_indicator,
+    combined_target: Target | None,
+    indicators: list[dict],
+) -> list[CleanIndicator]:
+    """Check everything; return the clean indicator rows or raise one ValidationError."""
+    problems = Problems()
+    if not (text or "").strip():
+        problems.add("text", _("Maatschappelijk resultaat: vul de tekst in."))
+    if target_date is None:
+        problems.add("target_date", _("Streefdatum: vul de datum in."))
+    framework_id = programme.framework_id
+    if domain is not None and domain.pillar.framework_id != framework_id:
+        problems.add("domain", _("Domein: hoort niet bij het raamwerk van dit programma."))
+    if ambition is not None and ambition.framework_id != framework_id:
+        problems.add("ambition", _("Ambitie: hoort niet bij het raamwerk van dit programma."))
+    if any(s.programme_id != programme.pk for s in sections):
+        problems.add("sections", _("Bevindingen: horen niet bij dit programma."))
+    if any(f.framework_id != framework_id for f in factors):
+        problems.add("factors", _("Factoren: horen niet bij het raamwerk van dit programma."))
+    if rule not in Rule.values:
+        problems.add("rule", _("Rekenregel: kies een van de drie regels."))
+    if not indicators:
+        problems.add("indicators", _("Indicatoren: een resultaat heeft minstens één indicator."))
+    rows = [
+        _clean_row(i, raw, user=user, programme=programme, problems=problems)
+        for i, raw in enumerate(indicators)
+    ]
+    if rule in (Rule.COMBINED, Rule.MEAN):
+        if combined_target is None:
+            problems.add(
+                "combined_target_value",
+                _("Doel (gecombineerd): vul het doel in voor de regel '%(rule)s'.")
+                % {"rule": Rule(rule).label.lower()},
+            )
+        for row in rows:  # rows without their own target follow the common one
+            if row.target_value is None and combined_target is not None:
+                row.target_kind = combined_target.kind
+                row.target_value = as_decimal(combined_target.value)
+    if rule == Rule.COMBINED and combination_indicator is None:
+        problems.add("combination_indicator", _(COMBINATION_MISSING))
+    for i, row in enumerate(rows):
+        if row.target_value is None:
+            problems.row(i, "target_value", _("doel"), _("vul het doel in"))
+        _check_row_target(i, row, problems)
+        if parsed := parse_period(row.baseline_period):
+            if target_date is not None and target_date <= parsed.end:
+                problems.add(
+                    "target_date",
+                    _("Streefdatum: ligt niet na de basisperiode %(period)s van indicator %(n)s.")
+                    % {"period": row.baseline_period, "n": i + 1},
+                )
+    if len(rows) > 1 and rule in (Rule.EACH, Rule.MEAN):
+        for i, row in enumerate(rows):
+            if not is_percentage(row):
+                problems.row(
+                    i,
+                    "indicator",
+                    _("indicator"),
+                    _(
+                        "de regel '%(rule)s' met meer indicatoren vraagt percentages; "
+                        "%(name)s is geen percentage"
+                    )
+                    % {"rule": Rule(rule).label.lower(), "name": row.indicator.name},
+                )
+    if rule == Rule.MEAN and combined_target is not None and rows:
+        _check_mean_target(rows, combined_target, problems)
+    return _finish(rows, problems)
+
+
+def _check_mean_target(rows: list[CleanIndicator], target: Target, problems: Problems) -> None:
+    directions = {r.direction for r in rows}
+    if len(directions) > 1:
+        problems.add(
+            "rule",
+            _(
+                "Rekenregel: een gemiddelde van indicatoren waarvan bij de een hoger en bij de "
+                "ander lager beter is, zegt niets; kies 'ieder afzonderlijk'."
+            ),
+        )
+        return
+    values = [r.baseline_value for r in rows]
+    if any(v is None for v in values) or not all(is_percentage(r) for r in rows):
+        return
+    mean = sum(float(v) for v in values) / len(values)
+    if not 0 <= mean <= 100:
+        return
+    try:
+        check_target(mean, target, rows[0].direction, field="combined_target_value")
+    except CalculationError as error:
+        problems.add(
+            "combined_target_value",
+            _("Doel (gecombineerd): %(message)s") % {"message": error.message},
+        )
+
+
+def _finish(rows: list[CleanIndicator], problems: Problems) -> list[CleanIndicator]:
+    problems.raise_if_any()
+    return rows
