@@ -399,3 +399,21 @@ def activity_or_404(user, pk, *, edit: bool = False):
     if edit and not can_edit_activity(user, activity):
         raise PermissionDenied
     return activity
+
+
+def organisation_observation_filter(organisation):
+    """A Q for observations the members of `organisation` may read (open data and the
+    organisation's own datasets and indicators). Used where figures are read on behalf of a
+    programme rather than a user, e.g. progress of societal results recomputed after an import."""
+    from django.db.models import Q
+
+    from duiding.indicators.models import Dataset, Indicator
+
+    own = [organisation.pk] if organisation is not None else []
+    hidden_datasets = (
+        Dataset.objects.filter(organisation__isnull=False).exclude(organisation_id__in=own)
+    ).values("pk")
+    hidden_indicators = (
+        Indicator.objects.filter(organisation__isnull=False).exclude(organisation_id__in=own)
+    ).values("pk")
+    return ~Q(dataset_id__in=hidden_datasets) & ~Q(indicator_id__in=hidden_indicators)
