@@ -341,3 +341,61 @@ def organisation_observation_filter(organisation):
         Indicator.objects.filter(organisation__isnull=False).exclude(organisation_id__in=own)
     ).values("pk")
     return ~Q(dataset_id__in=hidden_datasets) & ~Q(indicator_id__in=hidden_indicators)
+
+
+# --- Activities (activities app) -----------------------------------------------------------
+# Everybody who sees the programme reads its activities. The programme's editors edit every
+# activity; members of a partner organisation of the programme (role partner, or a writing role
+# in that organisation) create and edit the activities their own organisation carries out.
+
+ACTIVITY_PARTNER_ROLES = {Membership.Role.PARTNER, *WRITE_ROLES}
+
+
+def activity_organisations(user, programme):
+    """Organisations the user may add activities for in this programme: for an editor the owning
+    organisation and every partner; for a partner member only their own partner organisations."""
+    if not is_authenticated(user):
+        return Organisation.objects.none()
+    partners = programme.partners.all()
+    if can_edit_programme(user, programme):
+        return Organisation.objects.filter(
+            pk__in=[programme.organisation_id, *partners.values_list("pk", flat=True)]
+        )
+    return partners.filter(
+        memberships__user=user, memberships__role__in=ACTIVITY_PARTNER_ROLES
+    ).distinct()
+
+
+def can_add_activity(user, programme) -> bool:
+    return activity_organisations(user, programme).exists()
+
+
+def can_edit_activity(user, activity) -> bool:
+    """The programme's editors, or a member of the carrying partner organisation (while that
+    organisation is a partner of the programme)."""
+    if can_edit_programme(user, activity.programme):
+        return True
+    return (
+        activity_organisations(user, activity.programme)
+        .filter(pk=activity.organisation_id)
+        .exists()
+    )
+
+
+def activity_or_404(user, pk, *, edit: bool = False):
+    """An activity if the user may see its programme (and edit it, with edit=True).
+
+    Not visible: Http404; visible but not editable: PermissionDenied (as programme_or_404)."""
+    from django.shortcuts import get_object_or_404
+
+    from duiding.activities.models import Activity
+
+    activity = get_object_or_404(
+        Activity.objects.filter(programme__in=visible_programmes(user)).select_related(
+            "programme", "programme__area", "programme__framework", "organisation", "intervention"
+        ),
+        pk=pk,
+    )
+    if edit and not can_edit_activity(user, activity):
+        raise PermissionDenied
+    return activity
