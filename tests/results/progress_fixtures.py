@@ -104,7 +104,9 @@ def other_beheerder(db) -> User:
     """A beheerder of another municipality (Den Haag)."""
     from duiding.areas.models import Area, Level
 
-    nl = Area.objects.get(code="NL01")
+    nl, _ = Area.objects.get_or_create(
+        code="NL01", defaults={"name": "Nederland", "level": Level.COUNTRY}
+    )
     den_haag = Area.objects.create(
         code="GM0518", name="'s-Gravenhage", level=Level.MUNICIPALITY, parent=nl
     )

@@ -1,3 +1,4 @@
+# ruff: noqa: F811 - pytest fixtures imported from progress_fixtures are used as arguments
 """Progress of societal results: evaluation with the figures loaded now, the history of verdicts,
 recomputation after an import (real youth-care figures of Feijenoord), next expected figures."""
 
@@ -169,7 +170,9 @@ def test_recompute_stores_only_changes(programme, adviseur, figures):
 def test_rule_mean_uses_the_mean_of_the_percentages(programme, adviseur, figures):
     from duiding.indicators.models import Indicator
 
-    gp = Indicator.objects.create(code="AandeelHuisarts", name="Via de huisarts", unit_kind="percentage")
+    gp = Indicator.objects.create(
+        code="AandeelHuisarts", name="Via de huisarts", unit_kind="percentage"
+    )
     store_figure(gp, figures.feijenoord, "2021", 25.0)
     store_figure(gp, figures.feijenoord, "2023", 30.0)
     result = make_result(

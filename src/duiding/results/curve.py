@@ -1,0 +1,271 @@
+"""The curve of a result indicator as a Vega-Lite v5 spec (a plain dict), with its sentence.
+
+"Turning the curve" means doing better than the forecast: the chart shows the indicator's history
+(points and line), a linear trend over the last periods with its 95 % band (calculation.
+linear_forecast), the baseline (a dashed rule), the target at its date (a diamond with a label),
+and says in words whether the trend reaches the target. The same spec can later be rendered to
+SVG for reports. Every chart has the same numbers in a table beside it (see `curve_table`).
+"""
+
+from __future__ import annotations
+
+import math
+
+from django.utils.translation import gettext as _
+
+from duiding.areaprofile import formatting as fmt
+from duiding.results import calculation as calc
+from duiding.results.progress import date_to_x, same_kind, series_for
+
+SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
+HISTORY_COLOUR = "#1c3a5e"
+FORECAST_COLOUR = "#8a4b00"
+TARGET_COLOUR = "#b35900"
+BASELINE_COLOUR = "#5a5a5a"
+LAST_N = 5
+
+
+def _fmt(value: float | None, decimals: int, unit: str) -> str:
+    if value is None or not math.isfinite(value):
+        return "–"
+    return fmt.number(value, decimals) + unit
+
+
+def forecast_points(forecast: calc.Forecast, target_x: float) -> list[dict]:
+    """The trend line and band from the first period it was fitted on to the target date: at
+    every fitted x, every whole year after the last one, and the target date itself."""
+    xs = [x for x, _y in forecast.used]
+    year = math.floor(xs[-1]) + 1
+    while year < target_x:
+        xs.append(float(year))
+        year += 1
+    if target_x > xs[-1]:
+        xs.append(target_x)
+    points = []
+    for x in xs:
+        fitted, lower, upper = forecast.at(x)
+        points.append({"x": x, "y": fitted, "lower": lower, "upper": upper})
+    return points
+
+
+def curve_sentence(
+    *, name: str, forecast, target_date, required, direction: str, decimals: int, unit: str
+) -> str:
+    if required is None:
+        return _(
+            "Voor %(indicator)s is nog geen basiswaarde, dus ook geen doel om mee te vergelijken."
+        ) % {"indicator": name}
+    if forecast is None:
+        return _(
+            "Voor %(indicator)s zijn te weinig cijfers voor een trend (minstens twee perioden "
+            "nodig); het doel is %(target)s in %(year)s."
+        ) % {"indicator": name, "target": _fmt(required, decimals, unit), "year": target_date.year}
+    fitted, _lower, _upper = forecast.at(date_to_x(target_date))
+    values = {
+        "indicator": name,
+        "year": target_date.year,
+        "value": _fmt(fitted, decimals, unit),
+        "target": _fmt(required, decimals, unit),
+    }
+    if calc.target_met(fitted, required, direction):
+        return (
+            _(
+                "Bij de huidige trend komt %(indicator)s in %(year)s op %(value)s; het doel is %(target)s: de trend haalt het doel."
+            )
+            % values
+        )
+    return (
+        _(
+            "Bij de huidige trend komt %(indicator)s in %(year)s op %(value)s; het doel is %(target)s: de trend moet worden omgebogen."
+        )
+        % values
+    )
+
+
+def curve_spec(
+    *,
+    name: str,
+    history: list[tuple[str, float]],
+    baseline_period: str,
+    baseline: float | None,
+    required: float | None,
+    target_date,
+    direction: str,
+    decimals: int = 1,
+    unit: str = "",
+) -> dict:
+    """{"spec", "sentence", "forecast", "table"} for one indicator of a result."""
+    target_x = date_to_x(target_date)
+    points = [(calc.period_to_x(code), code, value) for code, value in history]
+    forecast = calc.linear_forecast([(x, v) for x, _c, v in points], last_n=LAST_N)
+    sentence = curve_sentence(
+        name=name,
+        forecast=forecast,
+        target_date=target_date,
+        required=required,
+        direction=direction,
+        decimals=decimals,
+        unit=unit,
+    )
+    d3 = f",.{max(0, min(decimals, 6))}f"
+    x_enc = {
+        "field": "x",
+        "type": "quantitative",
+        "title": None,
+        "axis": {"format": "d", "tickMinStep": 1, "labelFlush": True},
+        "scale": {"zero": False, "nice": False},
+    }
+    y_title = unit.strip() or None
+    y_enc = {"field": "y", "type": "quantitative", "title": y_title, "scale": {"zero": False}}
+    layers: list[dict] = []
+    trend = forecast_points(forecast, target_x) if forecast else []
+    if trend:
+        layers.append(
+            {
+                "name": "band",
+                "data": {"values": trend},
+                "mark": {"type": "area", "opacity": 0.15, "color": FORECAST_COLOUR},
+                "encoding": {
+                    "x": x_enc,
+                    "y": {**y_enc, "field": "lower"},
+                    "y2": {"field": "upper"},
+                },
+            }
+        )
+        layers.append(
+            {
+                "name": "forecast",
+                "data": {"values": trend},
+                "mark": {"type": "line", "strokeDash": [6, 4], "color": FORECAST_COLOUR},
+                "encoding": {"x": x_enc, "y": y_enc},
+            }
+        )
+    layers.append(
+        {
+            "name": "history",
+            "data": {"values": [{"x": x, "y": v, "period": c} for x, c, v in points]},
+            "mark": {"type": "line", "point": {"size": 40}, "color": HISTORY_COLOUR},
+            "encoding": {
+                "x": x_enc,
+                "y": y_enc,
+                "tooltip": [
+                    {"field": "period", "type": "nominal", "title": _("Periode")},
+                    {"field": "y", "type": "quantitative", "title": _("Waarde"), "format": d3},
+                ],
+            },
+        }
+    )
+    if baseline is not None:
+        layers.append(
+            {
+                "name": "baseline",
+                "data": {"values": [{"y": baseline, "period": baseline_period}]},
+                "mark": {"type": "rule", "strokeDash": [2, 3], "color": BASELINE_COLOUR},
+                "encoding": {"y": {"field": "y", "type": "quantitative"}},
+            }
+        )
+    if required is not None:
+        label = _("doel %(year)s: %(value)s") % {
+            "year": target_date.year,
+            "value": _fmt(required, decimals, unit),
+        }
+        target_row = [{"x": target_x, "y": required, "label": label}]
+        layers.append(
+            {
+                "name": "target",
+                "data": {"values": target_row},
+                "mark": {
+                    "type": "point",
+                    "shape": "diamond",
+                    "filled": True,
+                    "size": 110,
+                    "color": TARGET_COLOUR,
+                },
+                "encoding": {"x": x_enc, "y": y_enc},
+            }
+        )
+        layers.append(
+            {
+                "name": "target_label",
+                "data": {"values": target_row},
+                "mark": {"type": "text", "dy": -12, "align": "right", "color": TARGET_COLOUR},
+                "encoding": {"x": x_enc, "y": y_enc, "text": {"field": "label"}},
+            }
+        )
+    spec = {
+        "$schema": SCHEMA,
+        "description": sentence,
+        "width": "container",
+        "height": 220,
+        "layer": layers,
+        "config": {"view": {"stroke": None}},
+    }
+    return {
+        "spec": spec,
+        "sentence": sentence,
+        "forecast": forecast,
+        "table": curve_table(points, trend, target_date, required, decimals, unit),
+    }
+
+
+def curve_table(points, trend, target_date, required, decimals: int, unit: str) -> list[dict]:
+    """The chart's numbers as rows for the accessible table under it."""
+    rows = [
+        {"period": code, "kind": _("cijfer"), "value": _fmt(value, decimals, unit)}
+        for _x, code, value in points
+    ]
+    if trend:
+        end = trend[-1]
+        rows.append(
+            {
+                "period": str(target_date.year),
+                "kind": _("trend (95%%-band %(lower)s – %(upper)s)")
+                % {
+                    "lower": _fmt(end["lower"], decimals, unit),
+                    "upper": _fmt(end["upper"], decimals, unit),
+                },
+                "value": _fmt(end["y"], decimals, unit),
+            }
+        )
+    if required is not None:
+        rows.append(
+            {
+                "period": str(target_date.year),
+                "kind": _("doel"),
+                "value": _fmt(required, decimals, unit),
+            }
+        )
+    return rows
+
+
+def result_curves(result, details: dict) -> list[dict]:
+    """One curve per indicator of the result (one query for all histories)."""
+    links = {link.pk: link for link in result.result_indicators.select_related("indicator")}
+    ids = [link.indicator_id for link in links.values() if link.indicator_id]
+    programme = result.programme
+    series = series_for(ids, programme.area, programme.organisation) if ids else {}
+    curves = []
+    for item in details.get("indicators", []):
+        link = links.get(item["id"])
+        if link is None:
+            continue
+        indicator = link.indicator
+        decimals = indicator.decimals if indicator else 1
+        unit = fmt.unit_suffix(indicator.unit_kind, indicator.unit_label) if indicator else ""
+        history = same_kind(series.get(link.indicator_id, []), link.baseline_period)
+        curve = curve_spec(
+            name=item["name"],
+            history=history,
+            baseline_period=item["baseline_period"],
+            baseline=item["baseline"],
+            required=item["required"],
+            target_date=result.target_date,
+            direction=item["direction"],
+            decimals=decimals,
+            unit=unit,
+        )
+        curve["id"] = f"curve-{link.pk}"
+        curve["spec_id"] = f"curve-{link.pk}-spec"
+        curve["item"] = item
+        curves.append(curve)
+    return curves
