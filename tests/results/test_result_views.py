@@ -229,3 +229,14 @@ def test_delete_asks_then_deletes(client_as, adviseur, programme, result):
     response = client.post(reverse("results:delete", args=[result.pk]))
     assert response["Location"] == reverse("results:programme_results", args=[programme.pk])
     assert SocietalResult.objects.count() == 0
+
+
+def test_form_says_up_front_when_no_combination_indicator_exists(
+    client_as, adviseur, programme, figures
+):
+    # IJsselmonde has no figures at all, so no indicator can measure the combination.
+    programme.area = figures.ijsselmonde
+    programme.save()
+    html = client_as(adviseur).get(reverse("results:create", args=[programme.pk])).content.decode()
+    assert "Die is er (nog) niet: kies een andere regel of voeg die indicator toe." in html
+    assert 'name="combination_indicator"' not in html
