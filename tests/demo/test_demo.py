@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from duiding.accounts.models import Membership, Organisation, User
 from duiding.areas.models import Area, Level, LevelName
 from duiding.demo.services import demo_load
-from duiding.demo.steps import DATA_DIR, DEFAULT_PASSWORD, PASSWORD_ENV
+from duiding.demo.steps import DATA_DIR, DEFAULT_PASSWORD, PASSWORD_ENV, USERS
 from duiding.frameworks.models import DomainIndicator
 from duiding.indicators.models import (
     Dataset,
@@ -125,7 +125,7 @@ def test_demo_twice_loads_rotterdam_users_and_changes_nothing_the_second_time(mo
     names = dict(LevelName.objects.filter(municipality=rotterdam).values_list("level", "singular"))
     assert names == {Level.DISTRICT: "gebied", Level.NEIGHBOURHOOD: "wijk"}
 
-    # The four users, each in the right organisation with the right role, one password.
+    # The demo users, each in the right organisation with the right role, one password.
     roles = {
         m.user.username: (m.organisation.name, m.role)
         for m in Membership.objects.select_related("user", "organisation")
@@ -134,6 +134,7 @@ def test_demo_twice_loads_rotterdam_users_and_changes_nothing_the_second_time(mo
         "beheerder": ("Gemeente Rotterdam", Membership.Role.ADMIN),
         "adviseur": ("Gemeente Rotterdam", Membership.Role.ADVISER),
         "partner": ("Welzijn Rotterdam Zuid", Membership.Role.PARTNER),
+        "accounthouder": ("Gemeente Rotterdam", Membership.Role.ACCOUNT_HOLDER),
         "buitenstaander": ("Gemeente 's-Gravenhage", Membership.Role.READER),
     }
     assert Organisation.objects.get(slug="gemeente-rotterdam").municipality == rotterdam
@@ -162,7 +163,7 @@ def test_demo_sets_a_changed_password_again_without_new_users(monkeypatch):
     report = demo_load(only=["organisations", "users"], log=lambda line: None)
 
     assert report.changes["users"] == 1
-    assert User.objects.count() == 4
+    assert User.objects.count() == len(USERS)
     user.refresh_from_db()
     assert user.check_password(DEFAULT_PASSWORD)
 

@@ -17,6 +17,7 @@ from django.db import transaction
 from duiding.accounts.models import Membership, Organisation, User
 from duiding.areas.models import Area, Level
 from duiding.demo.programme import demo_programme_ensure
+from duiding.demo.results import demo_results_ensure
 from duiding.indicators.models import ImportRun, Indicator, Observation, SeriesAlias
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -58,6 +59,14 @@ USERS = [
         "welzijn-rotterdam-zuid",
         Membership.Role.PARTNER,
         "partner, Welzijn Rotterdam Zuid",
+    ),
+    (
+        "accounthouder",
+        "Anouk",
+        "Accounthouder",
+        "gemeente-rotterdam",
+        Membership.Role.ACCOUNT_HOLDER,
+        "accounthouder, Gemeente Rotterdam (overzicht van alle resultaten)",
     ),
     (
         "buitenstaander",
@@ -245,7 +254,7 @@ def organisations_ensure(ctx: DemoContext) -> int:
 
 @transaction.atomic
 def users_ensure(ctx: DemoContext) -> int:
-    """The four demo users with one membership each; a changed demo password is set again."""
+    """The demo users with one membership each; a changed demo password is set again."""
     organisations = {o.slug: o for o in Organisation.objects.all()}
     changed = 0
     for username, first, last, org_slug, role, _label in USERS:
@@ -286,4 +295,5 @@ STEPS: list[Step] = [
     Step("organisations", "Organisaties", organisations_ensure),
     Step("users", "Demogebruikers", users_ensure),
     Step("programme", "Demoprogramma Feijenoord met wijkanalyse", demo_programme_ensure),
+    Step("results", "Maatschappelijke resultaten van het demoprogramma", demo_results_ensure),
 ]
