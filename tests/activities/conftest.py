@@ -16,13 +16,14 @@ from duiding.programmes.models import SectionFactor
 from duiding.programmes.services import create_programme
 from duiding.results.models import SocietalResult
 from tests.conftest import PASSWORD
-from tests.programmes.conftest import (  # noqa: F401  (fixtures)
-    domain_section,
-    feijenoord,
-    figures,
-    framework,
-    programme,
-)
+from tests.programmes import conftest as base
+from tests.programmes.conftest import domain_section
+
+# The shared fixtures of the workspace tests.
+figures = base.figures
+feijenoord = base.feijenoord
+framework = base.framework
+programme = base.programme
 
 START = "In 2027 hebben we bereikt dat 5% meer jongeren een startkwalificatie behalen."
 SAFE = "In 2027 voelen 3% meer kinderen in de wijk zich veilig op straat."
