@@ -99,3 +99,11 @@ def test_programme_export_hidden_from_outsider(client_as, outsider, programme, t
     assert client_as(outsider).get(url).status_code == 404
     bad = reverse("results:programme_export", args=[programme.pk, "pdf"])
     assert client_as(outsider).get(bad).status_code == 404
+
+
+def test_header_links_to_the_overview_only_for_those_who_may_see_it(
+    client_as, accounthouder, adviseur, two_results
+):
+    url = reverse("results:overview")
+    assert f'href="{url}"' in client_as(accounthouder).get("/").content.decode()
+    assert f'href="{url}"' not in client_as(adviseur).get("/").content.decode()
