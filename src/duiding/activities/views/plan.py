@@ -1,3 +1,318 @@
-"""Activities views: plan."""
+"""Plan van aanpak of a programme (seed 003 appendix 6): the page, its Excel export, the steps and
+the purchase agreements. Quality agreements and measurement plans: views/plan_quality.py; the
+partner page and the overdue list: views/plan_partner.py (their routes are added here).
 
-urlpatterns: list = []
+Everybody who sees the programme reads the plan (`programme_or_404`, else 404); who writes what is
+decided by `activities.plan.can_edit_*` (403 for a reader of the programme)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from duiding.accounts.models import Organisation
+from duiding.accounts.permissions import programme_or_404
+from duiding.activities import plan as services
+from duiding.activities import plan_selectors as selectors
+from duiding.activities.export import XLSX_CONTENT_TYPE, plan_workbook
+from duiding.activities.models import Activity, PlanStep, PurchaseAgreement
+from duiding.activities.plan_forms import PurchaseForm, StepForm
+from duiding.activities.plan_reference import (
+    ACTIVITY_COLUMNS,
+    MEASURE_SCALES,
+    MEASUREMENT_COLUMNS,
+)
+from duiding.activities.views import plan_partner, plan_quality
+from duiding.activities.views.plan_common import apply_error, form_status, plan_context, safe_next
+
+TAB = "plan"
+
+
+def plan_url(programme, anchor: str = "") -> str:
+    url = reverse("activities:plan", args=[programme.pk])
+    return f"{url}#{anchor}" if anchor else url
+
+
+@login_required
+def plan(request, pk: int):
+    programme = programme_or_404(request.user, pk)
+    data = selectors.programme_plan(programme, request.user)
+    return render(
+        request,
+        "activities/plan.html",
+        plan_context(
+            request,
+            programme,
+            plan=data,
+            activity_columns=ACTIVITY_COLUMNS,
+            measurement_columns=MEASUREMENT_COLUMNS,
+            scales=list(MEASURE_SCALES.values()),
+        ),
+    )
+
+
+@login_required
+def plan_export(request, pk: int):
+    programme = programme_or_404(request.user, pk)
+    data = selectors.programme_plan(programme, request.user)
+    response = HttpResponse(plan_workbook(data), content_type=XLSX_CONTENT_TYPE)
+    name = slugify(programme.name) or "programma"
+    response["Content-Disposition"] = f'attachment; filename="plan-van-aanpak-{name}.xlsx"'
+    return response
+
+
+# --- Steps ------------------------------------------------------------------------------------
+
+
+def _step_choices(user, programme, *, step=None):
+    """(activities, organisations) the user may choose for a step."""
+    activities = Activity.objects.filter(programme=programme).select_related("organisation")
+    if services.can_edit_item(user, programme, None):  # the programme's editors
+        org_ids = [programme.organisation_id, *programme.partners.values_list("pk", flat=True)]
+    else:
+        org_ids = sorted(services.partner_organisation_ids(user, programme))
+        activities = activities.filter(organisation_id__in=org_ids)
+    if step is not None:  # keep what the step has, also when a partner sees it
+        org_ids = [*org_ids, step.owner_organisation_id]
+        if step.activity_id:
+            activities = Activity.objects.filter(
+                Q(pk__in=activities.values("pk")) | Q(pk=step.activity_id)
+            ).select_related("organisation")
+    return activities, Organisation.objects.filter(pk__in=org_ids).order_by("name")
+
+
+def _step_form_page(request, programme, form, *, step=None):
+    return render(
+        request,
+        "activities/plan_step_form.html",
+        plan_context(request, programme, form=form, step=step),
+        status=form_status(request, form),
+    )
+
+
+def _step_fields(form) -> dict:
+    data = form.cleaned_data
+    return {
+        "description": data["description"],
+        "activity": data.get("activity"),
+        "owner_organisation": data["owner_organisation"],
+        "due_date": data["due_date"],
+        "status": data["status"],
+    }
+
+
+@login_required
+def step_create(request, pk: int):
+    programme = programme_or_404(request.user, pk)
+    activities, organisations = _step_choices(request.user, programme)
+    if not organisations.exists():  # neither an editor nor a partner of this programme
+        raise PermissionDenied
+    initial = {"status": "open"}
+    chosen = request.GET.get("activiteit", "")
+    if chosen.isdigit():
+        activity = activities.filter(pk=int(chosen)).first()
+        if activity is not None:
+            initial.update(activity=activity.pk, owner_organisation=activity.organisation_id)
+    if organisations.count() == 1:
+        initial["owner_organisation"] = organisations.first().pk
+    form = StepForm(
+        request.POST or None,
+        activities=activities,
+        organisations=organisations,
+        initial=initial,
+    )
+    if request.method == "POST" and form.is_valid():
+        fields = _step_fields(form)
+        if not _may_write_step(request.user, programme, fields):
+            raise PermissionDenied
+        try:
+            step = services.step_create(programme=programme, user=request.user, **fields)
+        except services.PlanError as error:
+            apply_error(form, error)
+        else:
+            messages.success(request, _("De stap is toegevoegd aan het plan van aanpak."))
+            return redirect(plan_url(programme, f"stap-{step.pk}"))
+    return _step_form_page(request, programme, form)
+
+
+def _may_write_step(user, programme, fields) -> bool:
+    """A partner writes steps of its own organisation or of its own activities."""
+    if services.can_edit_item(user, programme, fields["owner_organisation"].pk):
+        return True
+    activity = fields.get("activity")
+    return activity is not None and services.can_edit_item(
+        user, programme, activity.organisation_id
+    )
+
+
+def _step_or_404(request, programme, step_id: int, *, edit: bool = True) -> PlanStep:
+    step = get_object_or_404(
+        PlanStep.objects.select_related("programme", "activity", "owner_organisation"),
+        pk=step_id,
+        programme=programme,
+    )
+    if edit and not services.can_edit_step(request.user, step):
+        raise PermissionDenied
+    return step
+
+
+@login_required
+def step_edit(request, pk: int, step_id: int):
+    programme = programme_or_404(request.user, pk)
+    step = _step_or_404(request, programme, step_id)
+    activities, organisations = _step_choices(request.user, programme, step=step)
+    initial = {
+        "description": step.description,
+        "activity": step.activity_id,
+        "owner_organisation": step.owner_organisation_id,
+        "due_date": step.due_date,
+        "status": step.status,
+    }
+    form = StepForm(
+        request.POST or None, activities=activities, organisations=organisations, initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        fields = _step_fields(form)
+        if not _may_write_step(request.user, programme, fields):
+            raise PermissionDenied
+        try:
+            services.step_update(step=step, user=request.user, **fields)
+        except services.PlanError as error:
+            apply_error(form, error)
+        else:
+            messages.success(request, _("De stap is opgeslagen."))
+            return redirect(plan_url(programme, f"stap-{step.pk}"))
+    return _step_form_page(request, programme, form, step=step)
+
+
+@require_POST
+@login_required
+def step_done(request, pk: int, step_id: int):
+    programme = programme_or_404(request.user, pk)
+    step = _step_or_404(request, programme, step_id)
+    services.step_mark_done(step=step, user=request.user)
+    messages.success(request, _("De stap is afgevinkt als klaar."))
+    return redirect(safe_next(request, plan_url(programme, f"stap-{step.pk}")))
+
+
+@login_required
+def step_delete(request, pk: int, step_id: int):
+    programme = programme_or_404(request.user, pk)
+    step = _step_or_404(request, programme, step_id)
+    if request.method == "POST":
+        services.step_delete(step=step, user=request.user)
+        messages.success(request, _("De stap is verwijderd."))
+        return redirect(plan_url(programme, "stappen"))
+    return render(
+        request,
+        "activities/plan_confirm_delete.html",
+        plan_context(
+            request,
+            programme,
+            title=_("Stap verwijderen"),
+            question=_("Weet u zeker dat u de stap ‘%(step)s’ wilt verwijderen?")
+            % {"step": step.description[:120]},
+            cancel_url=plan_url(programme, f"stap-{step.pk}"),
+        ),
+    )
+
+
+# --- Purchase agreements (only the programme's editors) -----------------------------------------
+
+
+def _purchase_page(request, programme, form, agreement=None):
+    return render(
+        request,
+        "activities/plan_purchase_form.html",
+        plan_context(request, programme, form=form, agreement=agreement),
+        status=form_status(request, form),
+    )
+
+
+@login_required
+def purchase_create(request, pk: int):
+    programme = programme_or_404(request.user, pk, edit=True)
+    activities = Activity.objects.filter(programme=programme).select_related("organisation")
+    form = PurchaseForm(request.POST or None, activities=activities)
+    if request.method == "POST" and form.is_valid():
+        try:
+            agreement = services.purchase_save(
+                programme=programme, user=request.user, **form.cleaned_data
+            )
+        except services.PlanError as error:
+            apply_error(form, error)
+        else:
+            messages.success(request, _("De inkoopafspraak is vastgelegd."))
+            return redirect(plan_url(programme, f"inkoop-{agreement.pk}"))
+    return _purchase_page(request, programme, form)
+
+
+@login_required
+def purchase_edit(request, pk: int, agreement_id: int):
+    programme = programme_or_404(request.user, pk, edit=True)
+    agreement = get_object_or_404(PurchaseAgreement, pk=agreement_id, programme=programme)
+    activities = Activity.objects.filter(programme=programme).select_related("organisation")
+    initial = {
+        "reference": agreement.reference,
+        "date": agreement.date,
+        "activity": agreement.activity_id,
+        "note": agreement.note,
+    }
+    form = PurchaseForm(request.POST or None, activities=activities, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.purchase_save(
+                programme=programme, user=request.user, agreement=agreement, **form.cleaned_data
+            )
+        except services.PlanError as error:
+            apply_error(form, error)
+        else:
+            messages.success(request, _("De inkoopafspraak is opgeslagen."))
+            return redirect(plan_url(programme, f"inkoop-{agreement.pk}"))
+    return _purchase_page(request, programme, form, agreement)
+
+
+@login_required
+def purchase_delete(request, pk: int, agreement_id: int):
+    programme = programme_or_404(request.user, pk, edit=True)
+    agreement = get_object_or_404(PurchaseAgreement, pk=agreement_id, programme=programme)
+    if request.method == "POST":
+        services.purchase_delete(agreement=agreement, user=request.user)
+        messages.success(request, _("De inkoopafspraak is verwijderd."))
+        return redirect(plan_url(programme, "inkoop"))
+    return render(
+        request,
+        "activities/plan_confirm_delete.html",
+        plan_context(
+            request,
+            programme,
+            title=_("Inkoopafspraak verwijderen"),
+            question=_("Weet u zeker dat u de inkoopafspraak ‘%(ref)s’ wilt verwijderen?")
+            % {"ref": agreement.reference},
+            cancel_url=plan_url(programme, f"inkoop-{agreement.pk}"),
+        ),
+    )
+
+
+P = "programma/<int:pk>/plan/"
+urlpatterns = [
+    path(P, plan, name="plan"),
+    path("programma/<int:pk>/plan.xlsx", plan_export, name="plan_export"),
+    path(f"{P}stappen/nieuw/", step_create, name="step_create"),
+    path(f"{P}stappen/<int:step_id>/bewerken/", step_edit, name="step_edit"),
+    path(f"{P}stappen/<int:step_id>/klaar/", step_done, name="step_done"),
+    path(f"{P}stappen/<int:step_id>/verwijderen/", step_delete, name="step_delete"),
+    path(f"{P}inkoop/nieuw/", purchase_create, name="purchase_create"),
+    path(f"{P}inkoop/<int:agreement_id>/bewerken/", purchase_edit, name="purchase_edit"),
+    path(f"{P}inkoop/<int:agreement_id>/verwijderen/", purchase_delete, name="purchase_delete"),
+    *plan_quality.urlpatterns,
+    *plan_partner.urlpatterns,
+]

@@ -1,0 +1,223 @@
+"""The plan van aanpak of a programme as an Excel workbook (seed 003 appendix 6), one sheet per
+part: Activiteiten, Stappen, Inkoopafspraken, Kwaliteitsafspraken, Meetplan.
+
+Dates are real date cells (dd-mm-jjjj), numbers real numbers. Text that a spreadsheet would run as
+a formula (= + - @, tab, carriage return) gets a leading quote (`areaprofile.exports.safe_text`),
+so a partner's text can never become a formula in the adviser's Excel."""
+
+from __future__ import annotations
+
+import datetime
+from io import BytesIO
+
+from django.utils.translation import gettext as _
+
+from duiding.activities.plan import is_overdue, measure_label
+from duiding.activities.plan_reference import (
+    ACTIVITY_COLUMNS,
+    MEASURE_SCALES,
+    MEASUREMENT_COLUMNS,
+    QUALITY_QUESTIONS,
+)
+from duiding.activities.plan_selectors import ProgrammePlan
+from duiding.areaprofile.exports import XLSX_CONTENT_TYPE, safe_text
+
+__all__ = ["XLSX_CONTENT_TYPE", "plan_workbook", "plan_sheets"]
+
+DATE_FORMAT = "DD-MM-YYYY"
+
+
+def _cell(value):
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return _("ja") if value else _("nee")
+    if isinstance(value, int | float | datetime.date):
+        return value
+    return safe_text(str(value))
+
+
+def _answer(value: dict | None) -> str:
+    if not value or value.get("answer") is None:
+        return _("nog niet besproken")
+    return _("ja") if value["answer"] else _("nee")
+
+
+def scale_text(measure: str) -> str:
+    scale = MEASURE_SCALES.get(measure)
+    if scale is None:
+        return ""
+    points = "; ".join(f"({value}) {meaning}" for value, meaning in scale.points)
+    parts = [str(scale.indicator)]
+    if scale.question:
+        parts.append(f"{scale.question}: {points}" if points else str(scale.question))
+    return " — ".join(parts)
+
+
+def plan_sheets(plan: ProgrammePlan) -> list[tuple[str, list[str], list[list]]]:
+    """(sheet title, header, rows) per sheet; values as Python values (also used by the tests)."""
+    activities = [a.activity for a in plan.activities]
+    activity_rows = [
+        [
+            a.name,
+            a.organisation.name,
+            a.target_group,
+            a.reach,
+            a.target_group_size,
+            a.get_prevention_level_display(),
+            a.get_form_display(),
+            a.get_continuity_display(),
+            a.frequency,
+            a.volume,
+            a.evidence_level,
+            a.intervention.name if a.intervention_id else "",
+            a.get_offer_kind_display(),
+            "; ".join(r.text for r in a.results.all()),
+        ]
+        for a in activities
+    ]
+    step_rows = [
+        [
+            s.activity.name if s.activity_id else _("(hele plan)"),
+            s.description,
+            s.owner_organisation.name,
+            s.owner_user.display_name if s.owner_user_id else "",
+            s.due_date,
+            s.get_status_display(),
+            is_overdue(s, plan.today),
+        ]
+        for s in sorted(plan.steps, key=lambda s: (s.due_date, s.pk))
+    ]
+    purchase_rows = [
+        [
+            p.reference,
+            p.date,
+            p.activity.name if p.activity_id else "",
+            p.note,
+        ]
+        for p in plan.purchases
+    ]
+    quality_rows = []
+    measurement_rows = []
+    for item in plan.activities:
+        a = item.activity
+        for q in item.quality:
+            quality_rows.append(
+                [
+                    a.name,
+                    a.organisation.name,
+                    q.next_step,
+                    a.evidence_level,
+                    q.target_level,
+                    q.due_date,
+                    q.get_status_display(),
+                ]
+                + [
+                    cell
+                    for key, _q in QUALITY_QUESTIONS
+                    for cell in (
+                        _answer(q.checklist.get(key)),
+                        (q.checklist.get(key) or {}).get("note", ""),
+                    )
+                ]
+            )
+        for m in item.measurements:
+            measurement_rows.append(
+                [
+                    a.name,
+                    a.organisation.name,
+                    measure_label(m),
+                    m.how,
+                    m.how_often,
+                    m.get_from_whom_display(),
+                    m.attention_points,
+                    scale_text(m.measure),
+                ]
+            )
+    quality_header = [
+        _("Activiteit"),
+        _("Partner"),
+        _("Eerstvolgende stap"),
+        _("Huidige trede"),
+        _("Naar trede"),
+        _("Tijdspad (klaar op)"),
+        _("Status"),
+    ]
+    for _key, question in QUALITY_QUESTIONS:
+        quality_header += [str(question), _("Toelichting")]
+    return [
+        (
+            _("Activiteiten"),
+            [_("Activiteit"), *map(str, ACTIVITY_COLUMNS)]
+            + [
+                _("Omvang doelgroep"),
+                _("Preventieniveau"),
+                _("Vorm"),
+                _("Structureel of incidenteel"),
+                _("Hoe vaak"),
+                _("Volume"),
+                _("Trede op de effectladder"),
+                _("Interventie"),
+                _("Soort aanbod"),
+                _("Maatschappelijke resultaten"),
+            ],
+            activity_rows,
+        ),
+        (
+            _("Stappen"),
+            [
+                _("Activiteit"),
+                _("Stap"),
+                _("Wie (organisatie)"),
+                _("Wie (persoon)"),
+                _("Wanneer klaar"),
+                _("Status"),
+                _("Achterstallig"),
+            ],
+            step_rows,
+        ),
+        (
+            _("Inkoopafspraken"),
+            [_("Kenmerk"), _("Datum"), _("Activiteit"), _("Afspraak")],
+            purchase_rows,
+        ),
+        (_("Kwaliteitsafspraken"), quality_header, quality_rows),
+        (
+            _("Meetplan"),
+            [_("Activiteit"), _("Partner"), *map(str, MEASUREMENT_COLUMNS), _("Schaal")],
+            measurement_rows,
+        ),
+    ]
+
+
+def plan_workbook(plan: ProgrammePlan) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    programme = plan.programme
+    for title, header, rows in plan_sheets(plan):
+        ws = wb.create_sheet(title[:31])
+        ws.append([safe_text(f"{_('Plan van aanpak')}: {programme.name}")])
+        ws["A1"].font = Font(bold=True, size=13)
+        ws.append([])
+        ws.append([safe_text(h) for h in header])
+        for cell in ws[3]:
+            cell.font = Font(bold=True)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        for row in rows:
+            ws.append([_cell(v) for v in row])
+            for cell in ws[ws.max_row]:
+                if isinstance(cell.value, datetime.date):
+                    cell.number_format = DATE_FORMAT
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+        ws.freeze_panes = "B4"
+        last = get_column_letter(len(header))
+        ws.auto_filter.ref = f"A3:{last}{max(ws.max_row, 3)}"
+        for index in range(1, len(header) + 1):
+            ws.column_dimensions[get_column_letter(index)].width = 28
+    buffer = BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,406 @@
+"""Plan van aanpak (seed 003, Deel 2 steps 3–5 and appendix 6): the steps the gebiedsadviseur and
+each partner take, the agreements with the accounthouder about buying interventions, the quality
+agreements per partner and activity (step 4) and the measurement plans (step 5, planning).
+
+Who may write (checked here with `can_edit_item`, called by the views):
+- the programme's editors (`can_edit_programme`: the gebiedsadviseur) write everything;
+- a member of a partner organisation of the programme (role partner, or a writing role) writes
+  the steps, quality agreements and measurement plans of its OWN organisation's activities, and
+  the steps its organisation owns;
+- purchase agreements only the programme's editors.
+Anyone who sees the programme reads its plan; anyone else gets a 404.
+
+Services are keyword-only and each runs in one transaction; a refused write raises `PlanError`
+with a Dutch message (and the form field it concerns) and changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from duiding.accounts.models import Membership
+from duiding.accounts.permissions import (
+    WRITE_ROLES,
+    can_edit_programme,
+    is_authenticated,
+)
+from duiding.activities.models import (
+    Activity,
+    EvidenceLevel,
+    FromWhom,
+    Measure,
+    MeasurementPlan,
+    PlanStep,
+    PurchaseAgreement,
+    QualityAgreement,
+    StepStatus,
+)
+from duiding.activities.plan_reference import QUALITY_KEYS
+
+PARTNER_WRITE_ROLES = {Membership.Role.PARTNER, *WRITE_ROLES}
+
+
+class PlanError(ValueError):
+    """A write refused for a reason the user can fix; Dutch message, optional form field."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+
+
+def today() -> datetime.date:
+    return timezone.localdate()
+
+
+# --- Permissions -------------------------------------------------------------------------------
+
+
+def partner_organisation_ids(user, programme) -> set[int]:
+    """The organisations for which the user writes in this programme as a partner: their own
+    organisations (role partner or a writing role) that are partners of the programme."""
+    if not is_authenticated(user):
+        return set()
+    partners = programme.partners.values("pk")
+    return set(
+        Membership.objects.filter(
+            user=user, role__in=PARTNER_WRITE_ROLES, organisation_id__in=partners
+        ).values_list("organisation_id", flat=True)
+    )
+
+
+def can_edit_item(user, programme, organisation_id: int | None) -> bool:
+    """May the user write a plan item of `organisation_id` in `programme`?"""
+    if can_edit_programme(user, programme):
+        return True
+    return organisation_id is not None and organisation_id in partner_organisation_ids(
+        user, programme
+    )
+
+
+def can_edit_step(user, step: PlanStep) -> bool:
+    if can_edit_item(user, step.programme, step.owner_organisation_id):
+        return True
+    return step.activity_id is not None and can_edit_item(
+        user, step.programme, step.activity.organisation_id
+    )
+
+
+def can_edit_activity_plan(user, activity: Activity) -> bool:
+    """Quality agreements and measurement plans of an activity."""
+    return can_edit_item(user, activity.programme, activity.organisation_id)
+
+
+def is_overdue(item, on: datetime.date) -> bool:
+    return item.status != StepStatus.DONE and item.due_date < on
+
+
+# --- Validation helpers ------------------------------------------------------------------------
+
+
+def _text(value: str, field_name: str, message: str) -> str:
+    value = (value or "").strip()
+    if not value:
+        raise PlanError(message, field_name)
+    return value
+
+
+def _future(due_date, field_name: str = "due_date", *, on: datetime.date | None = None) -> None:
+    if due_date is None:
+        raise PlanError(_("Vul een datum in."), field_name)
+    on = on or today()
+    if due_date < on:
+        raise PlanError(
+            _("De datum ligt in het verleden (%(date)s); kies vandaag of later.")
+            % {"date": date_format(due_date)},
+            field_name,
+        )
+
+
+def _status(value: str) -> str:
+    if value not in StepStatus.values:
+        raise PlanError(_("Kies een status: open, bezig of klaar."), "status")
+    return value
+
+
+def _programme_organisation(programme, organisation) -> None:
+    allowed = organisation.pk == programme.organisation_id or (
+        programme.partners.filter(pk=organisation.pk).exists()
+    )
+    if not allowed:
+        raise PlanError(
+            _("%(org)s is geen partner in dit programma.") % {"org": organisation.name},
+            "owner_organisation",
+        )
+
+
+# --- Plan steps --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def step_create(
+    *,
+    programme,
+    user,
+    description: str,
+    owner_organisation,
+    due_date: datetime.date,
+    activity: Activity | None = None,
+    owner_user=None,
+    status: str = StepStatus.OPEN,
+    on: datetime.date | None = None,
+) -> PlanStep:
+    """A new step. Its date may not lie in the past."""
+    description = _text(description, "description", _("Beschrijf de stap."))
+    if activity is not None and activity.programme_id != programme.pk:
+        raise PlanError(_("Kies een activiteit van dit programma."), "activity")
+    _programme_organisation(programme, owner_organisation)
+    _future(due_date, on=on)
+    step = PlanStep(
+        programme=programme,
+        activity=activity,
+        description=description,
+        owner_organisation=owner_organisation,
+        owner_user=owner_user,
+        due_date=due_date,
+        status=_status(status),
+        created_by=user,
+        updated_by=user,
+    )
+    step.full_clean()
+    step.save()
+    return step
+
+
+@transaction.atomic
+def step_update(
+    *,
+    step: PlanStep,
+    user,
+    description: str,
+    owner_organisation,
+    due_date: datetime.date,
+    activity: Activity | None = None,
+    owner_user=None,
+    status: str = StepStatus.OPEN,
+    on: datetime.date | None = None,
+) -> PlanStep:
+    """Change a step. A step keeps a past date it already had; a new date must not be past."""
+    description = _text(description, "description", _("Beschrijf de stap."))
+    if activity is not None and activity.programme_id != step.programme_id:
+        raise PlanError(_("Kies een activiteit van dit programma."), "activity")
+    _programme_organisation(step.programme, owner_organisation)
+    if due_date != step.due_date:
+        _future(due_date, on=on)
+    step.description = description
+    step.activity = activity
+    step.owner_organisation = owner_organisation
+    step.owner_user = owner_user
+    step.due_date = due_date
+    step.status = _status(status)
+    step.updated_by = user
+    step.full_clean()
+    step.save()
+    return step
+
+
+@transaction.atomic
+def step_mark_done(*, step: PlanStep, user) -> PlanStep:
+    step.status = StepStatus.DONE
+    step.updated_by = user
+    step.save(update_fields=["status", "updated_by", "updated_at"])
+    return step
+
+
+@transaction.atomic
+def step_delete(*, step: PlanStep, user) -> None:
+    step.delete()
+
+
+# --- Purchase agreements -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def purchase_save(
+    *,
+    programme,
+    user,
+    reference: str,
+    date: datetime.date,
+    activity: Activity | None = None,
+    note: str = "",
+    agreement: PurchaseAgreement | None = None,
+) -> PurchaseAgreement:
+    """Create (agreement=None) or change an agreement with the accounthouder about buying."""
+    reference = _text(
+        reference, "reference", _("Vul het kenmerk in (bijvoorbeeld van de beschikking).")
+    )
+    if date is None:
+        raise PlanError(_("Vul de datum van de afspraak in."), "date")
+    if activity is not None and activity.programme_id != programme.pk:
+        raise PlanError(_("Kies een activiteit van dit programma."), "activity")
+    if agreement is None:
+        agreement = PurchaseAgreement(programme=programme, created_by=user)
+    agreement.reference = reference
+    agreement.date = date
+    agreement.activity = activity
+    agreement.note = (note or "").strip()
+    agreement.updated_by = user
+    agreement.full_clean()
+    agreement.save()
+    return agreement
+
+
+@transaction.atomic
+def purchase_delete(*, agreement: PurchaseAgreement, user) -> None:
+    agreement.delete()
+
+
+# --- Quality agreements ------------------------------------------------------------------------
+
+
+def clean_checklist(checklist: dict | None) -> dict:
+    """{key: {"answer": True/False/None, "note": str}} for the seed's questions only."""
+    clean: dict = {}
+    for key, value in (checklist or {}).items():
+        if key not in QUALITY_KEYS:
+            raise PlanError(_("Onbekende kwaliteitsvraag: %(key)s.") % {"key": key}, None)
+        value = value or {}
+        answer = value.get("answer")
+        if answer not in (True, False, None):
+            raise PlanError(_("Antwoord ja, nee of nog niet besproken."), f"q_{key}")
+        note = (value.get("note") or "").strip()
+        if answer is not None or note:
+            clean[key] = {"answer": answer, "note": note}
+    return clean
+
+
+def _target_level(activity: Activity, target_level: int | None) -> int | None:
+    if target_level is None:
+        return None
+    if target_level not in EvidenceLevel.values:
+        raise PlanError(_("Kies een trede van 0 tot en met 4."), "target_level")
+    if target_level < activity.evidence_level:
+        raise PlanError(
+            _("De activiteit staat al op trede %(current)s; kies als doel die trede of een hogere.")
+            % {"current": activity.evidence_level},
+            "target_level",
+        )
+    return target_level
+
+
+@transaction.atomic
+def quality_save(
+    *,
+    activity: Activity,
+    user,
+    next_step: str,
+    due_date: datetime.date,
+    target_level: int | None = None,
+    status: str = StepStatus.OPEN,
+    checklist: dict | None = None,
+    agreement: QualityAgreement | None = None,
+    on: datetime.date | None = None,
+) -> QualityAgreement:
+    """Create (agreement=None) or change the quality agreement with the activity's partner."""
+    next_step = _text(
+        next_step,
+        "next_step",
+        _("Beschrijf de eerstvolgende stap, bijvoorbeeld ‘beschrijf de interventie’."),
+    )
+    target_level = _target_level(activity, target_level)
+    if agreement is None or due_date != agreement.due_date:
+        _future(due_date, on=on)
+    checklist = clean_checklist(checklist)
+    if agreement is None:
+        agreement = QualityAgreement(activity=activity, created_by=user)
+    agreement.organisation_id = activity.organisation_id
+    agreement.next_step = next_step
+    agreement.target_level = target_level
+    agreement.due_date = due_date
+    agreement.status = _status(status)
+    agreement.checklist = checklist
+    agreement.updated_by = user
+    agreement.full_clean()
+    agreement.save()
+    return agreement
+
+
+@transaction.atomic
+def quality_delete(*, agreement: QualityAgreement, user) -> None:
+    agreement.delete()
+
+
+# --- Measurement plans -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def measurement_save(
+    *,
+    activity: Activity,
+    user,
+    measure: str,
+    how: str = "",
+    how_often: str = "",
+    from_whom: str = FromWhom.ALL,
+    attention_points: str = "",
+    custom_name: str = "",
+    years: int | None = None,
+    plan: MeasurementPlan | None = None,
+) -> MeasurementPlan:
+    """Create (plan=None) or change one row of the activity's measurement plan."""
+    if measure not in Measure.values:
+        raise PlanError(_("Kies een outcome uit de lijst of een eigen maat."), "measure")
+    custom_name = (custom_name or "").strip()
+    if measure == Measure.CUSTOM:
+        custom_name = _text(custom_name, "custom_name", _("Geef de eigen maat een naam."))
+    else:
+        custom_name = ""
+    if measure == Measure.NO_NEW_START:
+        if not years or years < 1:
+            raise PlanError(
+                _("Vul in binnen hoeveel jaar er geen nieuwe start van hulp mag zijn (1 of meer)."),
+                "years",
+            )
+    else:
+        years = None
+    if from_whom not in FromWhom.values:
+        raise PlanError(_("Kies bij wie u meet: een steekproef of alle deelnemers."), "from_whom")
+    how = _text(how, "how", _("Beschrijf hoe u meet."))
+    how_often = _text(how_often, "how_often", _("Vul in hoe vaak u meet."))
+    same = MeasurementPlan.objects.filter(activity=activity, measure=measure)
+    if measure == Measure.CUSTOM:
+        same = same.filter(custom_name__iexact=custom_name)
+    if plan is not None:
+        same = same.exclude(pk=plan.pk)
+    if same.exists():
+        raise PlanError(_("Deze outcome staat al in het meetplan van deze activiteit."), "measure")
+    if plan is None:
+        plan = MeasurementPlan(activity=activity, created_by=user)
+    plan.measure = measure
+    plan.custom_name = custom_name
+    plan.years = years
+    plan.how = how
+    plan.how_often = how_often
+    plan.from_whom = from_whom
+    plan.attention_points = (attention_points or "").strip()
+    plan.updated_by = user
+    plan.full_clean()
+    plan.save()
+    return plan
+
+
+@transaction.atomic
+def measurement_delete(*, plan: MeasurementPlan, user) -> None:
+    plan.delete()
+
+
+def measure_label(plan: MeasurementPlan) -> str:
+    """The measure as the plan shows it: "Geen nieuwe start hulp binnen 2 jaar", a custom name."""
+    if plan.measure == Measure.NO_NEW_START and plan.years:
+        return _("Geen nieuwe start hulp binnen %(years)s jaar") % {"years": plan.years}
+    return plan.label

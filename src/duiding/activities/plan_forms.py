@@ -1,0 +1,257 @@
+"""Forms of the plan van aanpak: steps, purchase agreements, quality agreements (with the seed's
+quality questions as a checklist) and measurement plans. Labels and messages in Dutch; the rules
+that belong to the data live in `activities.plan` (the forms only parse input)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from duiding.accounts.models import Organisation
+from duiding.activities.models import (
+    Activity,
+    EvidenceLevel,
+    FromWhom,
+    Measure,
+    StepStatus,
+)
+from duiding.activities.plan_reference import QUALITY_QUESTIONS
+
+
+def _style(form: forms.Form) -> None:
+    """Utrecht classes on the widgets; the help text is announced with the field."""
+    for name, field in form.fields.items():
+        widget = field.widget
+        if isinstance(widget, forms.RadioSelect | forms.CheckboxInput):
+            pass
+        elif isinstance(widget, forms.Select):
+            widget.attrs.setdefault("class", "utrecht-select")
+        elif isinstance(widget, forms.Textarea):
+            widget.attrs.setdefault("class", "utrecht-textarea")
+        else:
+            widget.attrs.setdefault("class", "utrecht-textbox")
+        if field.help_text and not isinstance(widget, forms.RadioSelect):
+            widget.attrs.setdefault("aria-describedby", f"id_{form.add_prefix(name)}_helptext")
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def _date_field(label, **kwargs) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        widget=DateInput(),
+        input_formats=["%Y-%m-%d", "%d-%m-%Y"],
+        error_messages={
+            "required": _("Vul een datum in."),
+            "invalid": _("Vul een geldige datum in (dd-mm-jjjj)."),
+        },
+        **kwargs,
+    )
+
+
+class _ActivityChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.name} ({obj.organisation.name})"
+
+
+class StepForm(forms.Form):
+    description = forms.CharField(
+        label=_("Stap"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text=_("Zo concreet mogelijk: wat wordt er gedaan, door wie?"),
+        error_messages={"required": _("Beschrijf de stap.")},
+    )
+    activity = _ActivityChoice(
+        label=_("Bij activiteit"),
+        queryset=Activity.objects.none(),
+        required=False,
+        empty_label=_("Geen (stap voor het hele plan)"),
+        error_messages={"invalid_choice": _("Kies een activiteit van dit programma.")},
+    )
+    owner_organisation = forms.ModelChoiceField(
+        label=_("Wie zet de stap (organisatie)"),
+        queryset=Organisation.objects.none(),
+        empty_label=_("Kies een organisatie"),
+        error_messages={
+            "required": _("Kies de organisatie die de stap zet."),
+            "invalid_choice": _("Kies een organisatie uit de lijst."),
+        },
+    )
+    due_date = _date_field(_("Wanneer klaar"))
+    status = forms.ChoiceField(label=_("Status"), choices=StepStatus.choices)
+
+    def __init__(self, *args, activities, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["activity"].queryset = activities
+        self.fields["owner_organisation"].queryset = organisations
+        _style(self)
+
+
+class PurchaseForm(forms.Form):
+    reference = forms.CharField(
+        label=_("Kenmerk"),
+        max_length=200,
+        help_text=_("Het kenmerk van de beschikking of het contractoverleg."),
+        error_messages={"required": _("Vul het kenmerk in (bijvoorbeeld van de beschikking).")},
+    )
+    date = _date_field(_("Datum van de afspraak"))
+    activity = _ActivityChoice(
+        label=_("Voor activiteit"),
+        queryset=Activity.objects.none(),
+        required=False,
+        empty_label=_("Geen bepaalde activiteit"),
+        error_messages={"invalid_choice": _("Kies een activiteit van dit programma.")},
+    )
+    note = forms.CharField(
+        label=_("Afspraak met de accounthouder"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=4000,
+    )
+
+    def __init__(self, *args, activities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["activity"].queryset = activities
+        _style(self)
+
+
+ANSWER_CHOICES = [("", _("Nog niet besproken")), ("ja", _("Ja")), ("nee", _("Nee"))]
+ANSWERS = {"": None, "ja": True, "nee": False}
+
+
+class QualityForm(forms.Form):
+    next_step = forms.CharField(
+        label=_("Eerstvolgende stap in de goede richting"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text=_(
+            "Bijvoorbeeld ‘beschrijf de interventie’ om van trede 0 naar trede 1 te komen."
+        ),
+        error_messages={
+            "required": _(
+                "Beschrijf de eerstvolgende stap, bijvoorbeeld ‘beschrijf de interventie’."
+            )
+        },
+    )
+    target_level = forms.TypedChoiceField(
+        label=_("Naar trede"),
+        choices=[("", _("Geen andere trede (kwaliteit behouden)")), *EvidenceLevel.choices],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    due_date = _date_field(_("Tijdspad: klaar op"))
+    status = forms.ChoiceField(label=_("Status"), choices=StepStatus.choices)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for key, question in QUALITY_QUESTIONS:
+            self.fields[f"q_{key}"] = forms.ChoiceField(
+                label=question,
+                choices=ANSWER_CHOICES,
+                required=False,
+                widget=forms.RadioSelect,
+            )
+            self.fields[f"n_{key}"] = forms.CharField(
+                label=_("Toelichting"),
+                required=False,
+                max_length=2000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+        _style(self)
+
+    def questions(self):
+        """(answer field, note field) per quality question, in the seed's order."""
+        return [(self[f"q_{key}"], self[f"n_{key}"]) for key, _q in QUALITY_QUESTIONS]
+
+    def checklist(self) -> dict:
+        data = self.cleaned_data
+        return {
+            key: {"answer": ANSWERS[data.get(f"q_{key}") or ""], "note": data.get(f"n_{key}", "")}
+            for key, _q in QUALITY_QUESTIONS
+        }
+
+    @staticmethod
+    def initial_for(agreement) -> dict:
+        initial = {
+            "next_step": agreement.next_step,
+            "target_level": agreement.target_level,
+            "due_date": agreement.due_date,
+            "status": agreement.status,
+        }
+        reverse = {True: "ja", False: "nee", None: ""}
+        for key, value in (agreement.checklist or {}).items():
+            initial[f"q_{key}"] = reverse.get(value.get("answer"), "")
+            initial[f"n_{key}"] = value.get("note", "")
+        return initial
+
+
+class MeasurementForm(forms.Form):
+    measure = forms.ChoiceField(
+        label=_("Welke outcome meten?"),
+        choices=[("", _("Kies een outcome")), *Measure.choices],
+        error_messages={"required": _("Kies een outcome uit de lijst of een eigen maat.")},
+    )
+    custom_name = forms.CharField(
+        label=_("Naam van de eigen maat"),
+        max_length=200,
+        required=False,
+        help_text=_("Alleen bij een eigen maat."),
+    )
+    years = forms.IntegerField(
+        label=_("Binnen hoeveel jaar geen nieuwe start van hulp"),
+        min_value=1,
+        max_value=20,
+        required=False,
+        help_text=_("Alleen bij ‘geen nieuwe start hulp binnen X jaar’."),
+        error_messages={"min_value": _("Vul 1 jaar of meer in.")},
+    )
+    how = forms.CharField(
+        label=_("Hoe meten?"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+        help_text=_("Bijvoorbeeld: korte vragenlijst na afloop, registratie bij aanmelding."),
+        error_messages={"required": _("Beschrijf hoe u meet.")},
+    )
+    how_often = forms.CharField(
+        label=_("Hoe vaak?"),
+        max_length=200,
+        help_text=_("Bijvoorbeeld: continu, per kwartaal, een ‘maand van het meten’ per jaar."),
+        error_messages={"required": _("Vul in hoe vaak u meet.")},
+    )
+    from_whom = forms.ChoiceField(
+        label=_("Bij wie meten?"),
+        choices=FromWhom.choices,
+        widget=forms.RadioSelect,
+        initial=FromWhom.ALL,
+        error_messages={"required": _("Kies bij wie u meet: een steekproef of alle deelnemers.")},
+    )
+    attention_points = forms.CharField(
+        label=_("Aandachtspunten"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=4000,
+        required=False,
+        help_text=_("Bijvoorbeeld: kijk ook naar wie uitvalt en waarom; privacy gecheckt."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _style(self)
+
+    @staticmethod
+    def initial_for(plan) -> dict:
+        return {
+            "measure": plan.measure,
+            "custom_name": plan.custom_name,
+            "years": plan.years,
+            "how": plan.how,
+            "how_often": plan.how_often,
+            "from_whom": plan.from_whom,
+            "attention_points": plan.attention_points,
+        }

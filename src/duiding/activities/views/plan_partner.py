@@ -1,0 +1,52 @@
+"""The partner's page (everything its organisations are part of, across programmes and
+municipalities) and the overdue list (open steps and quality agreements past their date in the
+programmes the user may see)."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.urls import path
+
+from duiding.accounts.permissions import organisations_for_user
+from duiding.activities import plan as services
+from duiding.activities import plan_selectors as selectors
+from duiding.activities.plan_reference import MEASURE_SCALES, MEASUREMENT_COLUMNS
+
+
+@login_required
+def partner(request):
+    return render(
+        request,
+        "activities/partner.html",
+        {
+            "nav": "partner",
+            "organisations": list(organisations_for_user(request.user)),
+            "groups": selectors.partner_overview(request.user),
+            "measurement_columns": MEASUREMENT_COLUMNS,
+            "scales": list(MEASURE_SCALES.values()),
+            "next": request.path,
+            "today": services.today(),
+        },
+    )
+
+
+@login_required
+def overdue(request):
+    on = services.today()
+    return render(
+        request,
+        "activities/overdue.html",
+        {
+            "nav": "overdue",
+            "today": on,
+            "steps": list(selectors.overdue_steps(request.user, on=on)),
+            "quality": list(selectors.overdue_quality(request.user, on=on)),
+        },
+    )
+
+
+urlpatterns = [
+    path("partner/", partner, name="partner"),
+    path("achterstallig/", overdue, name="overdue"),
+]

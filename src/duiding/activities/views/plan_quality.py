@@ -1,0 +1,252 @@
+"""Quality agreements (seed 003 step 4) and measurement plans (step 5) of one activity.
+
+Readers of the programme see them on the plan page; the programme's editors and the members of
+the activity's own partner organisation write them (403 for other readers, 404 outside)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+
+from duiding.accounts.permissions import programme_or_404
+from duiding.activities import plan as services
+from duiding.activities.models import Activity, MeasurementPlan, QualityAgreement
+from duiding.activities.plan_forms import MeasurementForm, QualityForm
+from duiding.activities.plan_reference import MEASURE_SCALES
+from duiding.activities.views.plan_common import apply_error, form_status, plan_context, safe_next
+
+
+def _back(request, programme, anchor: str) -> str:
+    url = reverse("activities:plan", args=[programme.pk])
+    return safe_next(request, f"{url}#{anchor}")
+
+
+def _activity(request, pk: int, activity_id: int):
+    """(programme, activity) when the user may write the activity's plan; else 404 / 403."""
+    programme = programme_or_404(request.user, pk)
+    activity = get_object_or_404(
+        Activity.objects.select_related("organisation", "programme", "intervention"),
+        pk=activity_id,
+        programme=programme,
+    )
+    if not services.can_edit_activity_plan(request.user, activity):
+        raise PermissionDenied
+    return programme, activity
+
+
+# --- Quality agreements -----------------------------------------------------------------------
+
+
+def _quality_page(request, programme, activity, form, agreement=None):
+    return render(
+        request,
+        "activities/quality_form.html",
+        plan_context(
+            request,
+            programme,
+            activity=activity,
+            form=form,
+            agreement=agreement,
+            next_url=safe_next(request, ""),
+        ),
+        status=form_status(request, form),
+    )
+
+
+def _quality_fields(form) -> dict:
+    data = form.cleaned_data
+    return {
+        "next_step": data["next_step"],
+        "target_level": data.get("target_level"),
+        "due_date": data["due_date"],
+        "status": data["status"],
+        "checklist": form.checklist(),
+    }
+
+
+@login_required
+def quality_create(request, pk: int, activity_id: int):
+    programme, activity = _activity(request, pk, activity_id)
+    initial = {"status": "open"}
+    if activity.evidence_level < 4:
+        initial["target_level"] = activity.evidence_level + 1
+    form = QualityForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            agreement = services.quality_save(
+                activity=activity, user=request.user, **_quality_fields(form)
+            )
+        except services.PlanError as error:
+            apply_error(form, error)
+        else:
+            messages.success(request, _("De kwaliteitsafspraak is vastgelegd."))
+            return redirect(_back(request, programme, f"kwaliteit-{agreement.pk}"))
+    return _quality_page(request, programme, activity, form)
+
+
+def _agreement(request, pk: int, agreement_id: int):
+    programme = programme_or_404(request.user, pk)
+    agreement = get_object_or_404(
+        QualityAgreement.objects.select_related("activity", "activity__organisation"),
+        pk=agreement_id,
+        activity__programme=programme,
+    )
+    agreement.activity.programme = programme
+    if not services.can_edit_activity_plan(request.user, agreement.activity):
+        raise PermissionDenied
+    return programme, agreement
+
+
+@login_required
+def quality_edit(request, pk: int, agreement_id: int):
+    programme, agreement = _agreement(request, pk, agreement_id)
+    form = QualityForm(request.POST or None, initial=QualityForm.initial_for(agreement))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.quality_save(
+                activity=agreement.activity,
+                user=request.user,
+                agreement=agreement,
+                **_quality_fields(form),
+            )
+        except services.PlanError as error:
+            apply_error(form, error)
+        else:
+            messages.success(request, _("De kwaliteitsafspraak is opgeslagen."))
+            return redirect(_back(request, programme, f"kwaliteit-{agreement.pk}"))
+    return _quality_page(request, programme, agreement.activity, form, agreement)
+
+
+@login_required
+def quality_delete(request, pk: int, agreement_id: int):
+    programme, agreement = _agreement(request, pk, agreement_id)
+    if request.method == "POST":
+        services.quality_delete(agreement=agreement, user=request.user)
+        messages.success(request, _("De kwaliteitsafspraak is verwijderd."))
+        return redirect(_back(request, programme, f"activiteit-{agreement.activity_id}"))
+    return render(
+        request,
+        "activities/plan_confirm_delete.html",
+        plan_context(
+            request,
+            programme,
+            title=_("Kwaliteitsafspraak verwijderen"),
+            question=_("Weet u zeker dat u de kwaliteitsafspraak ‘%(step)s’ wilt verwijderen?")
+            % {"step": agreement.next_step[:120]},
+            cancel_url=_back(request, programme, f"kwaliteit-{agreement.pk}"),
+        ),
+    )
+
+
+# --- Measurement plans ------------------------------------------------------------------------
+
+
+def _measurement_page(request, programme, activity, form, plan=None):
+    return render(
+        request,
+        "activities/measurement_form.html",
+        plan_context(
+            request,
+            programme,
+            activity=activity,
+            form=form,
+            measurement=plan,
+            scales=list(MEASURE_SCALES.values()),
+            next_url=safe_next(request, ""),
+        ),
+        status=form_status(request, form),
+    )
+
+
+@login_required
+def measurement_create(request, pk: int, activity_id: int):
+    programme, activity = _activity(request, pk, activity_id)
+    initial = {}
+    if request.GET.get("maat") in MEASURE_SCALES:
+        initial["measure"] = request.GET["maat"]
+    form = MeasurementForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = services.measurement_save(
+                activity=activity, user=request.user, **form.cleaned_data
+            )
+        except services.PlanError as error:
+            apply_error(form, error)
+        else:
+            messages.success(request, _("De outcome is toegevoegd aan het meetplan."))
+            return redirect(_back(request, programme, f"meetplan-{plan.pk}"))
+    return _measurement_page(request, programme, activity, form)
+
+
+def _measurement(request, pk: int, plan_id: int):
+    programme = programme_or_404(request.user, pk)
+    plan = get_object_or_404(
+        MeasurementPlan.objects.select_related("activity", "activity__organisation"),
+        pk=plan_id,
+        activity__programme=programme,
+    )
+    plan.activity.programme = programme
+    if not services.can_edit_activity_plan(request.user, plan.activity):
+        raise PermissionDenied
+    return programme, plan
+
+
+@login_required
+def measurement_edit(request, pk: int, plan_id: int):
+    programme, plan = _measurement(request, pk, plan_id)
+    form = MeasurementForm(request.POST or None, initial=MeasurementForm.initial_for(plan))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.measurement_save(
+                activity=plan.activity, user=request.user, plan=plan, **form.cleaned_data
+            )
+        except services.PlanError as error:
+            apply_error(form, error)
+        else:
+            messages.success(request, _("Het meetplan is opgeslagen."))
+            return redirect(_back(request, programme, f"meetplan-{plan.pk}"))
+    return _measurement_page(request, programme, plan.activity, form, plan)
+
+
+@login_required
+def measurement_delete(request, pk: int, plan_id: int):
+    programme, plan = _measurement(request, pk, plan_id)
+    if request.method == "POST":
+        services.measurement_delete(plan=plan, user=request.user)
+        messages.success(request, _("De outcome is uit het meetplan verwijderd."))
+        return redirect(_back(request, programme, f"activiteit-{plan.activity_id}"))
+    return render(
+        request,
+        "activities/plan_confirm_delete.html",
+        plan_context(
+            request,
+            programme,
+            title=_("Outcome uit het meetplan verwijderen"),
+            question=_("Weet u zeker dat u ‘%(measure)s’ uit het meetplan wilt verwijderen?")
+            % {"measure": services.measure_label(plan)},
+            cancel_url=_back(request, programme, f"meetplan-{plan.pk}"),
+        ),
+    )
+
+
+P = "programma/<int:pk>/plan/"
+urlpatterns = [
+    path(
+        f"{P}activiteit/<int:activity_id>/kwaliteit/nieuw/",
+        quality_create,
+        name="quality_create",
+    ),
+    path(f"{P}kwaliteit/<int:agreement_id>/bewerken/", quality_edit, name="quality_edit"),
+    path(f"{P}kwaliteit/<int:agreement_id>/verwijderen/", quality_delete, name="quality_delete"),
+    path(
+        f"{P}activiteit/<int:activity_id>/meetplan/nieuw/",
+        measurement_create,
+        name="measurement_create",
+    ),
+    path(f"{P}meetplan/<int:plan_id>/bewerken/", measurement_edit, name="measurement_edit"),
+    path(f"{P}meetplan/<int:plan_id>/verwijderen/", measurement_delete, name="measurement_delete"),
+]
