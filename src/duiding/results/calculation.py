@@ -8,10 +8,8 @@ precision and rounded only for display.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from dataclasses import field as dc_field
-from datetime import date
 
 from django.utils.translation import gettext as _
 
@@ -442,104 +440,28 @@ def evaluate(
     return Evaluation(rule, verdict, outcomes, combined)
 
 
-# --- periods, forecast, progress ---------------------------------------------------------------
+# Periods, forecast and progress live in trend.py; importable from here as part of the contract.
+from duiding.results.trend import (  # noqa: E402
+    Forecast,
+    linear_forecast,
+    period_to_x,
+    progress_verdict,
+)
 
-_PERIOD = re.compile(r"^\s*(?P<year>\d{4})\s*(?:(?P<kind>[HQMhqm])\s*(?P<part>\d{1,2})|JJ00)?\s*$")
-_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
-
-
-def period_to_x(label: str) -> float:
-    """A period label on a time axis in years: "2024" -> 2024.0, "2024H2" -> 2024.5,
-    "2015Q3" -> 2015.5, "2020M04" -> 2020.25, a peildatum "2015-07-02" -> its fraction of the year."""
-    match = _PERIOD.match(label or "")
-    if match:
-        year = float(match["year"])
-        kind = (match["kind"] or "").upper()
-        if not kind:
-            return year
-        part = int(match["part"])
-        parts = {"H": 2, "Q": 4, "M": 12}[kind]
-        if 1 <= part <= parts:
-            return year + (part - 1) / parts
-    match = _DATE.match(label or "")
-    if match:
-        try:
-            day = date(int(match[1]), int(match[2]), int(match[3]))
-        except ValueError:
-            day = None
-        if day:
-            length = (date(day.year + 1, 1, 1) - date(day.year, 1, 1)).days
-            return day.year + (day.timetuple().tm_yday - 1) / length
-    raise CalculationError(
-        _("Onbekende periode ‘%(label)s’; gebruik bijvoorbeeld 2024, 2024H2 of 2015Q3.")
-        % {"label": label},
-        "period",
-    )
-
-
-@dataclass
-class Forecast:
-    """A straight line fitted by ordinary least squares, with a 95 % prediction band."""
-
-    slope: float
-    intercept: float
-    residual_se: float
-    used: list[tuple[float, float]]
-
-    def at(self, x: float) -> tuple[float, float, float]:
-        """(fitted, lower, upper) at x: fitted ± 1.96 x the standard error of a prediction,
-        s x sqrt(1 + 1/n + (x - mean x)² / Sxx)."""
-        n = len(self.used)
-        mean_x = sum(p[0] for p in self.used) / n
-        sxx = sum((p[0] - mean_x) ** 2 for p in self.used)
-        fitted = self.intercept + self.slope * x
-        se = self.residual_se * math.sqrt(1 + 1 / n + (x - mean_x) ** 2 / sxx)
-        return fitted, fitted - 1.96 * se, fitted + 1.96 * se
-
-
-def linear_forecast(history: list[tuple[float, float]], last_n: int = 5) -> Forecast | None:
-    """Fit y = intercept + slope x on the last `last_n` points (sorted by x) of `history`.
-
-    None with fewer than 2 points or when all x are equal. With exactly 2 points the line goes
-    through both and there is no residual to estimate the spread from: residual_se is 0 and the
-    band has width 0 (the chart should say the trend rests on two points only)."""
-    points = sorted((float(x), float(y)) for x, y in history if y is not None)[-last_n:]
-    n = len(points)
-    if n < 2:
-        return None
-    mean_x = sum(p[0] for p in points) / n
-    mean_y = sum(p[1] for p in points) / n
-    sxx = sum((x - mean_x) ** 2 for x, _y in points)
-    if sxx == 0:
-        return None
-    sxy = sum((x - mean_x) * (y - mean_y) for x, y in points)
-    slope = sxy / sxx
-    intercept = mean_y - slope * mean_x
-    sse = sum((y - (intercept + slope * x)) ** 2 for x, y in points)
-    residual_se = math.sqrt(sse / (n - 2)) if n > 2 else 0.0
-    return Forecast(slope, intercept, residual_se, points)
-
-
-def progress_verdict(
-    *,
-    baseline_x: float,
-    baseline: float | None,
-    latest_x: float | None,
-    latest: float | None,
-    target_x: float,
-    required: float,
-    direction: str,
-) -> str:
-    """ "reached" when the latest figure meets the required value; "on_track" when it is at or
-    beyond the straight line from (baseline_x, baseline) to (target_x, required) at latest_x;
-    "not_on_track" otherwise; "no_data" when there is no figure after the baseline."""
-    if latest is None or latest_x is None or baseline is None or latest_x <= baseline_x:
-        return NO_DATA
-    if target_met(latest, required, direction):
-        return REACHED
-    if target_x <= baseline_x:
-        expected = required
-    else:
-        share = min(1.0, (latest_x - baseline_x) / (target_x - baseline_x))
-        expected = baseline + (required - baseline) * share
-    return ON_TRACK if target_met(latest, expected, direction) else NOT_ON_TRACK
+__all__ = [
+    "CalculationError",
+    "CombinedOutcome",
+    "Evaluation",
+    "Figure",
+    "Forecast",
+    "IndicatorOutcome",
+    "SeriesInput",
+    "Target",
+    "check_target",
+    "evaluate",
+    "linear_forecast",
+    "period_to_x",
+    "progress_verdict",
+    "required_value",
+    "target_met",
+]
