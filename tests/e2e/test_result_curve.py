@@ -1,0 +1,43 @@
+# ruff: noqa: F811 - pytest fixtures imported from progress_fixtures are used as arguments
+"""Browser: a result's detail page renders the curve (vega-embed SVG) and its sentence; the
+detail page and the municipality overview are axe clean."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.results.progress_fixtures import (  # noqa: F401
+    accounthouder,
+    feijenoord,
+    figures,
+    framework,
+    make_result,
+    programme,
+    share_row,
+)
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+def test_detail_page_shows_the_curve_and_the_sentence(
+    authenticated_page, assert_no_axe_violations, adviseur, programme, figures
+):
+    result = make_result(programme, adviseur, [share_row(figures)])
+    page = authenticated_page(adviseur)
+    page.goto(f"/resultaten/{result.pk}/")
+    chart = page.locator(".result-curve__chart svg")
+    expect(chart).to_be_visible()
+    expect(chart.locator("path").first).to_be_attached()
+    expect(page.locator(".result-curve__sentence")).to_contain_text("Bij de huidige trend komt")
+    expect(page.get_by_role("table", name="Cijfers van de grafiek")).to_contain_text("2023")
+    assert_no_axe_violations(page)
+
+
+def test_overview_is_axe_clean(
+    authenticated_page, assert_no_axe_violations, accounthouder, adviseur, programme, figures
+):
+    make_result(programme, adviseur, [share_row(figures)])
+    page = authenticated_page(accounthouder)
+    page.goto("/resultaten/overzicht/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Resultaten van de gemeente")
+    expect(page.get_by_role("link", name="Resultaten gemeente")).to_be_visible()
+    assert_no_axe_violations(page)
