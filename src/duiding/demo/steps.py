@@ -16,6 +16,7 @@ from django.db import transaction
 
 from duiding.accounts.models import Membership, Organisation, User
 from duiding.areas.models import Area, Level
+from duiding.demo.plan import demo_plan_ensure
 from duiding.demo.programme import demo_programme_ensure
 from duiding.demo.results import demo_results_ensure
 from duiding.indicators.models import ImportRun, Indicator, Observation, SeriesAlias
@@ -296,4 +297,5 @@ STEPS: list[Step] = [
     Step("users", "Demogebruikers", users_ensure),
     Step("programme", "Demoprogramma Feijenoord met wijkanalyse", demo_programme_ensure),
     Step("results", "Maatschappelijke resultaten van het demoprogramma", demo_results_ensure),
+    Step("activities", "Activiteiten en plan van aanpak van het demoprogramma", demo_plan_ensure),
 ]
