@@ -143,7 +143,7 @@ def programme_results_get(request, programme_id: int):
     return _json([result_payload(r) for r in results])
 
 
-@api.get("/results/{result_id}", response={200: ResultOut, 404: ErrorOut}, tags=["results"])
+@api.get("/results/{int:result_id}", response={200: ResultOut, 404: ErrorOut}, tags=["results"])
 def result_get(request, result_id: int):
     """One societal result: text, status, target date, rule, ambition, domain, and progress per
     indicator (baseline, target, direction, latest figure, verdict, next expected figures) and

@@ -223,17 +223,3 @@ def results_evaluate(request):
     except CalculationError as error:
         return Status(422, {"detail": error.message, "field": error.field})
     return Status(200, evaluation.as_dict())
-
-
-def _route_first(path: str) -> None:
-    """Let Django try `path` before the other API patterns: "/results/{result_id}" (api/results.py,
-    imported earlier) also matches "/results/evaluate" and would answer a POST with 405."""
-    operations = api.default_router.path_operations
-    view = operations.pop(path)
-    rest = dict(operations)
-    operations.clear()
-    operations[path] = view
-    operations.update(rest)
-
-
-_route_first("/results/evaluate")
