@@ -95,44 +95,8 @@ class FromWhom(models.TextChoices):
     ALL = "alle", _("Alle deelnemers")
 
 
-# The quality questions of seed 003 step 4 ("In gesprek met partners in de wijk over kwaliteit"
-# and "Checken en aanvullen plan van aanpak"): the checklist of a quality agreement. The JSON
-# field stores {key: {"answer": bool|None, "note": str}}.
-QUALITY_QUESTIONS = [
-    (
-        "effectiviteit",
-        _(
-            "Heeft de partner zicht op de effectiviteit van zijn interventies en methoden, en op "
-            "wat werkt voor welke doelgroep?"
-        ),
-    ),
-    (
-        "scholing",
-        _(
-            "Worden de professionals voldoende geschoold; investeert de partner in hun "
-            "vakbekwaamheid?"
-        ),
-    ),
-    (
-        "competentie",
-        _("Sluiten kennis en competentie van de professional aan bij het uit te voeren aanbod?"),
-    ),
-    (
-        "lerende_organisatie",
-        _(
-            "Krijgen professionals ruimte om te experimenteren, delen, leren en reflecteren "
-            "(lerende organisatie)?"
-        ),
-    ),
-    (
-        "beroepsregistratie",
-        _("Heeft de partner de beroepsregistratie van zijn professionals op orde?"),
-    ),
-    (
-        "stand_van_zaken",
-        _("Hoe laat de partner zien wat de stand van zaken is van de interventie of het aanbod?"),
-    ),
-]
+# The quality checklist of a quality agreement: plan_reference.QUALITY_QUESTIONS (the seed's own
+# questions, word for word). The JSON field stores {key: {"answer": bool|None, "note": str}}.
 
 
 class Audited(models.Model):
