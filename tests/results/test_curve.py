@@ -76,3 +76,23 @@ def test_one_point_gives_no_trend():
     assert curve["forecast"] is None
     assert "te weinig cijfers" in curve["sentence"]
     assert not [layer for layer in curve["spec"]["layer"] if layer["name"] == "forecast"]
+
+
+def test_band_of_a_percentage_stays_between_0_and_100():
+    # The same history's band at 2026 runs below 0 % unclipped (fitted 7.2, wide residuals).
+    curve = curve_spec(
+        name="Trajecten via het wijkteam",
+        history=HISTORY,
+        baseline_period="2021",
+        baseline=16.0,
+        required=21.0,
+        target_date=datetime.date(2026, 1, 1),
+        direction="higher_is_better",
+        unit="%",
+        bounds=(0.0, 100.0),
+    )
+    unclipped = curve["forecast"].at(2026.0)[1]
+    assert unclipped < 0
+    band = _layer(curve["spec"], "band")["data"]["values"]
+    assert min(p["lower"] for p in band) == 0.0
+    assert all(0.0 <= p["lower"] <= p["upper"] <= 100.0 for p in band)

@@ -31,9 +31,23 @@ def _fmt(value: float | None, decimals: int, unit: str) -> str:
     return fmt.number(value, decimals) + unit
 
 
-def forecast_points(forecast: calc.Forecast, target_x: float) -> list[dict]:
+def forecast_points(
+    forecast: calc.Forecast,
+    target_x: float,
+    bounds: tuple[float | None, float | None] = (None, None),
+) -> list[dict]:
     """The trend line and band from the first period it was fitted on to the target date: at
-    every fitted x, every whole year after the last one, and the target date itself."""
+    every fitted x, every whole year after the last one, and the target date itself. `bounds`
+    clips the band to what the unit allows (a percentage stays within 0–100, a count above 0)."""
+    low, high = bounds
+
+    def clip(value: float) -> float:
+        if low is not None:
+            value = max(low, value)
+        if high is not None:
+            value = min(high, value)
+        return value
+
     xs = [x for x, _y in forecast.used]
     year = math.floor(xs[-1]) + 1
     while year < target_x:
@@ -44,7 +58,7 @@ def forecast_points(forecast: calc.Forecast, target_x: float) -> list[dict]:
     points = []
     for x in xs:
         fitted, lower, upper = forecast.at(x)
-        points.append({"x": x, "y": fitted, "lower": lower, "upper": upper})
+        points.append({"x": x, "y": fitted, "lower": clip(lower), "upper": clip(upper)})
     return points
 
 
@@ -93,6 +107,7 @@ def curve_spec(
     direction: str,
     decimals: int = 1,
     unit: str = "",
+    bounds: tuple[float | None, float | None] = (None, None),
 ) -> dict:
     """{"spec", "sentence", "forecast", "table"} for one indicator of a result."""
     target_x = date_to_x(target_date)
@@ -118,7 +133,7 @@ def curve_spec(
     y_title = unit.strip() or None
     y_enc = {"field": "y", "type": "quantitative", "title": y_title, "scale": {"zero": False}}
     layers: list[dict] = []
-    trend = forecast_points(forecast, target_x) if forecast else []
+    trend = forecast_points(forecast, target_x, bounds) if forecast else []
     if trend:
         layers.append(
             {
@@ -238,6 +253,15 @@ def curve_table(points, trend, target_date, required, decimals: int, unit: str) 
     return rows
 
 
+def unit_bounds(unit_kind: str) -> tuple[float | None, float | None]:
+    """The values a unit can take: percentages 0–100, counts, rates, means and amounts from 0."""
+    if unit_kind == "percentage":
+        return (0.0, 100.0)
+    if unit_kind == "index":
+        return (None, None)
+    return (0.0, None)
+
+
 def result_curves(result, details: dict) -> list[dict]:
     """One curve per indicator of the result (one query for all histories)."""
     links = {link.pk: link for link in result.result_indicators.select_related("indicator")}
@@ -263,6 +287,7 @@ def result_curves(result, details: dict) -> list[dict]:
             direction=item["direction"],
             decimals=decimals,
             unit=unit,
+            bounds=unit_bounds(indicator.unit_kind if indicator else "percentage"),
         )
         curve["id"] = f"curve-{link.pk}"
         curve["spec_id"] = f"curve-{link.pk}-spec"
