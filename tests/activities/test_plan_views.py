@@ -283,3 +283,20 @@ def test_reader_sees_the_plan_without_edit_links(
     assert "Stap van Welzijn Feijenoord" in html
     assert "Stap toevoegen" not in html and "Kwaliteitsafspraak toevoegen" not in html
     assert client_as(reviewer).get(_url("step_create", programme.pk)).status_code == 403
+
+
+def test_all_steps_table_is_sorted_by_date_then_activity(
+    client_as, adviseur, programme, plan_activities, partner_org, sport_org
+):
+    """Steps of different activities and of the whole plan interleave by date, not by activity."""
+    sport, home = plan_activities["sport"], plan_activities["home_start"]
+    late_home = _step(programme, partner_org, activity=home, days=30)
+    early_sport = _step(programme, sport_org, activity=sport, days=5)
+    general = _step(programme, partner_org, days=20)
+    same_day_sport = _step(programme, sport_org, activity=sport, days=30)
+    html = client_as(adviseur).get(_url("plan", programme.pk)).content.decode()
+    table = html.split(f'id="stappen-plan-{programme.pk}"', 1)[1].split("</table>", 1)[0]
+    order = [table.index(f'id="stap-{s.pk}"') for s in (early_sport, general, late_home)]
+    assert order == sorted(order)
+    # Same date: Home-Start before Sport in de wijk.
+    assert table.index(f'id="stap-{late_home.pk}"') < table.index(f'id="stap-{same_day_sport.pk}"')

@@ -97,3 +97,25 @@ def test_plan_is_404_for_outsiders_partners_elsewhere_and_unknown_ids(
 
 def test_plan_needs_a_token(client, programme):
     assert client.get(f"/api/v1/programmes/{programme.pk}/plan").status_code == 401
+
+
+def test_all_steps_are_listed_by_date_then_activity(
+    client, adviseur, programme, plan_activities, partner_org, sport_org
+):
+    today = datetime.date.today()
+
+    def step(activity, org, days):
+        return PlanStep.objects.create(
+            programme=programme,
+            activity=activity,
+            description=f"Stap {days}",
+            owner_organisation=org,
+            due_date=today + datetime.timedelta(days=days),
+        )
+
+    late = step(plan_activities["home_start"], partner_org, 30)
+    early = step(plan_activities["sport"], sport_org, 5)
+    general = step(None, partner_org, 20)
+    same_day = step(plan_activities["sport"], sport_org, 30)
+    data = _get(client, programme.pk, adviseur).json()
+    assert [s["id"] for s in data["all_steps"]] == [early.pk, general.pk, late.pk, same_day.pk]

@@ -86,7 +86,7 @@ def plan_sheets(plan: ProgrammePlan) -> list[tuple[str, list[str], list[list]]]:
             s.get_status_display(),
             is_overdue(s, plan.today),
         ]
-        for s in sorted(plan.steps, key=lambda s: (s.due_date, s.pk))
+        for s in plan.steps
     ]
     purchase_rows = [
         [

@@ -58,11 +58,20 @@ class ProgrammePlan:
 
     @property
     def steps(self) -> list[PlanStep]:
-        return self.general_steps + [s for a in self.activities for s in a.steps]
+        """All steps of the plan by date, then activity (steps of the whole plan first on a day),
+        then the order they were added."""
+        steps = self.general_steps + [s for a in self.activities for s in a.steps]
+        return sorted(steps, key=step_sort_key)
 
     @property
     def overdue(self) -> list[PlanStep]:
         return [s for s in self.steps if is_overdue(s, self.today)]
+
+
+def step_sort_key(step: PlanStep) -> tuple:
+    """Date, then activity name (none first), then pk: the order of "Alle stappen, op datum"."""
+    activity = step.activity.name.casefold() if step.activity_id else ""
+    return (step.due_date, step.activity_id is not None, activity, step.pk)
 
 
 def _activities(queryset):

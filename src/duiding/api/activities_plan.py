@@ -94,6 +94,7 @@ class PlanOut(Schema):
     programme: str
     activities: list[ActivityPlanOut]
     steps: list[StepOut]  # steps of the whole plan (not tied to one activity)
+    all_steps: list[StepOut]  # every step, by date, then activity
     purchase_agreements: list[PurchaseOut]  # without an activity
 
 
@@ -174,6 +175,7 @@ def plan_payload(plan) -> dict:
             for a in plan.activities
         ],
         "steps": [_step(s) for s in plan.general_steps],
+        "all_steps": [_step(s) for s in plan.steps],
         "purchase_agreements": [_purchase(p) for p in plan.purchases if not p.activity_id],
     }
 
