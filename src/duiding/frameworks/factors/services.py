@@ -42,5 +42,54 @@ def factor_confirm(*, factor: Factor) -> Factor:
     return factor
 
 
-def factor_delete(*, factor: Factor) -> None:
+def factor_uses(factor: Factor, user=None) -> list:
+    """The analysis sections that chose the factor (what a delete takes away), programme first.
+
+    With `user`, only sections of programmes the user may see (the confirm page names them);
+    `factor_uses_hidden` counts the rest."""
+    from duiding.programmes.models import SectionFactor
+
+    choices = SectionFactor.objects.filter(factor=factor).select_related(
+        "section__programme", "section__domain", "section__pillar"
+    )
+    if user is not None:
+        from duiding.accounts.permissions import visible_programmes
+
+        choices = choices.filter(section__programme__in=visible_programmes(user))
+    return [c.section for c in choices.order_by("section__programme__name", "section__pk")]
+
+
+def factor_uses_hidden(factor: Factor, user) -> int:
+    from duiding.accounts.permissions import visible_programmes
+    from duiding.programmes.models import SectionFactor
+
+    return (
+        SectionFactor.objects.filter(factor=factor)
+        .exclude(section__programme__in=visible_programmes(user))
+        .count()
+    )
+
+
+@transaction.atomic
+def factor_delete(*, factor: Factor, user=None) -> int:
+    """Delete the factor. The analyses that chose it lose that choice in the same transaction,
+    and each affected section keeps a version saying so (nothing disappears silently).
+    Returns the number of sections that lost the choice."""
+    from django.utils.translation import gettext as _
+
+    from duiding.programmes.models import SectionFactor
+    from duiding.programmes.services import touch_section
+
+    choices = list(
+        SectionFactor.objects.select_for_update()
+        .filter(factor=factor)
+        .select_related("section")
+        .order_by("pk")
+    )
+    summary = _("Factor '%(name)s' verwijderd uit het factorenmodel") % {"name": factor.name}
+    for choice in choices:
+        section = choice.section
+        choice.delete()
+        touch_section(section, user, summary)
     factor.delete()
+    return len(choices)

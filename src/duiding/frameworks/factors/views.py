@@ -115,8 +115,9 @@ def factor_delete(request, slug: str, pk: int):
     factor = factor_get_for_user(request.user, slug, pk, write=True)
     framework = factor.framework
     if request.method == "POST":
-        services.factor_delete(factor=factor)
-        messages.success(request, _("De factor %(name)s is verwijderd.") % {"name": factor.name})
+        name = factor.name
+        services.factor_delete(factor=factor, user=request.user)
+        messages.success(request, _("De factor %(name)s is verwijderd.") % {"name": name})
         return redirect(_list_url(framework))
     return render(
         request,
@@ -125,9 +126,11 @@ def factor_delete(request, slug: str, pk: int):
             "title": _("Factor verwijderen"),
             "question": _(
                 "Weet u zeker dat u de factor “%(name)s” verwijdert? Analyses die deze factor "
-                "kozen, verliezen die keuze."
+                "kozen, verliezen die keuze; dat komt in de geschiedenis van elk analysedeel."
             )
             % {"name": factor.name},
+            "uses": services.factor_uses(factor, request.user),
+            "hidden_uses": services.factor_uses_hidden(factor, request.user),
             "confirm": _("Ja, verwijderen"),
             "cancel_url": _detail_url(factor),
             "nav": "frameworks",
