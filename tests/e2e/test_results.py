@@ -72,3 +72,22 @@ def test_adviser_creates_a_result_with_two_indicators(
     page.get_by_role("button", name="Status wijzigen").click()
     expect(page.get_by_role("table")).to_contain_text("Status: Concept → Besproken met partners")
     assert_no_axe_violations(page)
+
+
+def test_enter_in_a_field_saves_the_result(
+    logged_in_page, adviseur, programme, figures, assert_no_axe_violations
+):
+    page = logged_in_page(adviseur)
+    page.goto(f"/resultaten/programma/{programme.pk}/nieuw/")
+    page.get_by_label("Maatschappelijk resultaat").fill(TEXT)
+    page.get_by_label("Streefdatum").fill("2026-12-31")
+    first = page.get_by_role("group", name="Indicator 1")
+    first.get_by_label("Indicator", exact=True).select_option(
+        label="Trajecten via de gemeentelijke toegang (wijkteam)"
+    )
+    first.get_by_label("Basisperiode").fill("2021")
+    assert_no_axe_violations(page)
+    first.get_by_label("Doel", exact=True).fill("5")
+    first.get_by_label("Doel", exact=True).press("Enter")
+    expect(page.get_by_text("Het maatschappelijk resultaat is vastgelegd.")).to_be_visible()
+    assert SocietalResult.objects.get().result_indicators.count() == 1
