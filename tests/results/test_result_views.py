@@ -153,7 +153,9 @@ def test_create_combined_without_combination_indicator(client_as, adviseur, prog
     data = form_data(figures, rule="combined", combined_target_value="5")
     response = client_as(adviseur).post(reverse("results:create", args=[programme.pk]), data)
     assert response.status_code == 400
-    assert "Voor &#x27;gecombineerd&#x27; is een indicator nodig" in response.content.decode()
+    html = response.content.decode()
+    assert "kies de indicator die meet welk deel aan alle voorwaarden tegelijk voldoet" in html
+    assert "Die is er (nog) niet" not in html
     assert SocietalResult.objects.count() == 0
 
 

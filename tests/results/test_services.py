@@ -13,7 +13,7 @@ from duiding.indicators.models import Indicator
 from duiding.results.calculation import Target
 from duiding.results.models import ResultChange, ResultIndicator, SocietalResult
 from duiding.results.services import (
-    COMBINATION_MISSING,
+    COMBINATION_CHOOSE,
     ResultConflict,
     delete_result,
     set_status,
@@ -122,7 +122,7 @@ BAD_INPUT = [
         "combined without combination indicator",
         lambda f: {"rule": "combined", "combined_target": Target("pp", 5)},
         "combination_indicator",
-        COMBINATION_MISSING,
+        COMBINATION_CHOOSE,
     ),
     (
         "percentage over 100",

@@ -295,11 +295,25 @@ def _judge(
     target: Target,
     direction: str,
     field: str,
+    *,
+    check: bool = True,
 ) -> tuple[float | None, float | None, str]:
-    """(required, change, verdict) of one figure."""
+    """(required, change, verdict) of one figure. With check=False (an indicator that follows
+    the common target of "combined"/"mean", for information only) the target is not checked
+    against this figure; an absolute common target then has no required value here and the
+    verdict says whether the figure moved the good way."""
     if baseline is None:
         return None, None, NO_DATA
-    check_target(baseline, target, direction, field)
+    if not check:
+        _check_kind(target, direction, field)
+        if target.kind == "absolute":
+            if value is None:
+                return None, None, NO_DATA
+            change = value - baseline
+            better = change >= -EPS if direction == HIGHER else change <= EPS
+            return None, change, REACHED if better else NOT_REACHED
+    else:
+        check_target(baseline, target, direction, field)
     required = required_value(baseline, target, direction)
     if value is None:
         return required, None, NO_DATA
@@ -396,7 +410,12 @@ def evaluate(
             )
         baseline = _figure_at(item.series, baseline_period, f"{field}.series", label)
         value = _figure_at(item.series, period, f"{field}.series", label)
-        required, change, verdict = _judge(baseline, value, own, item.direction, target_field)
+        # Under "combined" and "mean" the common target is checked against the judged figure
+        # (the combination or the mean), not against each indicator.
+        follows_common = rule != "each" and item.target is None
+        required, change, verdict = _judge(
+            baseline, value, own, item.direction, target_field, check=not follows_common
+        )
         outcomes.append(
             IndicatorOutcome(
                 code=item.code,

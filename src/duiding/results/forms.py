@@ -26,7 +26,8 @@ RULE_HELP = {
         "procentpunt meer jongeren die sporten, én die niet roken, én die matig drinken."
     ),
     Rule.COMBINED: gettext_lazy(
-        "Het deel van de jongeren dat aan alle voorwaarden tegelijk voldoet, moet verbeteren. "
+        "Het deel dat aan alle voorwaarden tegelijk voldoet (bijvoorbeeld jongeren die sporten, "
+        "niet roken én matig drinken), moet verbeteren. "
         "Daarvoor is een indicator nodig die precies die combinatie meet."
     ),
     Rule.MEAN: gettext_lazy(

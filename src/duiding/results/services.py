@@ -17,9 +17,15 @@ from django.utils.translation import gettext as _
 
 from duiding.results.calculation import Target
 from duiding.results.models import ResultChange, ResultIndicator, Rule, SocietalResult, Status
-from duiding.results.validation import COMBINATION_MISSING, CleanIndicator, clean_result
+from duiding.results.validation import (
+    COMBINATION_CHOOSE,
+    COMBINATION_MISSING,
+    CleanIndicator,
+    clean_result,
+)
 
 __all__ = [
+    "COMBINATION_CHOOSE",
     "COMBINATION_MISSING",
     "ResultConflict",
     "create_result",

@@ -21,9 +21,12 @@ from duiding.results.calculation import CalculationError, Target, check_target
 from duiding.results.models import Rule, TargetKind
 
 COMBINATION_MISSING = (
-    "Voor 'gecombineerd' is een indicator nodig die meet welk deel van de jongeren aan alle "
-    "voorwaarden tegelijk voldoet. Die is er (nog) niet: kies een andere regel of voeg die "
-    "indicator toe."
+    "Voor 'gecombineerd' is een indicator nodig die meet welk deel aan alle voorwaarden tegelijk "
+    "voldoet. Die is er (nog) niet: kies een andere regel of voeg die indicator toe."
+)
+COMBINATION_CHOOSE = (
+    "Indicator voor de combinatie: kies de indicator die meet welk deel aan alle voorwaarden "
+    "tegelijk voldoet."
 )
 
 
@@ -263,6 +266,7 @@ def clean_result(
         _clean_row(i, raw, user=user, programme=programme, problems=problems)
         for i, raw in enumerate(indicators)
     ]
+    follows_common: set[int] = set()
     if rule in (Rule.COMBINED, Rule.MEAN):
         if combined_target is None:
             problems.add(
@@ -270,16 +274,23 @@ def clean_result(
                 _("Doel (gecombineerd): vul het doel in voor de regel '%(rule)s'.")
                 % {"rule": Rule(rule).label.lower()},
             )
-        for row in rows:  # rows without their own target follow the common one
+        for i, row in enumerate(rows):  # rows without their own target follow the common one
             if row.target_value is None and combined_target is not None:
                 row.target_kind = combined_target.kind
                 row.target_value = as_decimal(combined_target.value)
+                follows_common.add(i)
     if rule == Rule.COMBINED and combination_indicator is None:
-        problems.add("combination_indicator", _(COMBINATION_MISSING))
+        has_options = combination_options(user, programme)
+        problems.add(
+            "combination_indicator",
+            _(COMBINATION_CHOOSE) if has_options else _(COMBINATION_MISSING),
+        )
     for i, row in enumerate(rows):
         if row.target_value is None:
             problems.row(i, "target_value", _("doel"), _("vul het doel in"))
-        _check_row_target(i, row, problems)
+        if i not in follows_common:
+            # A row following the common target is judged through the combined figure only.
+            _check_row_target(i, row, problems)
         if parsed := parse_period(row.baseline_period):
             if target_date is not None and target_date <= parsed.end:
                 problems.add(
@@ -302,7 +313,67 @@ def clean_result(
                 )
     if rule == Rule.MEAN and combined_target is not None and rows:
         _check_mean_target(rows, combined_target, problems)
+    if rule == Rule.COMBINED and combination_indicator is not None and rows:
+        _check_combination_target(
+            user,
+            programme,
+            combination_indicator,
+            rows[0].baseline_period,
+            combined_target,
+            problems,
+        )
     return _finish(rows, problems)
+
+
+def combination_options(user, programme) -> bool:
+    """Whether any percentage indicator has published figures for the programme's area (the
+    form offers those as the combination indicator)."""
+    return (
+        visible_observations(user)
+        .filter(
+            area=programme.area,
+            category="",
+            is_current=True,
+            status=ObservationStatus.OK,
+            value__isnull=False,
+            indicator__unit_kind=UnitKind.PERCENTAGE,
+        )
+        .exists()
+    )
+
+
+def _check_combination_target(
+    user, programme, indicator: Indicator, period: str, target: Target | None, problems: Problems
+) -> None:
+    """Rule "combined": the combination indicator needs a figure in the baseline period, and the
+    common target is checked against that figure (direction, 0..100)."""
+    if not parse_period(period):
+        return
+    found = baseline_from_observations(user, programme.area, indicator, period)
+    if found is None:
+        problems.add(
+            "combination_indicator",
+            _(
+                "Indicator voor de combinatie: %(name)s heeft geen cijfer voor %(area)s in de "
+                "basisperiode %(period)s."
+            )
+            % {"name": indicator.name, "area": programme.area.name, "period": period},
+        )
+        return
+    if target is None:
+        return
+    direction = (
+        indicator.direction
+        if indicator.direction in (Direction.HIGHER_IS_BETTER, Direction.LOWER_IS_BETTER)
+        else Direction.HIGHER_IS_BETTER  # the share meeting all conditions: more is better
+    )
+    try:
+        check_target(float(found), target, direction, field="combined_target_value")
+    except CalculationError as error:
+        problems.add(
+            "combined_target_value",
+            _("Doel (gecombineerd): %(message)s") % {"message": error.message},
+        )
 
 
 def _check_mean_target(rows: list[CleanIndicator], target: Target, problems: Problems) -> None:
