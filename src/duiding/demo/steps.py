@@ -16,6 +16,7 @@ from django.db import transaction
 
 from duiding.accounts.models import Membership, Organisation, User
 from duiding.areas.models import Area, Level
+from duiding.demo.consultation import demo_consultation_ensure
 from duiding.demo.plan import demo_plan_ensure
 from duiding.demo.programme import demo_programme_ensure
 from duiding.demo.results import demo_results_ensure
@@ -296,6 +297,11 @@ STEPS: list[Step] = [
     Step("organisations", "Organisaties", organisations_ensure),
     Step("users", "Demogebruikers", users_ensure),
     Step("programme", "Demoprogramma Feijenoord met wijkanalyse", demo_programme_ensure),
+    Step(
+        "consultation",
+        "Gesprek met partners en feedbackverzoek bij het demoprogramma",
+        demo_consultation_ensure,
+    ),
     Step("results", "Maatschappelijke resultaten van het demoprogramma", demo_results_ensure),
     Step("activities", "Activiteiten en plan van aanpak van het demoprogramma", demo_plan_ensure),
 ]

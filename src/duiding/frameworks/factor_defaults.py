@@ -274,7 +274,61 @@ CTC = [
 
 DEFAULT_FACTORS = RANKING + NAMED + CTC
 
+# Youth-care figures (CBS jeugdzorg per wijk) that point to a factor (migration 0006 adds them to
+# existing databases; `factor_indicator_codes` makes later imports link them). CBS publishes
+# youth care per wijk, and little else about youth itself, so these are the figures that can
+# lead from "what do we see" to "what lies beneath" in most areas. The arguments:
+# - Youth care in kind, and care that aims at treatment, is mostly help with psychosocial,
+#   behavioural and psychiatric problems (CBS Jeugdmonitor): psychosocial problems, psychiatric
+#   disorder. A GP's referral is the usual route for those problems; the jeugdarts (JGZ) is the
+#   route for problems in development and upbringing seen at the consultation office or school.
+# - A child-protection measure (OTS, voogdij), and a referral by a gecertificeerde instelling,
+#   means a judge found the child's development threatened at home: family problems, abuse,
+#   parenting skills, and (often behind these) parental psychopathology.
+# - A referral by the gemeentelijke toegang (wijkteam) follows a question of the family itself:
+#   family problems and parenting skills. Care with accommodation (foster care) means the child
+#   cannot live at home.
+# Counts are never flagged (areas differ in size); the shares (Aandeel..., Percentage...) are.
+YOUTH_CARE_FACTOR_LINKS: dict[str, list[str]] = {
+    "Psychosociale problemen": [
+        "PercentageJongerenMetJeugdzorg",
+        "TotaalJongerenMetJeugdzorgInNatura",
+        "JongerenMetJeugdhulpInNatura",
+        "Behandelen",
+        "AandeelVerwezenDoorHuisarts",
+        "AandeelVerwezenDoorJeugdarts",
+    ],
+    "Psychische stoornis": ["Diagnostiek", "Behandelen", "AandeelVerwezenDoorHuisarts"],
+    "Problemen in het gezin": [
+        "JongerenMetJeugdbescherming",
+        "TotaalOndertoezichtstelling",
+        "Pleegzorg",
+        "AandeelVerwezenDoorGecertificeerdeInstelling",
+        "AandeelVerwezenDoorGemeentelijkeToegang",
+    ],
+    "Mishandeling": [
+        "JongerenMetJeugdbescherming",
+        "TotaalOndertoezichtstelling",
+        "AandeelVerwezenDoorGecertificeerdeInstelling",
+    ],
+    "Ouderlijke psychopathologie": [
+        "JongerenMetJeugdbescherming",
+        "AandeelVerwezenDoorGecertificeerdeInstelling",
+    ],
+    "Opvoedingsvaardigheden": [
+        "TotaalOndertoezichtstelling",
+        "AandeelVerwezenDoorJeugdarts",
+        "AandeelVerwezenDoorGemeentelijkeToegang",
+    ],
+    "Criminaliteit": ["TotaalJeugdreclasseringstrajecten", "RechterOfficierVanJustitie"],
+}
+
 
 def factor_indicator_codes() -> dict[str, list[str]]:
-    """factor name -> the indicator codes it is linked to by default."""
-    return {f["name"]: f["indicators"] for f in DEFAULT_FACTORS if f["indicators"]}
+    """factor name -> the indicator codes it is linked to by default (the factor table's own
+    codes, then the youth-care links)."""
+    codes = {f["name"]: list(f["indicators"]) for f in DEFAULT_FACTORS}
+    for name, extra in YOUTH_CARE_FACTOR_LINKS.items():
+        if name in codes:
+            codes[name] += [c for c in extra if c not in codes[name]]
+    return {name: found for name, found in codes.items() if found}
