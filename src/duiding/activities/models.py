@@ -8,6 +8,7 @@ kwaliteitsafspraak = QualityAgreement; meetplan = MeasurementPlan."""
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 # --- Choices -----------------------------------------------------------------------------------
@@ -326,6 +327,7 @@ class PlanStep(Audited):
     status = models.CharField(
         _("status"), max_length=8, choices=StepStatus.choices, default=StepStatus.OPEN
     )
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["programme", "due_date", "pk"]
@@ -384,6 +386,7 @@ class QualityAgreement(Audited):
         _("status"), max_length=8, choices=StepStatus.choices, default=StepStatus.OPEN
     )
     checklist = models.JSONField(_("kwaliteitsvragen"), default=dict, blank=True)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["activity", "due_date", "pk"]
@@ -424,3 +427,52 @@ class MeasurementPlan(Audited):
         if self.measure == Measure.CUSTOM and self.custom_name:
             return self.custom_name
         return str(self.get_measure_display())
+
+
+# --- History of the plan (data safety) -------------------------------------------------------
+
+
+class PlanChange(models.Model):
+    """One write on a programme's plan: who, when, what, and a snapshot of the object as it was
+    after the write (or just before a delete), so a deleted item can be restored."""
+
+    class Kind(models.TextChoices):
+        ACTIVITY = "activiteit", _("Activiteit")
+        STEP = "stap", _("Stap")
+        PURCHASE = "inkoopafspraak", _("Inkoopafspraak")
+        QUALITY = "kwaliteitsafspraak", _("Kwaliteitsafspraak")
+        MEASUREMENT = "meetplan", _("Meetplan")
+
+    class Action(models.TextChoices):
+        CREATED = "aangemaakt", _("Aangemaakt")
+        UPDATED = "gewijzigd", _("Gewijzigd")
+        DELETED = "verwijderd", _("Verwijderd")
+        RESTORED = "hersteld", _("Hersteld")
+
+    programme = models.ForeignKey(
+        "programmes.Programme", on_delete=models.CASCADE, related_name="plan_changes"
+    )
+    kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices)
+    object_id = models.PositiveIntegerField(_("nummer"))
+    # The organisation the item belongs to (quality agreements are bilateral: partners see only
+    # their own organisation's).
+    organisation = models.ForeignKey(
+        "accounts.Organisation", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(_("tijdstip"), default=timezone.now)
+    action = models.CharField(_("actie"), max_length=12, choices=Action.choices)
+    summary = models.CharField(_("omschrijving"), max_length=300)
+    content = models.JSONField(_("inhoud"), default=dict, blank=True)
+    restored_at = models.DateTimeField(_("hersteld op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["programme", "kind", "object_id"])]
+        verbose_name = _("wijziging in het plan")
+        verbose_name_plural = _("wijzigingen in het plan")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.object_id} {self.get_action_display()}"

@@ -28,7 +28,9 @@ from duiding.accounts.permissions import (
     WRITE_ROLES,
     can_edit_programme,
     is_authenticated,
+    municipality_programmes,
 )
+from duiding.activities import history
 from duiding.activities.models import (
     Activity,
     EvidenceLevel,
@@ -93,6 +95,23 @@ def can_edit_step(user, step: PlanStep) -> bool:
 def can_edit_activity_plan(user, activity: Activity) -> bool:
     """Quality agreements and measurement plans of an activity."""
     return can_edit_item(user, activity.programme, activity.organisation_id)
+
+
+def quality_organisation_ids(user, programme) -> set[int] | None:
+    """Quality agreements are bilateral (gebiedsadviseur and one partner): the organisations whose
+    agreements the user sees in this programme, or None for all of them (the programme's editors,
+    members of the owning organisation and the municipality's beheerders and accounthouders)."""
+    if can_edit_programme(user, programme):
+        return None
+    if not is_authenticated(user):
+        return set()
+    if Membership.objects.filter(user=user, organisation_id=programme.organisation_id).exists():
+        return None
+    if municipality_programmes(user).filter(pk=programme.pk).exists():
+        return None
+    return set(
+        Membership.objects.filter(user=user).values_list("organisation_id", flat=True).distinct()
+    )
 
 
 def is_overdue(item, on: datetime.date) -> bool:
@@ -173,7 +192,15 @@ def step_create(
     )
     step.full_clean()
     step.save()
+    history.record(step, user=user, action=history.Action.CREATED)
     return step
+
+
+def _check_version(obj, expected_version: int | None, message: str) -> None:
+    """Refuse a write when somebody else saved the object after the form was opened."""
+    current = type(obj).objects.filter(pk=obj.pk).values_list("version", flat=True).first()
+    if expected_version is not None and current is not None and current != expected_version:
+        raise PlanError(message % {"version": current}, None)
 
 
 @transaction.atomic
@@ -188,8 +215,19 @@ def step_update(
     owner_user=None,
     status: str = StepStatus.OPEN,
     on: datetime.date | None = None,
+    expected_version: int | None = None,
 ) -> PlanStep:
-    """Change a step. A step keeps a past date it already had; a new date must not be past."""
+    """Change a step. A step keeps a past date it already had; a new date must not be past.
+    With expected_version, refuse when somebody else saved the step in between."""
+    PlanStep.objects.select_for_update().filter(pk=step.pk).first()
+    _check_version(
+        step,
+        expected_version,
+        _(
+            "Iemand anders heeft deze stap intussen opgeslagen (versie %(version)s). "
+            "Open de stap opnieuw en breng uw wijziging nog eens aan."
+        ),
+    )
     description = _text(description, "description", _("Beschrijf de stap."))
     if activity is not None and activity.programme_id != step.programme_id:
         raise PlanError(_("Kies een activiteit van dit programma."), "activity")
@@ -203,8 +241,10 @@ def step_update(
     step.due_date = due_date
     step.status = _status(status)
     step.updated_by = user
+    step.version = (PlanStep.objects.filter(pk=step.pk).values_list("version", flat=True)[0]) + 1
     step.full_clean()
     step.save()
+    history.record(step, user=user, action=history.Action.UPDATED)
     return step
 
 
@@ -212,12 +252,15 @@ def step_update(
 def step_mark_done(*, step: PlanStep, user) -> PlanStep:
     step.status = StepStatus.DONE
     step.updated_by = user
-    step.save(update_fields=["status", "updated_by", "updated_at"])
+    step.version += 1
+    step.save(update_fields=["status", "updated_by", "updated_at", "version"])
+    history.record(step, user=user, action=history.Action.UPDATED)
     return step
 
 
 @transaction.atomic
 def step_delete(*, step: PlanStep, user) -> None:
+    history.record(step, user=user, action=history.Action.DELETED)
     step.delete()
 
 
@@ -243,6 +286,7 @@ def purchase_save(
         raise PlanError(_("Vul de datum van de afspraak in."), "date")
     if activity is not None and activity.programme_id != programme.pk:
         raise PlanError(_("Kies een activiteit van dit programma."), "activity")
+    action = history.Action.CREATED if agreement is None else history.Action.UPDATED
     if agreement is None:
         agreement = PurchaseAgreement(programme=programme, created_by=user)
     agreement.reference = reference
@@ -252,11 +296,13 @@ def purchase_save(
     agreement.updated_by = user
     agreement.full_clean()
     agreement.save()
+    history.record(agreement, user=user, action=action)
     return agreement
 
 
 @transaction.atomic
 def purchase_delete(*, agreement: PurchaseAgreement, user) -> None:
+    history.record(agreement, user=user, action=history.Action.DELETED)
     agreement.delete()
 
 
@@ -305,8 +351,20 @@ def quality_save(
     checklist: dict | None = None,
     agreement: QualityAgreement | None = None,
     on: datetime.date | None = None,
+    expected_version: int | None = None,
 ) -> QualityAgreement:
-    """Create (agreement=None) or change the quality agreement with the activity's partner."""
+    """Create (agreement=None) or change the quality agreement with the activity's partner.
+    With expected_version, refuse when somebody else saved the agreement in between."""
+    if agreement is not None:
+        QualityAgreement.objects.select_for_update().filter(pk=agreement.pk).first()
+        _check_version(
+            agreement,
+            expected_version,
+            _(
+                "Iemand anders heeft deze kwaliteitsafspraak intussen opgeslagen (versie "
+                "%(version)s). Open de afspraak opnieuw en breng uw wijziging nog eens aan."
+            ),
+        )
     next_step = _text(
         next_step,
         "next_step",
@@ -316,8 +374,14 @@ def quality_save(
     if agreement is None or due_date != agreement.due_date:
         _future(due_date, on=on)
     checklist = clean_checklist(checklist)
+    action = history.Action.CREATED if agreement is None else history.Action.UPDATED
     if agreement is None:
         agreement = QualityAgreement(activity=activity, created_by=user)
+    else:
+        agreement.version = (
+            QualityAgreement.objects.filter(pk=agreement.pk).values_list("version", flat=True)[0]
+            + 1
+        )
     agreement.organisation_id = activity.organisation_id
     agreement.next_step = next_step
     agreement.target_level = target_level
@@ -327,11 +391,13 @@ def quality_save(
     agreement.updated_by = user
     agreement.full_clean()
     agreement.save()
+    history.record(agreement, user=user, action=action)
     return agreement
 
 
 @transaction.atomic
 def quality_delete(*, agreement: QualityAgreement, user) -> None:
+    history.record(agreement, user=user, action=history.Action.DELETED)
     agreement.delete()
 
 
@@ -379,6 +445,7 @@ def measurement_save(
         same = same.exclude(pk=plan.pk)
     if same.exists():
         raise PlanError(_("Deze outcome staat al in het meetplan van deze activiteit."), "measure")
+    action = history.Action.CREATED if plan is None else history.Action.UPDATED
     if plan is None:
         plan = MeasurementPlan(activity=activity, created_by=user)
     plan.measure = measure
@@ -391,11 +458,13 @@ def measurement_save(
     plan.updated_by = user
     plan.full_clean()
     plan.save()
+    history.record(plan, user=user, action=action)
     return plan
 
 
 @transaction.atomic
 def measurement_delete(*, plan: MeasurementPlan, user) -> None:
+    history.record(plan, user=user, action=history.Action.DELETED)
     plan.delete()
 
 

@@ -85,6 +85,7 @@ class StepForm(forms.Form):
     )
     due_date = _date_field(_("Wanneer klaar"))
     status = forms.ChoiceField(label=_("Status"), choices=StepStatus.choices)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, activities, organisations, **kwargs):
         super().__init__(*args, **kwargs)
@@ -148,6 +149,7 @@ class QualityForm(forms.Form):
     )
     due_date = _date_field(_("Tijdspad: klaar op"))
     status = forms.ChoiceField(label=_("Status"), choices=StepStatus.choices)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -184,6 +186,7 @@ class QualityForm(forms.Form):
             "target_level": agreement.target_level,
             "due_date": agreement.due_date,
             "status": agreement.status,
+            "version": agreement.version,
         }
         reverse = {True: "ja", False: "nee", None: ""}
         for key, value in (agreement.checklist or {}).items():

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from duiding.accounts.permissions import activity_organisations
+from duiding.activities import history
 from duiding.activities.models import (
     Activity,
     ActivityFactor,
@@ -244,6 +245,7 @@ def activity_create(*, programme, user, organisation, **data) -> Activity:
     activity.full_clean(exclude=["created_by", "updated_by"])
     activity.save()
     _save_links(activity, prepared)
+    history.record(activity, user=user, action=history.Action.CREATED)
     return activity
 
 
@@ -272,11 +274,15 @@ def activity_update(
     locked.full_clean(exclude=["created_by", "updated_by"])
     locked.save()
     _save_links(locked, prepared)
+    history.record(locked, user=user, action=history.Action.UPDATED)
     return locked
 
 
 @transaction.atomic
 def activity_delete(*, activity: Activity, user) -> None:
+    """Delete with its steps, quality agreements and measurement plans; all of them stay in the
+    plan's history and can be restored from there."""
+    history.record_activity_delete(activity, user=user)
     activity.delete()
 
 

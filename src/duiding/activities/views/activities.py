@@ -27,6 +27,7 @@ from duiding.activities.forms import (
     apply_errors,
 )
 from duiding.activities.models import Databank, Intervention
+from duiding.activities.plan import measure_label
 from duiding.activities.sentence import activity_sentence, compose, sentence_templates
 
 TAB = "activities"
@@ -175,7 +176,14 @@ def activity_delete(request, pk: int):
     return render(
         request,
         "activities/activity_confirm_delete.html",
-        _context(request, programme, activity=activity),
+        _context(
+            request,
+            programme,
+            activity=activity,
+            steps=list(activity.plan_steps.all()),
+            quality_agreements=list(activity.quality_agreements.all()),
+            measurement_plans=[measure_label(m) for m in activity.measurement_plans.all()],
+        ),
     )
 
 

@@ -30,7 +30,7 @@ from duiding.activities.plan_reference import (
     MEASURE_SCALES,
     MEASUREMENT_COLUMNS,
 )
-from duiding.activities.views import plan_partner, plan_quality
+from duiding.activities.views import plan_history, plan_partner, plan_quality
 from duiding.activities.views.plan_common import apply_error, form_status, plan_context, safe_next
 
 TAB = "plan"
@@ -175,6 +175,7 @@ def step_edit(request, pk: int, step_id: int):
         "owner_organisation": step.owner_organisation_id,
         "due_date": step.due_date,
         "status": step.status,
+        "version": step.version,
     }
     form = StepForm(
         request.POST or None, activities=activities, organisations=organisations, initial=initial
@@ -184,7 +185,12 @@ def step_edit(request, pk: int, step_id: int):
         if not _may_write_step(request.user, programme, fields):
             raise PermissionDenied
         try:
-            services.step_update(step=step, user=request.user, **fields)
+            services.step_update(
+                step=step,
+                user=request.user,
+                expected_version=form.cleaned_data.get("version"),
+                **fields,
+            )
         except services.PlanError as error:
             apply_error(form, error)
         else:
@@ -315,4 +321,5 @@ urlpatterns = [
     path(f"{P}inkoop/<int:agreement_id>/verwijderen/", purchase_delete, name="purchase_delete"),
     *plan_quality.urlpatterns,
     *plan_partner.urlpatterns,
+    *plan_history.urlpatterns,
 ]

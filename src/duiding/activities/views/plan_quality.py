@@ -111,6 +111,7 @@ def quality_edit(request, pk: int, agreement_id: int):
                 activity=agreement.activity,
                 user=request.user,
                 agreement=agreement,
+                expected_version=form.cleaned_data.get("version"),
                 **_quality_fields(form),
             )
         except services.PlanError as error:

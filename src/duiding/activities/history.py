@@ -1,0 +1,220 @@
+"""History of a programme's plan (data safety): every service that creates, changes or deletes an
+activity, plan step, purchase agreement, quality agreement or measurement plan writes a
+`PlanChange` with a JSON snapshot of the object. A deleted item can be restored from its last
+snapshot, under its old number, with its links to results, factors, age phases and life areas
+that still exist.
+
+`record` is called by the services inside their transaction; `restore` is a service itself (one
+transaction, `RestoreError` with a Dutch message and nothing changed)."""
+
+from __future__ import annotations
+
+import json
+
+from django.core import serializers
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from duiding.accounts.models import Organisation
+from duiding.accounts.permissions import activity_organisations, can_edit_programme
+from duiding.activities.models import (
+    Activity,
+    ActivityFactor,
+    MeasurementPlan,
+    PlanChange,
+    PlanStep,
+    PurchaseAgreement,
+    QualityAgreement,
+)
+
+Kind = PlanChange.Kind
+Action = PlanChange.Action
+
+MODELS: dict[str, type[models.Model]] = {
+    Kind.ACTIVITY: Activity,
+    Kind.STEP: PlanStep,
+    Kind.PURCHASE: PurchaseAgreement,
+    Kind.QUALITY: QualityAgreement,
+    Kind.MEASUREMENT: MeasurementPlan,
+}
+KINDS = {model: kind for kind, model in MODELS.items()}
+# Snapshot keys that are not model fields.
+EXTRA_KEYS = ("factor_links", "purchase_agreement_ids", "activity_name")
+
+
+class RestoreError(ValueError):
+    """A restore refused for a reason the user can read; nothing changed."""
+
+
+def _label(obj) -> str:
+    if isinstance(obj, Activity):
+        return obj.name
+    if isinstance(obj, PlanStep):
+        return obj.description
+    if isinstance(obj, PurchaseAgreement):
+        return obj.reference
+    if isinstance(obj, QualityAgreement):
+        return obj.next_step
+    return obj.label
+
+
+def _programme_id(obj) -> int:
+    if isinstance(obj, QualityAgreement | MeasurementPlan):
+        return obj.activity.programme_id
+    return obj.programme_id
+
+
+def _organisation_id(obj) -> int | None:
+    if isinstance(obj, Activity | QualityAgreement):
+        return obj.organisation_id
+    if isinstance(obj, PlanStep):
+        return obj.owner_organisation_id
+    if isinstance(obj, MeasurementPlan):
+        return obj.activity.organisation_id
+    return None  # purchase agreements: the programme's editors
+
+
+def snapshot(obj) -> dict:
+    """The object's fields as JSON (foreign keys as ids, plain many-to-many as id lists)."""
+    content = json.loads(serializers.serialize("json", [obj]))[0]["fields"]
+    if isinstance(obj, Activity):
+        content["factor_links"] = [
+            [link.factor_id, link.effect] for link in obj.factor_links.order_by("pk")
+        ]
+        content["purchase_agreement_ids"] = list(
+            obj.purchase_agreements.values_list("pk", flat=True)
+        )
+    elif getattr(obj, "activity_id", None):
+        content["activity_name"] = obj.activity.name
+    return content
+
+
+def record(obj, *, user, action: str) -> PlanChange:
+    """Write one line of the history (call it after a create/update, before a delete)."""
+    return PlanChange.objects.create(
+        programme_id=_programme_id(obj),
+        kind=KINDS[type(obj)],
+        object_id=obj.pk,
+        organisation_id=_organisation_id(obj),
+        user=user if getattr(user, "is_authenticated", False) else None,
+        action=action,
+        summary=_label(obj)[:300],
+        content=snapshot(obj),
+    )
+
+
+def record_activity_delete(activity: Activity, *, user) -> None:
+    """Before an activity is deleted: its steps, quality agreements and measurement plans go with
+    it (each restorable on its own), its purchase agreements lose the link."""
+    for child in (
+        *activity.plan_steps.all(),
+        *activity.quality_agreements.all(),
+        *activity.measurement_plans.all(),
+    ):
+        child.activity = activity
+        record(child, user=user, action=Action.DELETED)
+    record(activity, user=user, action=Action.DELETED)
+
+
+# --- Restore -----------------------------------------------------------------------------------
+
+
+def can_restore(user, change: PlanChange) -> bool:
+    """Who may restore: whoever may create such an item for its organisation."""
+    from duiding.activities.plan import can_edit_item
+
+    programme = change.programme
+    if change.kind == Kind.PURCHASE:
+        return can_edit_programme(user, programme)
+    if change.kind == Kind.ACTIVITY:
+        return activity_organisations(user, programme).filter(pk=change.organisation_id).exists()
+    if can_edit_item(user, programme, change.organisation_id):
+        return True
+    activity = Activity.objects.filter(pk=change.content.get("activity")).first()
+    return activity is not None and can_edit_item(user, programme, activity.organisation_id)
+
+
+def _existing(model, ids) -> list[int]:
+    return list(model.objects.filter(pk__in=ids or []).values_list("pk", flat=True))
+
+
+def _build(change: PlanChange, model, user):
+    content = change.content
+    obj = model(pk=change.object_id)
+    for field in model._meta.concrete_fields:
+        if field.primary_key or field.name not in content:
+            continue
+        value = content[field.name]
+        if field.is_relation:
+            if value is not None and not field.related_model.objects.filter(pk=value).exists():
+                if not field.null or (field.name == "activity" and model is not PurchaseAgreement):
+                    raise _missing(field, change)
+                value = None
+            setattr(obj, field.attname, value)
+        else:
+            setattr(obj, field.attname, field.to_python(value))
+    obj.updated_by = user
+    if hasattr(obj, "version"):
+        obj.version = (obj.version or 0) + 1
+    return obj
+
+
+def _missing(field, change) -> RestoreError:
+    if field.name == "activity":
+        return RestoreError(
+            _("Herstel eerst de activiteit ‘%(name)s’; daar hoort dit onderdeel bij.")
+            % {"name": change.content.get("activity_name", "")}
+        )
+    if field.related_model is Organisation:
+        return RestoreError(_("De organisatie van dit onderdeel bestaat niet meer."))
+    return RestoreError(_("Dit onderdeel kan niet worden hersteld: een koppeling ontbreekt."))
+
+
+@transaction.atomic
+def restore(*, change: PlanChange, user):
+    """Bring back the deleted item of `change` and note that in the history."""
+    change = PlanChange.objects.select_for_update().select_related("programme").get(pk=change.pk)
+    if change.action != Action.DELETED or change.restored_at is not None:
+        raise RestoreError(_("Dit onderdeel is al hersteld of niet verwijderd."))
+    model = MODELS[change.kind]
+    if model.objects.filter(pk=change.object_id).exists():
+        raise RestoreError(_("Dit onderdeel bestaat al weer."))
+    obj = _build(change, model, user)
+    if isinstance(obj, MeasurementPlan):
+        same = MeasurementPlan.objects.filter(activity_id=obj.activity_id, measure=obj.measure)
+        if obj.measure == "eigen":
+            same = same.filter(custom_name__iexact=obj.custom_name)
+        if same.exists():
+            raise RestoreError(_("Deze outcome staat al in het meetplan van deze activiteit."))
+    obj.save(force_insert=True)
+    if isinstance(obj, Activity):
+        _restore_links(obj, change.content)
+    change.restored_at = timezone.now()
+    change.save(update_fields=["restored_at"])
+    record(obj, user=user, action=Action.RESTORED)
+    return obj
+
+
+def _restore_links(activity: Activity, content: dict) -> None:
+    from duiding.frameworks.models import AgePhase, Factor, LifeArea
+    from duiding.results.models import SocietalResult
+
+    activity.results.set(
+        SocietalResult.objects.filter(
+            pk__in=content.get("results") or [], programme_id=activity.programme_id
+        )
+    )
+    activity.age_phases.set(_existing(AgePhase, content.get("age_phases")))
+    activity.life_areas.set(_existing(LifeArea, content.get("life_areas")))
+    factors = set(_existing(Factor, [f for f, _e in content.get("factor_links") or []]))
+    ActivityFactor.objects.bulk_create(
+        ActivityFactor(activity=activity, factor_id=f, effect=e)
+        for f, e in content.get("factor_links") or []
+        if f in factors
+    )
+    PurchaseAgreement.objects.filter(
+        pk__in=content.get("purchase_agreement_ids") or [],
+        programme_id=activity.programme_id,
+        activity__isnull=True,
+    ).update(activity=activity)
