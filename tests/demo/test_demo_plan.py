@@ -16,8 +16,8 @@ from duiding.activities.models import (
 )
 from duiding.activities.plan_selectors import overdue_steps, partner_overview
 from duiding.demo.plan import demo_plan_ensure
-from duiding.demo.services import demo_load
-from duiding.demo.steps import PASSWORD_ENV, DemoContext
+from duiding.demo.services import demo_load, demo_logins
+from duiding.demo.steps import DEFAULT_PASSWORD, PASSWORD_ENV, DemoContext
 from duiding.programmes.models import Programme
 
 pytestmark = pytest.mark.django_db
@@ -60,6 +60,13 @@ def test_demo_plan_of_two_partners_across_the_prevention_levels_once(monkeypatch
     assert {i.activity.organisation.name for i in groups[0].activities} == {
         "Welzijn Rotterdam Zuid"
     }
+    # The second partner logs in too and sees its own organisation's activities only.
+    wijkteam = User.objects.get(username="wijkteam")
+    assert wijkteam.check_password(DEFAULT_PASSWORD)
+    groups = partner_overview(wijkteam)
+    assert [g.programme for g in groups] == [programme]
+    assert {i.activity.organisation.name for i in groups[0].activities} == {"Wijkteam Feijenoord"}
+    assert "wijkteam" in [username for username, _pw, _label in demo_logins()]
     assert len(overdue_steps(User.objects.get(username="adviseur"))) >= 2
 
     before = _counts()

@@ -63,6 +63,14 @@ USERS = [
         "partner, Welzijn Rotterdam Zuid",
     ),
     (
+        "wijkteam",
+        "Wim",
+        "Wijkteam",
+        "wijkteam-feijenoord",
+        Membership.Role.PARTNER,
+        "partner, Wijkteam Feijenoord",
+    ),
+    (
         "accounthouder",
         "Anouk",
         "Accounthouder",
