@@ -27,7 +27,11 @@ def test_detail_page_shows_the_curve_and_the_sentence(
     chart = page.locator(".result-curve__chart svg")
     expect(chart).to_be_visible()
     expect(chart.locator("path").first).to_be_attached()
-    expect(page.locator(".result-curve__sentence")).to_contain_text("Bij de huidige trend komt")
+    sentence = page.locator(".result-curve__sentence")
+    expect(sentence).to_contain_text("Zet de oude trend door, dan komt")
+    expect(sentence).to_contain_text("de trend tot en met 2021 verwachtte")
+    expect(chart.locator("text", has_text="trend tot en met de basisperiode")).to_be_attached()
+    expect(chart.locator("text", has_text="doel").first).to_be_attached()
     expect(page.get_by_role("table", name="Cijfers van de grafiek")).to_contain_text("2023")
     assert_no_axe_violations(page)
 

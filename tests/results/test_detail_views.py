@@ -32,7 +32,9 @@ def test_detail_shows_progress_curve_and_history(client_as, adviseur, result):
     assert "Op koers" in html
     assert "verwacht: 2025 (cijfers over 2024)" in html
     assert f'data-vega-map="curve-{result.result_indicators.get().pk}-spec"' in html
-    assert "Bij de huidige trend komt" in html
+    assert "Zet de oude trend door, dan komt" in html
+    # The sentence follows the verdict badge ("Op koers"), never "moet worden omgebogen".
+    assert "Op koers: " in html and "worden omgebogen" not in html
     assert "Ieder afzonderlijk" in html
     assert "Opnieuw berekenen" in html
     assert "Geschiedenis van de oordelen" in html

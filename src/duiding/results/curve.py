@@ -1,9 +1,10 @@
 """The curve of a result indicator as a Vega-Lite v5 spec (a plain dict), with its sentence.
 
 "Turning the curve" means doing better than the forecast: the chart shows the indicator's history
-(points and line), a linear trend over the last periods with its 95 % band (calculation.
-linear_forecast), the baseline (a dashed rule), the target at its date (a diamond with a label),
-and says in words whether the trend reaches the target. The same spec can later be rendered to
+(points and line), a linear trend fitted on the periods up to and including the baseline period,
+with its 95 % band (calculation.linear_forecast), the baseline (a dashed rule), the target at its
+date (a diamond with a label) and a legend; the sentence (curve_text.py) says whether the latest
+figures lie above the old trend and whether the figures are on track. The same spec can later be rendered to
 SVG for reports. Every chart has the same numbers in a table beside it (see `curve_table`).
 """
 
@@ -15,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from duiding.areaprofile import formatting as fmt
 from duiding.results import calculation as calc
+from duiding.results.curve_text import band_unknown, curve_sentence
 from duiding.results.progress import date_to_x, same_kind, series_for
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
@@ -62,40 +64,6 @@ def forecast_points(
     return points
 
 
-def curve_sentence(
-    *, name: str, forecast, target_date, required, direction: str, decimals: int, unit: str
-) -> str:
-    if required is None:
-        return _(
-            "Voor %(indicator)s is nog geen basiswaarde, dus ook geen doel om mee te vergelijken."
-        ) % {"indicator": name}
-    if forecast is None:
-        return _(
-            "Voor %(indicator)s zijn te weinig cijfers voor een trend (minstens twee perioden "
-            "nodig); het doel is %(target)s in %(year)s."
-        ) % {"indicator": name, "target": _fmt(required, decimals, unit), "year": target_date.year}
-    fitted, _lower, _upper = forecast.at(date_to_x(target_date))
-    values = {
-        "indicator": name,
-        "year": target_date.year,
-        "value": _fmt(fitted, decimals, unit),
-        "target": _fmt(required, decimals, unit),
-    }
-    if calc.target_met(fitted, required, direction):
-        return (
-            _(
-                "Bij de huidige trend komt %(indicator)s in %(year)s op %(value)s; het doel is %(target)s: de trend haalt het doel."
-            )
-            % values
-        )
-    return (
-        _(
-            "Bij de huidige trend komt %(indicator)s in %(year)s op %(value)s; het doel is %(target)s: de trend moet worden omgebogen."
-        )
-        % values
-    )
-
-
 def curve_spec(
     *,
     name: str,
@@ -108,20 +76,32 @@ def curve_spec(
     decimals: int = 1,
     unit: str = "",
     bounds: tuple[float | None, float | None] = (None, None),
+    verdict: str | None = None,
 ) -> dict:
-    """{"spec", "sentence", "forecast", "table"} for one indicator of a result."""
+    """{"spec", "sentence", "forecast", "table"} for one indicator of a result. The forecast is
+    fitted on the history up to and including the baseline period; `verdict` is the progress
+    verdict of the indicator (the sentence is phrased around it)."""
     target_x = date_to_x(target_date)
     points = [(calc.period_to_x(code), code, value) for code, value in history]
-    forecast = calc.linear_forecast([(x, v) for x, _c, v in points], last_n=LAST_N)
+    baseline_x = calc.period_to_x(baseline_period)
+    before = [(x, v) for x, _c, v in points if x <= baseline_x + calc.EPS]
+    forecast = calc.linear_forecast(before, last_n=LAST_N)
+    after = [(x, c, v) for x, c, v in points if x > baseline_x + calc.EPS]
     sentence = curve_sentence(
         name=name,
         forecast=forecast,
-        target_date=target_date,
+        target_x=target_x,
+        target_year=target_date.year,
+        baseline_period=baseline_period,
+        baseline=baseline,
         required=required,
         direction=direction,
+        latest=after[-1] if after else None,
+        verdict=verdict,
         decimals=decimals,
         unit=unit,
     )
+    legend = Legend()
     d3 = f",.{max(0, min(decimals, 6))}f"
     x_enc = {
         "field": "x",
@@ -139,11 +119,12 @@ def curve_spec(
             {
                 "name": "band",
                 "data": {"values": trend},
-                "mark": {"type": "area", "opacity": 0.15, "color": FORECAST_COLOUR},
+                "mark": {"type": "area", "opacity": 0.15},
                 "encoding": {
                     "x": x_enc,
                     "y": {**y_enc, "field": "lower"},
                     "y2": {"field": "upper"},
+                    "color": legend.add(_("bandbreedte (95%)"), FORECAST_COLOUR),
                 },
             }
         )
@@ -151,18 +132,23 @@ def curve_spec(
             {
                 "name": "forecast",
                 "data": {"values": trend},
-                "mark": {"type": "line", "strokeDash": [6, 4], "color": FORECAST_COLOUR},
-                "encoding": {"x": x_enc, "y": y_enc},
+                "mark": {"type": "line", "strokeDash": [6, 4]},
+                "encoding": {
+                    "x": x_enc,
+                    "y": y_enc,
+                    "color": legend.add(_("trend tot en met de basisperiode"), FORECAST_COLOUR),
+                },
             }
         )
     layers.append(
         {
             "name": "history",
             "data": {"values": [{"x": x, "y": v, "period": c} for x, c, v in points]},
-            "mark": {"type": "line", "point": {"size": 40}, "color": HISTORY_COLOUR},
+            "mark": {"type": "line", "point": {"size": 40}},
             "encoding": {
                 "x": x_enc,
                 "y": y_enc,
+                "color": legend.add(_("cijfers"), HISTORY_COLOUR),
                 "tooltip": [
                     {"field": "period", "type": "nominal", "title": _("Periode")},
                     {"field": "y", "type": "quantitative", "title": _("Waarde"), "format": d3},
@@ -175,8 +161,11 @@ def curve_spec(
             {
                 "name": "baseline",
                 "data": {"values": [{"y": baseline, "period": baseline_period}]},
-                "mark": {"type": "rule", "strokeDash": [2, 3], "color": BASELINE_COLOUR},
-                "encoding": {"y": {"field": "y", "type": "quantitative"}},
+                "mark": {"type": "rule", "strokeDash": [2, 3]},
+                "encoding": {
+                    "y": {"field": "y", "type": "quantitative"},
+                    "color": legend.add(_("basiswaarde"), BASELINE_COLOUR),
+                },
             }
         )
     if required is not None:
@@ -194,9 +183,12 @@ def curve_spec(
                     "shape": "diamond",
                     "filled": True,
                     "size": 110,
-                    "color": TARGET_COLOUR,
                 },
-                "encoding": {"x": x_enc, "y": y_enc},
+                "encoding": {
+                    "x": x_enc,
+                    "y": y_enc,
+                    "color": legend.add(_("doel"), TARGET_COLOUR),
+                },
             }
         )
         layers.append(
@@ -207,6 +199,7 @@ def curve_spec(
                 "encoding": {"x": x_enc, "y": y_enc, "text": {"field": "label"}},
             }
         )
+    legend.finish()
     spec = {
         "$schema": SCHEMA,
         "description": sentence,
@@ -219,11 +212,39 @@ def curve_spec(
         "spec": spec,
         "sentence": sentence,
         "forecast": forecast,
-        "table": curve_table(points, trend, target_date, required, decimals, unit),
+        "table": curve_table(
+            points, trend, target_date, required, decimals, unit, band_unknown(forecast)
+        ),
     }
 
 
-def curve_table(points, trend, target_date, required, decimals: int, unit: str) -> list[dict]:
+class Legend:
+    """One colour scale shared by the layers, so Vega-Lite draws a legend with an entry per
+    layer (cijfers, trend, bandbreedte, basiswaarde, doel)."""
+
+    def __init__(self):
+        self.domain: list[str] = []
+        self.range: list[str] = []
+        self.encodings: list[dict] = []
+
+    def add(self, label: str, colour: str) -> dict:
+        self.domain.append(str(label))
+        self.range.append(colour)
+        encoding = {"datum": str(label), "type": "nominal"}
+        self.encodings.append(encoding)
+        return encoding
+
+    def finish(self) -> None:
+        scale = {"domain": self.domain, "range": self.range}
+        legend = {"title": None, "orient": "bottom", "direction": "horizontal"}
+        for encoding in self.encodings:
+            encoding["scale"] = scale
+            encoding["legend"] = legend
+
+
+def curve_table(
+    points, trend, target_date, required, decimals: int, unit: str, no_band: bool = False
+) -> list[dict]:
     """The chart's numbers as rows for the accessible table under it."""
     rows = [
         {"period": code, "kind": _("cijfer"), "value": _fmt(value, decimals, unit)}
@@ -234,7 +255,9 @@ def curve_table(points, trend, target_date, required, decimals: int, unit: str) 
         rows.append(
             {
                 "period": str(target_date.year),
-                "kind": _("trend (95%%-band %(lower)s – %(upper)s)")
+                "kind": _("trend (bandbreedte onbekend: te weinig cijfers)")
+                if no_band
+                else _("trend (95%%-band %(lower)s – %(upper)s)")
                 % {
                     "lower": _fmt(end["lower"], decimals, unit),
                     "upper": _fmt(end["upper"], decimals, unit),
@@ -288,6 +311,7 @@ def result_curves(result, details: dict) -> list[dict]:
             decimals=decimals,
             unit=unit,
             bounds=unit_bounds(indicator.unit_kind if indicator else "percentage"),
+            verdict=item.get("verdict"),
         )
         curve["id"] = f"curve-{link.pk}"
         curve["spec_id"] = f"curve-{link.pk}-spec"
