@@ -195,3 +195,16 @@ def test_interventions_read_by_all_and_edited_by_beheerder(client_as, beheerder,
     )
     assert response.status_code == 400
     assert Organisation.objects.exists()
+
+
+def test_header_links_to_the_municipality_matrix_only_for_who_may_see_it(
+    client_as, beheerder, adviseur, programme
+):
+    link = 'href="/activiteiten/preventiematrix/"'
+    home = client_as(beheerder).get("/").content.decode()
+    assert link in home and "Preventiematrix gemeente" in home
+    page = client_as(beheerder).get("/activiteiten/preventiematrix/").content.decode()
+    crumbs = page.split('class="breadcrumbs"', 1)[1].split("</nav>", 1)[0]
+    assert "Preventiematrix van de gemeente" in crumbs and 'aria-current="page"' in crumbs
+    assert f'{link} aria-current="page"' in page
+    assert link not in client_as(adviseur).get("/").content.decode()

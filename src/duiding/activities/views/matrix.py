@@ -60,7 +60,7 @@ def matrix_municipality(request):
         request,
         "activities/matrix_municipality.html",
         {
-            "nav": "programmes",
+            "nav": "matrix_overview",
             "programmes": programmes,
             "offer": offer,
             "offer_choices": OFFER_CHOICES,
