@@ -300,3 +300,36 @@ def test_all_steps_table_is_sorted_by_date_then_activity(
     assert order == sorted(order)
     # Same date: Home-Start before Sport in de wijk.
     assert table.index(f'id="stap-{late_home.pk}"') < table.index(f'id="stap-{same_day_sport.pk}"')
+
+
+def test_step_owner_person_is_chosen_in_the_form_and_shown_in_plan_and_export(
+    client_as, adviseur, partner, programme, plan_activities, partner_org, sport_user
+):
+    import io
+
+    from openpyxl import load_workbook
+
+    partner.first_name, partner.last_name = "Petra", "Partner"
+    partner.save()
+    client = client_as(adviseur)
+    form = client.get(_url("step_create", programme.pk)).content.decode()
+    assert 'name="owner_user"' in form and "Petra Partner (Welzijn Feijenoord)" in form
+    data = {
+        "description": "Intakegesprekken plannen",
+        "activity": plan_activities["home_start"].pk,
+        "owner_organisation": partner_org.pk,
+        "due_date": (_today() + datetime.timedelta(days=7)).isoformat(),
+        "status": "open",
+    }
+    # Somebody of another organisation: refused on the field, nothing saved.
+    refused = client.post(_url("step_create", programme.pk), {**data, "owner_user": sport_user.pk})
+    assert refused.status_code == 400
+    assert "hoort niet bij Welzijn Feijenoord" in refused.content.decode()
+    assert not PlanStep.objects.exists()
+    response = client.post(_url("step_create", programme.pk), {**data, "owner_user": partner.pk})
+    assert response.status_code == 302
+    assert PlanStep.objects.get().owner_user == partner
+    assert "Petra Partner" in client.get(_url("plan", programme.pk)).content.decode()
+    workbook = load_workbook(io.BytesIO(client.get(_url("plan_export", programme.pk)).content))
+    cells = {str(c.value) for ws in workbook.worksheets for row in ws.iter_rows() for c in row}
+    assert "Petra Partner" in cells

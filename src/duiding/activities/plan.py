@@ -140,6 +140,19 @@ def _future(due_date, field_name: str = "due_date", *, on: datetime.date | None 
         )
 
 
+def _owner_user(owner_user, organisation):
+    """The person who takes the step must belong to the organisation that takes it."""
+    if owner_user is None:
+        return None
+    if not Membership.objects.filter(user=owner_user, organisation=organisation).exists():
+        raise PlanError(
+            _("%(user)s hoort niet bij %(org)s; kies iemand van die organisatie.")
+            % {"user": owner_user.display_name, "org": organisation.name},
+            "owner_user",
+        )
+    return owner_user
+
+
 def _status(value: str) -> str:
     if value not in StepStatus.values:
         raise PlanError(_("Kies een status: open, bezig of klaar."), "status")
@@ -184,7 +197,7 @@ def step_create(
         activity=activity,
         description=description,
         owner_organisation=owner_organisation,
-        owner_user=owner_user,
+        owner_user=_owner_user(owner_user, owner_organisation),
         due_date=due_date,
         status=_status(status),
         created_by=user,
@@ -237,7 +250,7 @@ def step_update(
     step.description = description
     step.activity = activity
     step.owner_organisation = owner_organisation
-    step.owner_user = owner_user
+    step.owner_user = _owner_user(owner_user, owner_organisation)
     step.due_date = due_date
     step.status = _status(status)
     step.updated_by = user

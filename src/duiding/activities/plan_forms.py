@@ -7,7 +7,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from duiding.accounts.models import Organisation
+from duiding.accounts.models import Organisation, User
 from duiding.activities.models import (
     Activity,
     EvidenceLevel,
@@ -59,6 +59,12 @@ class _ActivityChoice(forms.ModelChoiceField):
         return f"{obj.name} ({obj.organisation.name})"
 
 
+class _PersonChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        orgs = ", ".join(m.organisation.name for m in obj.memberships.all())
+        return f"{obj.display_name} ({orgs})" if orgs else obj.display_name
+
+
 class StepForm(forms.Form):
     description = forms.CharField(
         label=_("Stap"),
@@ -83,6 +89,14 @@ class StepForm(forms.Form):
             "invalid_choice": _("Kies een organisatie uit de lijst."),
         },
     )
+    owner_user = _PersonChoice(
+        label=_("Wie zet de stap (persoon)"),
+        queryset=User.objects.none(),
+        required=False,
+        empty_label=_("Geen bepaalde persoon"),
+        help_text=_("Iemand van de organisatie die de stap zet."),
+        error_messages={"invalid_choice": _("Kies een persoon uit de lijst.")},
+    )
     due_date = _date_field(_("Wanneer klaar"))
     status = forms.ChoiceField(label=_("Status"), choices=StepStatus.choices)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -91,6 +105,14 @@ class StepForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["activity"].queryset = activities
         self.fields["owner_organisation"].queryset = organisations
+        self.fields["owner_user"].queryset = (
+            User.objects.filter(
+                is_active=True, memberships__organisation__in=organisations.values("pk")
+            )
+            .distinct()
+            .prefetch_related("memberships__organisation")
+            .order_by("first_name", "last_name", "username")
+        )
         _style(self)
 
 

@@ -104,6 +104,7 @@ def _step_fields(form) -> dict:
         "description": data["description"],
         "activity": data.get("activity"),
         "owner_organisation": data["owner_organisation"],
+        "owner_user": data.get("owner_user"),
         "due_date": data["due_date"],
         "status": data["status"],
     }
@@ -173,6 +174,7 @@ def step_edit(request, pk: int, step_id: int):
         "description": step.description,
         "activity": step.activity_id,
         "owner_organisation": step.owner_organisation_id,
+        "owner_user": step.owner_user_id,
         "due_date": step.due_date,
         "status": step.status,
         "version": step.version,
