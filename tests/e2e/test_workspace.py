@@ -208,3 +208,20 @@ def test_conflict_page_has_no_axe_violations(
     expect(page.locator("#conflict")).to_be_visible()
     assert re.search(r"Tussendoor", page.content())
     assert_no_axe_violations(page)
+
+
+def test_domain_page_has_no_horizontal_scroll_at_1300_px(authenticated_page, adviseur, programme):
+    """Every factor of the default model in the table (the widest case): the page itself does
+    not scroll sideways; the chosen factor shows above the text field after an htmx save."""
+    section = _section(programme, "Schoolprestaties")
+    page = authenticated_page(adviseur)
+    page.set_viewport_size({"width": 1300, "height": 900})
+    page.goto(reverse("programmes:section", args=[programme.pk, section.pk]))
+    page.wait_for_load_state("networkidle")
+    width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert width[0] <= width[1], width
+    panel = page.locator("#factoren")
+    panel.get_by_role("checkbox", name=FACTOR).check()
+    panel.get_by_role("button", name="Gekozen factoren opslaan").click()
+    expect(page.locator("#gekozen-factoren")).to_contain_text(FACTOR)
+    expect(page.locator("#gekozen-factoren")).to_contain_text("ranking 3")

@@ -64,6 +64,16 @@ class DomainPage:
     missing: list = field(default_factory=list)
     missing_rows: list = field(default_factory=list)
 
+    @property
+    def chosen_factors(self) -> list[FactorRow]:
+        """The chosen factors by rank (unknown last), then name: the list shown above the text
+        field, so the writer keeps them in view."""
+        rows = [row for row in self.factors if row.chosen]
+        return sorted(
+            rows,
+            key=lambda r: (r.factor.rank is None, r.factor.rank or 0, r.factor.name.lower()),
+        )
+
 
 def _flag_counts(rows) -> list[FlagCount]:
     counts = {result: 0 for result in FLAG_ORDER}
