@@ -11,11 +11,13 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils.translation import gettext as _
 
+from duiding.accounts.models import Membership
 from duiding.accounts.permissions import (
     can_edit_programme,
+    municipality_programmes,
     organisations_for_user,
     visible_programmes,
 )
@@ -31,6 +33,7 @@ from duiding.activities.plan import (
     is_overdue,
     measure_label,
     partner_organisation_ids,
+    quality_organisation_ids,
     today,
 )
 from duiding.activities.plan_reference import MEASURE_SCALES, QUALITY_QUESTIONS
@@ -115,8 +118,14 @@ def checklist_rows(agreement: QualityAgreement) -> list[ChecklistRow]:
     return rows
 
 
-def _quality(activity: Activity, on: datetime.date) -> list[QualityAgreement]:
-    agreements = list(activity.quality_agreements.all())
+def _quality(
+    activity: Activity, on: datetime.date, orgs: set[int] | None = None
+) -> list[QualityAgreement]:
+    """The activity's quality agreements; with `orgs`, only those of these organisations
+    (quality agreements are bilateral, see `plan.quality_organisation_ids`)."""
+    agreements = [
+        a for a in activity.quality_agreements.all() if orgs is None or a.organisation_id in orgs
+    ]
     for agreement in agreements:
         agreement.overdue = is_overdue(agreement, on)
         agreement.rows = checklist_rows(agreement)
@@ -145,7 +154,12 @@ def _mark_steps(steps, *, editor: bool, own: set[int], on: datetime.date) -> lis
 
 
 def _activity_plan(
-    activity: Activity, *, editor: bool, own: set[int], on: datetime.date
+    activity: Activity,
+    *,
+    editor: bool,
+    own: set[int],
+    on: datetime.date,
+    quality_orgs: set[int] | None = None,
 ) -> ActivityPlan:
     steps = list(activity.plan_steps.all())
     for step in steps:
@@ -153,7 +167,7 @@ def _activity_plan(
     return ActivityPlan(
         activity=activity,
         steps=_mark_steps(steps, editor=editor, own=own, on=on),
-        quality=_quality(activity, on),
+        quality=_quality(activity, on, quality_orgs),
         measurements=_measurements(activity),
         purchases=list(activity.purchase_agreements.all()),
         can_edit=editor or activity.organisation_id in own,
@@ -165,8 +179,9 @@ def programme_plan(programme, user, *, on: datetime.date | None = None) -> Progr
     on = on or today()
     editor = can_edit_programme(user, programme)
     own = partner_organisation_ids(user, programme)
+    quality_orgs = quality_organisation_ids(user, programme)
     activities = [
-        _activity_plan(a, editor=editor, own=own, on=on)
+        _activity_plan(a, editor=editor, own=own, on=on, quality_orgs=quality_orgs)
         for a in _activities(Activity.objects.filter(programme=programme))
     ]
     general = PlanStep.objects.filter(programme=programme, activity__isnull=True).select_related(
@@ -203,9 +218,15 @@ def partner_overview(user, *, on: datetime.date | None = None) -> list[PartnerPr
     activities = _activities(
         Activity.objects.filter(organisation_id__in=orgs, programme__in=programmes)
     ).select_related("programme__area")
-    steps = PlanStep.objects.filter(
-        programme__in=programmes, owner_organisation_id__in=orgs, activity__isnull=True
-    ).select_related("owner_organisation", "owner_user", "programme", "programme__area")
+    # Steps the organisations own outside their own activities: for the whole plan, or on
+    # another organisation's activity.
+    steps = (
+        PlanStep.objects.filter(programme__in=programmes, owner_organisation_id__in=orgs)
+        .exclude(activity__organisation_id__in=orgs)
+        .select_related(
+            "owner_organisation", "owner_user", "programme", "programme__area", "activity"
+        )
+    )
     grouped: dict[int, PartnerProgramme] = {}
     rights: dict[int, tuple[bool, set[int]]] = {}
 
@@ -252,10 +273,18 @@ def overdue_steps(user, *, on: datetime.date | None = None) -> list[PlanStep]:
 
 
 def overdue_quality(user, *, on: datetime.date | None = None):
+    """Open quality agreements past their date: all of a programme for its own organisation and
+    the municipality's beheerders/accounthouders, else only the user's organisations' own."""
     on = on or today()
+    own = Membership.objects.filter(user=user).values("organisation_id")
+    bilateral = (
+        Q(activity__programme__organisation_id__in=own)
+        | Q(activity__programme__in=municipality_programmes(user))
+        | Q(organisation_id__in=own)
+    )
     return (
         QualityAgreement.objects.filter(
-            activity__programme__in=visible_programmes(user), due_date__lt=on
+            bilateral, activity__programme__in=visible_programmes(user), due_date__lt=on
         )
         .exclude(status=StepStatus.DONE)
         .select_related("activity", "activity__programme", "organisation")
