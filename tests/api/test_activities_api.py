@@ -75,3 +75,13 @@ def test_not_visible_is_404(client, outsider, other_programme, programme, seed_a
     assert _get(client, url, outsider).status_code == 404
     assert _get(client, url, other_programme.partner_user).status_code == 404
     assert _get(client, "/api/v1/programmes/999999/" + path, outsider).status_code == 404
+
+
+def test_prevention_matrix_refuses_an_unknown_offer_in_dutch(
+    client, adviseur, programme, seed_activities
+):
+    response = _get(
+        client, f"/api/v1/programmes/{programme.pk}/prevention-matrix?offer=alles", adviseur
+    )
+    assert response.status_code == 422
+    assert "Onbekende waarde voor offer: alles" in response.json()["detail"]

@@ -146,7 +146,7 @@ def programme_activities(request, programme_id: int):
 
 @api.get(
     "/programmes/{programme_id}/prevention-matrix",
-    response={200: MatrixOut, 404: ErrorOut},
+    response={200: MatrixOut, 404: ErrorOut, 422: ErrorOut},
     tags=["activities"],
 )
 def programme_prevention_matrix(request, programme_id: int, offer: str = ""):
@@ -154,7 +154,12 @@ def programme_prevention_matrix(request, programme_id: int, offer: str = ""):
     (gap: a domain with results but no activity at that level), and the package checks.
     `offer`: "gewenst" (desired offer) or "huidig" (current offer); empty for all."""
     programme = _programme(request.auth, programme_id)
-    matrix = prevention_matrix(programme, offer=offer if offer in ("gewenst", "huidig") else "")
+    if offer not in ("", "gewenst", "huidig"):
+        raise HttpError(
+            422,
+            f"Onbekende waarde voor offer: {offer[:40]} (gebruik gewenst of huidig, of laat leeg)",
+        )
+    matrix = prevention_matrix(programme, offer=offer)
     rows = []
     for group in matrix["groups"]:
         for row in group["rows"]:
