@@ -91,3 +91,22 @@ def test_enter_in_a_field_saves_the_result(
     first.get_by_label("Doel", exact=True).press("Enter")
     expect(page.get_by_text("Het maatschappelijk resultaat is vastgelegd.")).to_be_visible()
     assert SocietalResult.objects.get().result_indicators.count() == 1
+
+
+def test_common_target_shows_only_for_the_combined_rules(
+    logged_in_page, adviseur, programme, figures
+):
+    page = logged_in_page(adviseur)
+    page.goto(f"/resultaten/programma/{programme.pk}/nieuw/")
+    common = page.get_by_label("Doel (gecombineerd of gemiddeld)", exact=True)
+    combination = page.get_by_label("Indicator voor de combinatie")
+    expect(page.get_by_text("Alleen bij de regels ‘gecombineerd’ en ‘gemiddeld’")).to_be_hidden()
+    expect(common).to_be_hidden()
+    expect(combination).to_be_hidden()
+    page.get_by_role("radio", name="Gemiddeld").check()
+    expect(common).to_be_visible()
+    expect(combination).to_be_hidden()
+    page.get_by_role("radio", name="Gecombineerd").check()
+    expect(combination).to_be_visible()
+    page.get_by_role("radio", name="Ieder afzonderlijk").check()
+    expect(common).to_be_hidden()
