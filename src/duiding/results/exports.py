@@ -1,10 +1,14 @@
-"""The results overview as CSV (UTF-8 with BOM, `;`, decimal comma) and Excel, one row per result.
+"""The results overview as CSV (UTF-8 with BOM, `;`, decimal comma) and Excel: one row per
+indicator of a result (a result without indicators gets one row), with the figures of the latest
+progress verdict (baseline, latest figure, required value, verdict per indicator).
 
-Text that a spreadsheet would run as a formula gets a leading quote in both formats (the helper
-of the Staat van de wijk exports, `areaprofile.exports.safe_text`)."""
+The CSV holds only the header and the data (no credit line inside the data); the Excel file has
+the credit on a separate "Toelichting" sheet. Text that a spreadsheet would run as a formula gets
+a leading quote in both formats (`areaprofile.exports.safe_text`)."""
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterable
 from datetime import date
 from io import BytesIO
@@ -15,13 +19,14 @@ from django.utils.translation import gettext as _
 from duiding.areaprofile.exports import (
     CSV_CONTENT_TYPE,
     XLSX_CONTENT_TYPE,
-    csv_lines,
+    _csv_cell,
+    _Echo,
     safe_text,
 )
-from duiding.results.models import Rule, Status
+from duiding.results.models import ProgressEvaluation, Rule, Status
 from duiding.results.overview import pillar_of, verdict_label
 
-__all__ = ["CSV_CONTENT_TYPE", "XLSX_CONTENT_TYPE", "csv_lines", "header", "rows", "xlsx_bytes"]
+__all__ = ["CSV_CONTENT_TYPE", "XLSX_CONTENT_TYPE", "csv_stream", "header", "rows", "xlsx_bytes"]
 
 
 def header() -> list[str]:
@@ -35,17 +40,40 @@ def header() -> list[str]:
         _("Status"),
         _("Streefdatum"),
         _("Rekenregel"),
-        _("Indicatoren"),
         _("Oordeel"),
         _("Beoordeeld op"),
+        _("Indicator"),
+        _("Basisperiode"),
+        _("Basiswaarde"),
+        _("Laatste periode"),
+        _("Laatste cijfer"),
+        _("Doel"),
+        _("Oordeel indicator"),
     ]
 
 
+def _latest_details(results: list) -> dict[int, dict]:
+    """The details of the latest progress verdict per result (one query)."""
+    latest: dict[int, dict] = {}
+    evaluations = ProgressEvaluation.objects.filter(result__in=[r.pk for r in results]).order_by(
+        "result_id", "-computed_at", "-pk"
+    )
+    for evaluation in evaluations.values("result_id", "details"):
+        latest.setdefault(evaluation["result_id"], evaluation["details"] or {})
+    return latest
+
+
+def _number(value):
+    return None if value is None else round(float(value), 4)
+
+
 def rows(results: Iterable) -> Iterable[list]:
+    results = list(results)
+    details = _latest_details(results)
     for result in results:
         pillar = pillar_of(result)
         computed = getattr(result, "latest_computed_at", None)
-        yield [
+        common = [
             result.programme.name,
             result.programme.area.name,
             result.text,
@@ -55,10 +83,25 @@ def rows(results: Iterable) -> Iterable[list]:
             str(Status(result.status).label),
             result.target_date,
             str(Rule(result.rule).label),
-            ", ".join(str(link) for link in result.result_indicators.all()),
             verdict_label(getattr(result, "latest_verdict", None)),
             computed.date() if computed else None,
         ]
+        items = {i.get("id"): i for i in details.get(result.pk, {}).get("indicators", [])}
+        links = list(result.result_indicators.all())
+        if not links:
+            yield common + [""] * 7
+        for link in links:
+            item = items.get(link.pk, {})
+            verdict = item.get("verdict")
+            yield common + [
+                str(link),
+                link.baseline_period,
+                _number(item["baseline"] if "baseline" in item else link.baseline_value),
+                item.get("period") or "",
+                _number(item.get("value")),
+                _number(item.get("required")),
+                verdict_label(verdict) if item else "",
+            ]
 
 
 def csv_row_values(row: list) -> list:
@@ -73,7 +116,11 @@ def credit() -> str:
 
 
 def csv_stream(results: Iterable):
-    return csv_lines(header(), (csv_row_values(r) for r in rows(results)), credit())
+    """BOM, header and data rows only (the credit is in the Excel file's Toelichting)."""
+    writer = csv.writer(_Echo(), delimiter=";", lineterminator="\r\n")
+    yield "\ufeff" + writer.writerow([safe_text(h) for h in header()])
+    for row in rows(results):
+        yield writer.writerow([_csv_cell(v) for v in csv_row_values(row)])
 
 
 def xlsx_bytes(*, title: str, results: Iterable) -> bytes:
@@ -102,10 +149,19 @@ def xlsx_bytes(*, title: str, results: Iterable) -> bytes:
     ws.freeze_panes = "A4"
     ws.auto_filter.ref = f"A3:{get_column_letter(len(names))}{3 + count}"
     for index in range(1, len(names) + 1):
-        ws.column_dimensions[get_column_letter(index)].width = 50 if index in (3, 10) else 20
-    ws.append([])
-    ws.append([safe_text(credit())])
-    ws.cell(row=ws.max_row, column=1).font = Font(italic=True)
+        ws.column_dimensions[get_column_letter(index)].width = 50 if index in (3, 12) else 16
+    notes = wb.create_sheet(_("Toelichting")[:31])
+    notes.append([safe_text(_("Toelichting"))])
+    notes["A1"].font = Font(bold=True, size=14)
+    for line in (
+        _(
+            "Eén regel per indicator van een resultaat. Basiswaarde, laatste cijfer, doel en "
+            "oordeel komen uit het laatste oordeel over de voortgang."
+        ),
+        credit(),
+    ):
+        notes.append([safe_text(line)])
+    notes.column_dimensions["A"].width = 100
     buffer = BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

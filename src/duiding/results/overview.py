@@ -116,6 +116,21 @@ def filter_choices(user) -> FilterChoices:
     )
 
 
+def programme_filter_choices(programme) -> FilterChoices:
+    """Pillars, domains and ambitions of the programme's framework."""
+    framework = programme.framework_id
+    return FilterChoices(
+        pillars=list(Pillar.objects.filter(framework_id=framework).order_by("order", "pk")),
+        domains=list(
+            Domain.objects.filter(pillar__framework_id=framework)
+            .select_related("pillar")
+            .order_by("pillar__order", "order", "pk")
+        ),
+        ambitions=list(Ambition.objects.filter(framework_id=framework).order_by("pk")),
+        statuses=list(Status.choices),
+    )
+
+
 def verdict_label(verdict: str | None) -> str:
     if not verdict:
         return str(_not_evaluated())

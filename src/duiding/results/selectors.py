@@ -27,12 +27,16 @@ class FigureOption:
         return self.indicator.unit_kind == UnitKind.PERCENTAGE
 
 
-def programme_results(programme) -> list[SocietalResult]:
-    """The programme's results with their indicators and latest verdict (`latest_evaluation`)."""
+def programme_results(programme, filters=None) -> list[SocietalResult]:
+    """The programme's results with their indicators and latest verdict (`latest_evaluation`),
+    optionally filtered (overview.OverviewFilters: pillar, domain, ambition, status)."""
+    queryset = SocietalResult.objects.filter(programme=programme)
+    if filters is not None:
+        from duiding.results.overview import apply_filters
+
+        queryset = apply_filters(queryset, filters)
     results = list(
-        SocietalResult.objects.filter(programme=programme)
-        .select_related("domain", "ambition", "combination_indicator")
-        .prefetch_related(
+        queryset.select_related("domain", "ambition", "combination_indicator").prefetch_related(
             Prefetch(
                 "result_indicators",
                 queryset=ResultIndicator.objects.select_related("indicator").order_by(

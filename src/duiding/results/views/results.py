@@ -4,6 +4,8 @@ write; others get a 404 (programme_or_404 / result_or_404)."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -13,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from duiding.accounts.permissions import can_edit_programme, programme_or_404, result_or_404
-from duiding.results import selectors, services
+from duiding.results import overview, selectors, services
 from duiding.results.forms import (
     RULE_HELP,
     IndicatorFormSet,
@@ -23,7 +25,7 @@ from duiding.results.forms import (
     result_initial,
     row_initial,
 )
-from duiding.results.models import Rule, Status
+from duiding.results.models import Rule, SocietalResult, Status
 
 TAB = "results"
 PREFIX = "ind"
@@ -55,13 +57,21 @@ def result_url(result) -> str:
 @login_required
 def programme_results(request, pk: int):
     programme = programme_or_404(request.user, pk)
-    results = selectors.programme_results(programme)
+    filters = overview.OverviewFilters.from_query(request.GET)
+    results = selectors.programme_results(programme, filters)
     for r in results:
         r.url = result_url(r)
         r.rule_help = RULE_HELP.get(r.rule, "")
-    return render(
-        request, "results/result_list.html", _context(request, programme, results=results)
+    context = _context(
+        request,
+        programme,
+        results=results,
+        filters=filters,
+        choices=overview.programme_filter_choices(programme),
+        querystring=urlencode(filters.as_query()),
+        has_any=bool(results) or SocietalResult.objects.filter(programme=programme).exists(),
     )
+    return render(request, "results/result_list.html", context)
 
 
 # --- the form ------------------------------------------------------------------------------
