@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from duiding.accounts.permissions import can_edit_programme, programme_or_404, result_or_404
+from duiding.frameworks.models import Domain
 from duiding.results import overview, selectors, services
 from duiding.results.forms import (
     RULE_HELP,
@@ -77,9 +78,34 @@ def programme_results(request, pk: int):
 # --- the form ------------------------------------------------------------------------------
 
 
+def _prefill(request, programme) -> dict:
+    """Initial values of a new result from the wijkanalyse link: ?section=<AnalysisSection pk>
+    (only a section of this programme) and ?domain=<Domain pk> (only of its framework); the
+    section's domain is used when no domain is given. Anything else is ignored."""
+    initial: dict = {}
+    section_id = (request.GET.get("section") or "").strip()
+    domain_id = (request.GET.get("domain") or "").strip()
+    if section_id.isdigit():
+        section = programme.sections.filter(pk=int(section_id)).first()
+        if section is not None:
+            initial["sections"] = [section.pk]
+            if section.domain_id:
+                initial["domain"] = section.domain_id
+    if domain_id.isdigit():
+        domain = Domain.objects.filter(
+            pk=int(domain_id), pillar__framework_id=programme.framework_id
+        ).first()
+        if domain is not None:
+            initial["domain"] = domain.pk
+    return initial
+
+
 def _form_parts(request, programme, *, result=None):
     options = selectors.figure_options(request.user, programme)
+    prefill = _prefill(request, programme) if result is None and request.method == "GET" else {}
     domain = result.domain if result else None
+    if prefill.get("domain"):
+        domain = Domain.objects.get(pk=prefill["domain"])
     kwargs = {
         "programme": programme,
         "factors": selectors.factor_choices(programme, domain),
@@ -94,7 +120,7 @@ def _form_parts(request, programme, *, result=None):
         form = ResultForm(data, **kwargs)
         formset = IndicatorFormSet(data, prefix=PREFIX, options=options)
     else:
-        initial = result_initial(result) if result else {}
+        initial = result_initial(result) if result else prefill
         rows = row_initial(result) + [{}] if result else [{}, {}]
         form = ResultForm(initial=initial, **kwargs)
         formset = IndicatorFormSet(initial=rows, prefix=PREFIX, options=options)
