@@ -40,6 +40,7 @@ from duiding.programmes.models import (
     SectionStatus,
 )
 from duiding.programmes.services import touch_section
+from duiding.programmes.versioning import lock_and_check
 
 
 class ConsultationError(ValueError):
@@ -285,9 +286,21 @@ def conversation_update(
     organisations=(),
     other_organisations: str = "",
     notes: str = "",
+    based_on_version: int | None = None,
 ) -> PartnerConversation:
+    """Raises versioning.StaleEdit when somebody saved it after `based_on_version`."""
     _check_date(date)
     organisations = _check_organisations(conversation.programme, organisations)
+    lock_and_check(
+        conversation,
+        based_on_version,
+        {
+            "date": (_("Datum"), date_format(date)),
+            "participants": (_("Wie waren erbij"), participants.strip()),
+            "other_organisations": (_("Andere organisaties"), other_organisations.strip()),
+            "notes": (_("Aantekeningen"), notes.strip()),
+        },
+    )
     conversation.date = date
     conversation.participants = participants.strip()
     conversation.other_organisations = other_organisations.strip()
@@ -375,9 +388,22 @@ def finding_update(
     explanation: str = "",
     practice_signals: str = "",
     mark_discussed: bool = False,
+    based_on_version: int | None = None,
 ) -> Finding:
+    """Raises versioning.StaleEdit when somebody saved it after `based_on_version`."""
     conversation = finding.conversation
-    finding.statement = _finding_fields(conversation, section, statement, recognition)
+    checked = _finding_fields(conversation, section, statement, recognition)
+    lock_and_check(
+        finding,
+        based_on_version,
+        {
+            "statement": (_("Bevinding uit de analyse"), checked),
+            "recognition": (_("Herkennen de partners dit?"), recognition),
+            "explanation": (_("Verklaring van de partners"), explanation.strip()),
+            "practice_signals": (_("Signalen uit de praktijk"), practice_signals.strip()),
+        },
+    )
+    finding.statement = checked
     finding.section = section
     finding.recognition = recognition
     finding.explanation = explanation.strip()

@@ -176,6 +176,7 @@ class ConversationForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         required=False,
     )
+    version = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
 
     def __init__(self, *args, programme, **kwargs):
         super().__init__(*args, **kwargs)
@@ -200,11 +201,15 @@ class ConversationForm(forms.Form):
             "organisations": list(conversation.organisations.all()),
             "other_organisations": conversation.other_organisations,
             "notes": conversation.notes,
+            "version": conversation.version,
         }
 
     def service_fields(self) -> dict:
         data = dict(self.cleaned_data)
         data.setdefault("organisations", [])
+        version = data.pop("version", None)
+        if version is not None:
+            data["based_on_version"] = version
         return data
 
 
@@ -250,6 +255,7 @@ class FindingForm(forms.Form):
         required=False,
         initial=True,
     )
+    version = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
 
     def __init__(self, *args, programme, **kwargs):
         super().__init__(*args, **kwargs)
@@ -271,4 +277,13 @@ class FindingForm(forms.Form):
             "explanation": finding.explanation,
             "practice_signals": finding.practice_signals,
             "mark_discussed": False,
+            "version": finding.version,
         }
+
+    def service_fields(self, *, edit: bool = True) -> dict:
+        """The cleaned data as the services take it (an edit's version as `based_on_version`)."""
+        data = dict(self.cleaned_data)
+        version = data.pop("version", None)
+        if version is not None and edit:
+            data["based_on_version"] = version
+        return data

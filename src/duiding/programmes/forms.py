@@ -355,6 +355,8 @@ class StrikingForm(forms.Form):
 
 
 class MissingFigureForm(forms.ModelForm):
+    version = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+
     class Meta:
         model = MissingFigure
         fields = ["description", "reason", "possible_source", "status"]
@@ -370,7 +372,17 @@ class MissingFigureForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
         style(self)
+
+    def service_fields(self) -> dict:
+        """The cleaned data as the services take it (the version as `based_on_version`)."""
+        data = dict(self.cleaned_data)
+        version = data.pop("version", None)
+        if version is not None and self.instance.pk:
+            data["based_on_version"] = version
+        return data
 
     def clean_description(self):
         text = " ".join(self.cleaned_data["description"].split())

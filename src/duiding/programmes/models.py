@@ -205,6 +205,12 @@ class MissingFigure(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Optimistic lock of the edit form (migration 0003): see programmes.versioning.
+    version = models.PositiveIntegerField(default=0)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -327,6 +333,8 @@ class PartnerConversation(models.Model):
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Optimistic lock of the edit form (migration 0003): see programmes.versioning.
+    version = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["-date", "-pk"]
@@ -377,6 +385,8 @@ class Finding(models.Model):
         on_delete=models.SET_NULL,
         related_name="finding",
     )
+    # Optimistic lock of the edit form (migration 0003): see programmes.versioning.
+    version = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["pk"]

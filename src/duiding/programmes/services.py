@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from duiding.programmes.models import (
     AnalysisSection,
@@ -332,11 +333,31 @@ def add_missing_figure(
     return missing
 
 
+MISSING_LABELS = {
+    "description": _lazy("Welk cijfer ontbreekt?"),
+    "reason": _lazy("Waarvoor is het nodig?"),
+    "possible_source": _lazy("Waar zou het vandaan kunnen komen?"),
+    "status": _lazy("Status"),
+}
+
+
 @transaction.atomic
-def update_missing_figure(missing: MissingFigure, *, user, **fields) -> MissingFigure:
-    for name in ("description", "reason", "possible_source", "status"):
-        if name in fields:
-            setattr(missing, name, fields[name])
+def update_missing_figure(
+    missing: MissingFigure, *, user, based_on_version: int | None = None, **fields
+) -> MissingFigure:
+    """Raises versioning.StaleEdit when somebody saved it after `based_on_version`."""
+    from duiding.programmes.versioning import lock_and_check
+
+    names = [n for n in MISSING_LABELS if n in fields]
+    lock_and_check(
+        missing,
+        based_on_version,
+        {n: (str(MISSING_LABELS[n]), str(fields[n] or "")) for n in names},
+    )
+    for name in names:
+        setattr(missing, name, fields[name])
+    missing.updated_by = user
+    missing.updated_at = timezone.now()
     missing.full_clean()
     missing.save()
     touch_section(

@@ -17,6 +17,7 @@ from duiding.programmes import consultation as services
 from duiding.programmes import consultation_selectors as selectors
 from duiding.programmes.consultation_forms import ConversationForm, FindingForm
 from duiding.programmes.models import Finding
+from duiding.programmes.versioning import StaleEdit, form_with_version
 from duiding.programmes.views.consultation_common import form_status, programme_context
 
 TAB = "conversations"
@@ -43,12 +44,14 @@ def conversation_list(request, pk: int):
     )
 
 
-def _form_page(request, programme, form, *, conversation=None):
+def _form_page(request, programme, form, *, conversation=None, stale=None):
     return render(
         request,
         "programmes/conversation_form.html",
-        programme_context(request, programme, tab=TAB, form=form, conversation=conversation),
-        status=form_status(request, form),
+        programme_context(
+            request, programme, tab=TAB, form=form, conversation=conversation, stale=stale
+        ),
+        status=409 if stale else form_status(request, form),
     )
 
 
@@ -102,6 +105,11 @@ def conversation_edit(request, pk: int, conversation_id: int):
             )
         except services.ConsultationError as error:
             form.add_error(None, str(error))
+        except StaleEdit as error:
+            form = form_with_version(
+                ConversationForm, request, error.current.version, programme=programme
+            )
+            return _form_page(request, programme, form, conversation=conversation, stale=error)
         else:
             messages.success(request, _("Het gesprek is opgeslagen."))
             return redirect(_detail_url(programme, conversation))
@@ -151,7 +159,7 @@ def finding_create(request, pk: int, conversation_id: int):
     if form.is_valid():
         try:
             services.finding_create(
-                conversation=conversation, user=request.user, **form.cleaned_data
+                conversation=conversation, user=request.user, **form.service_fields(edit=False)
             )
         except services.ConsultationError as error:
             form.add_error(None, str(error))
@@ -176,13 +184,19 @@ def _finding(request, pk: int, finding_id: int, *, edit: bool = True):
 def finding_edit(request, pk: int, finding_id: int):
     programme, finding = _finding(request, pk, finding_id)
     conversation = finding.conversation
+    stale = None
     if request.method == "POST":
         form = FindingForm(request.POST, programme=programme)
         if form.is_valid():
             try:
-                services.finding_update(finding=finding, user=request.user, **form.cleaned_data)
+                services.finding_update(finding=finding, user=request.user, **form.service_fields())
             except services.ConsultationError as error:
                 form.add_error(None, str(error))
+            except StaleEdit as error:
+                stale = error
+                form = form_with_version(
+                    FindingForm, request, error.current.version, programme=programme
+                )
             else:
                 messages.success(request, _("De bevinding is opgeslagen."))
                 return redirect(_detail_url(programme, conversation, f"bevinding-{finding.pk}"))
@@ -192,9 +206,15 @@ def finding_edit(request, pk: int, finding_id: int):
         request,
         "programmes/conversation_finding_form.html",
         programme_context(
-            request, programme, tab=TAB, form=form, finding=finding, conversation=conversation
+            request,
+            programme,
+            tab=TAB,
+            form=form,
+            finding=finding,
+            conversation=conversation,
+            stale=stale,
         ),
-        status=form_status(request, form),
+        status=409 if stale else form_status(request, form),
     )
 
 

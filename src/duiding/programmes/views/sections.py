@@ -29,6 +29,7 @@ from duiding.programmes.forms import (
 from duiding.programmes.models import AnalysisSection, MissingFigure, StrikingIndicator
 from duiding.programmes.page import domain_page, pillar_rows
 from duiding.programmes.selectors import programme_analysis, programme_overview
+from duiding.programmes.versioning import StaleEdit, form_with_version
 from duiding.programmes.views.shared import (
     optional_url,
     programme_context,
@@ -294,7 +295,7 @@ def section_missing_add(request, pk: int, section_id: int):
             "",
             missing_form=form,
         )
-    services.add_missing_figure(section, user=request.user, **form.cleaned_data)
+    services.add_missing_figure(section, user=request.user, **form.service_fields())
     notice = _("Het ontbrekende cijfer is toegevoegd.")
     return _answer(
         request, programme, section, "programmes/_missing_panel.html", "ontbrekende-cijfers", notice
@@ -305,17 +306,25 @@ def section_missing_add(request, pk: int, section_id: int):
 def section_missing_edit(request, pk: int, section_id: int, missing_id: int):
     programme, section = _domain_section(request, pk, section_id)
     missing = get_object_or_404(MissingFigure, pk=missing_id, section=section)
-    form = MissingFigureForm(request.POST or None, instance=missing, prefix=f"m{missing.pk}")
+    prefix = f"m{missing.pk}"
+    form = MissingFigureForm(request.POST or None, instance=missing, prefix=prefix)
+    stale = None
     if request.method == "POST" and form.is_valid():
-        services.update_missing_figure(missing, user=request.user, **form.cleaned_data)
-        messages.success(request, _("Het ontbrekende cijfer is opgeslagen."))
-        return redirect(_section_url(programme, section, "ontbrekende-cijfers"))
-    return render(
-        request,
-        "programmes/missing_edit.html",
-        programme_context(request, programme, "analysis", section=section, form=form),
-        status=400 if request.method == "POST" else 200,
+        try:
+            services.update_missing_figure(missing, user=request.user, **form.service_fields())
+        except StaleEdit as error:
+            stale = error
+            form = form_with_version(
+                MissingFigureForm, request, error.current.version, prefix, instance=error.current
+            )
+        else:
+            messages.success(request, _("Het ontbrekende cijfer is opgeslagen."))
+            return redirect(_section_url(programme, section, "ontbrekende-cijfers"))
+    context = programme_context(
+        request, programme, "analysis", section=section, form=form, stale=stale
     )
+    status = 409 if stale else 400 if request.method == "POST" else 200
+    return render(request, "programmes/missing_edit.html", context, status=status)
 
 
 @login_required
