@@ -134,6 +134,7 @@ def test_demo_twice_loads_rotterdam_users_and_changes_nothing_the_second_time(mo
         "beheerder": ("Gemeente Rotterdam", Membership.Role.ADMIN),
         "adviseur": ("Gemeente Rotterdam", Membership.Role.ADVISER),
         "partner": ("Welzijn Rotterdam Zuid", Membership.Role.PARTNER),
+        "wijkteam": ("Wijkteam Feijenoord", Membership.Role.PARTNER),
         "accounthouder": ("Gemeente Rotterdam", Membership.Role.ACCOUNT_HOLDER),
         "buitenstaander": ("Gemeente 's-Gravenhage", Membership.Role.READER),
     }
