@@ -269,6 +269,8 @@ def test_set_status_with_stale_version_conflicts(result, adviseur):
     assert result.status == "collega"
 
 
-def test_delete_result_removes_indicators_and_history(result, adviseur):
+def test_delete_result_removes_indicators_but_keeps_history(result, adviseur):
     delete_result(result, adviseur)
-    assert counts() == (0, 0, 0)
+    # "Aangemaakt" and "Verwijderd" stay, without a result, with the programme.
+    assert counts() == (0, 0, 2)
+    assert set(ResultChange.objects.values_list("kind", flat=True)) == {"", "deleted"}

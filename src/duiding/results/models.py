@@ -157,9 +157,26 @@ class ResultIndicator(models.Model):
 
 
 class ResultChange(models.Model):
-    """History of a result: every save (who, when, what), including status changes."""
+    """History of a result: every save (who, when, what), including status changes. The history
+    survives the result's deletion: the deletion itself is a change (kind "deleted") with the full
+    snapshot, from which the result can be restored (restored_at set then)."""
 
-    result = models.ForeignKey(SocietalResult, on_delete=models.CASCADE, related_name="changes")
+    class Kind(models.TextChoices):
+        SAVED = "", _("opgeslagen")
+        DELETED = "deleted", _("verwijderd")
+        RESTORED = "restored", _("hersteld")
+
+    programme = models.ForeignKey(
+        "programmes.Programme",
+        null=True,
+        on_delete=models.CASCADE,
+        related_name="result_changes",
+    )
+    result = models.ForeignKey(
+        SocietalResult, null=True, on_delete=models.SET_NULL, related_name="changes"
+    )
+    kind = models.CharField(max_length=10, choices=Kind.choices, blank=True, default="")
+    restored_at = models.DateTimeField(null=True, blank=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

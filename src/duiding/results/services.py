@@ -92,6 +92,7 @@ def result_content(result: SocietalResult) -> dict:
 
 def _record(result: SocietalResult, user, summary: str, status_from: str = "", status_to: str = ""):
     return ResultChange.objects.create(
+        programme_id=result.programme_id,
         result=result,
         user=user,
         summary=summary[:300],
@@ -313,7 +314,9 @@ def set_status(
     return result
 
 
-@transaction.atomic
-def delete_result(result: SocietalResult, user=None) -> None:
-    """Delete the result with its indicators, history and progress verdicts."""
-    result.delete()
+def delete_result(result: SocietalResult, user=None):
+    """Delete the result with its indicators and progress verdicts; the history stays, with a
+    "verwijderd" change holding the snapshot (see restore.py)."""
+    from duiding.results.restore import delete_result as delete
+
+    return delete(result, user)

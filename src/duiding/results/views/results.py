@@ -9,14 +9,14 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from duiding.accounts.permissions import can_edit_programme, programme_or_404, result_or_404
 from duiding.frameworks.models import Domain
-from duiding.results import overview, selectors, services
+from duiding.results import overview, restore, selectors, services
 from duiding.results.forms import (
     RULE_HELP,
     IndicatorFormSet,
@@ -26,7 +26,7 @@ from duiding.results.forms import (
     result_initial,
     row_initial,
 )
-from duiding.results.models import Rule, SocietalResult, Status
+from duiding.results.models import ResultChange, Rule, SocietalResult, Status
 
 TAB = "results"
 PREFIX = "ind"
@@ -71,6 +71,7 @@ def programme_results(request, pk: int):
         choices=overview.programme_filter_choices(programme),
         querystring=urlencode(filters.as_query()),
         has_any=bool(results) or SocietalResult.objects.filter(programme=programme).exists(),
+        deleted=list(restore.deleted_results(programme)),
     )
     return render(request, "results/result_list.html", context)
 
@@ -268,13 +269,38 @@ def result_delete(request, pk: int):
     programme = result.programme
     if request.method == "POST":
         services.delete_result(result, request.user)
-        messages.success(request, _("Het maatschappelijk resultaat is verwijderd."))
+        messages.success(
+            request,
+            _(
+                "Het maatschappelijk resultaat is verwijderd. U kunt het herstellen onder "
+                "‘Verwijderde resultaten’."
+            ),
+        )
         return redirect("results:programme_results", pk=programme.pk)
     return render(
         request,
         "results/result_confirm_delete.html",
-        _context(request, programme, result=result, cancel_url=result_url(result)),
+        _context(
+            request,
+            programme,
+            result=result,
+            cancel_url=result_url(result),
+            activities=restore.linked_activities(result),
+        ),
     )
+
+
+@login_required
+@require_POST
+def result_restore(request, pk: int):
+    change = get_object_or_404(ResultChange, pk=pk, kind=ResultChange.Kind.DELETED)
+    programme = programme_or_404(request.user, change.programme_id, edit=True)
+    if change.restored_at is not None:
+        messages.info(request, _("Dit resultaat is al hersteld."))
+        return redirect("results:programme_results", pk=programme.pk)
+    result = restore.restore_result(change, request.user)
+    messages.success(request, _("Het maatschappelijk resultaat is hersteld."))
+    return redirect(result_url(result))
 
 
 urlpatterns = [
@@ -284,4 +310,5 @@ urlpatterns = [
     path("<int:pk>/status/", result_status, name="status"),
     path("<int:pk>/geschiedenis/", result_history, name="history"),
     path("<int:pk>/verwijderen/", result_delete, name="delete"),
+    path("verwijderd/<int:pk>/herstellen/", result_restore, name="restore"),
 ]
