@@ -1,5 +1,6 @@
 """Frameworks: pillars, domains and city ambitions as data (Rotterdam's is the default)."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -175,3 +176,42 @@ class Factor(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class FactorChange(models.Model):
+    """History of the factor model: every create, edit, confirm, Excel import (per factor
+    changed) and delete, with who, when, the factor as it was after the change (before, for a
+    delete) and the fields that changed. Kept when the factor is deleted (factor = NULL)."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", _("Toegevoegd")
+        UPDATED = "updated", _("Gewijzigd")
+        CONFIRMED = "confirmed", _("Bevestigd door de gemeente")
+        IMPORTED = "imported", _("Ingelezen uit Excel")
+        DELETED = "deleted", _("Verwijderd")
+
+    framework = models.ForeignKey(
+        Framework, on_delete=models.CASCADE, related_name="factor_changes"
+    )
+    factor = models.ForeignKey(
+        Factor, null=True, blank=True, on_delete=models.SET_NULL, related_name="changes"
+    )
+    factor_name = models.CharField(_("factor"), max_length=200)
+    action = models.CharField(_("wat"), max_length=12, choices=Action.choices)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    changed_at = models.DateTimeField(auto_now_add=True)
+    # {"name", "kind", "rank", "explanation", "source", "is_default", "confirmed", "life_areas",
+    #  "age_phases", "domains", "indicators"} (names and codes, readable without the rows).
+    snapshot = models.JSONField(default=dict)
+    # [[field label, before, after], ...] as text.
+    changes = models.JSONField(default=list)
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+        verbose_name = _("wijziging van een factor")
+        verbose_name_plural = _("wijzigingen van factoren")
+
+    def __str__(self) -> str:
+        return f"{self.factor_name}: {self.get_action_display()}"

@@ -21,8 +21,9 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 from openpyxl.utils.exceptions import InvalidFileException
 
+from duiding.frameworks.factors import history
 from duiding.frameworks.factors.selectors import factors_of, framework_domains
-from duiding.frameworks.models import AgePhase, Factor, Framework, LifeArea
+from duiding.frameworks.models import AgePhase, Factor, FactorChange, Framework, LifeArea
 
 SHEET = "Factoren"
 COLUMNS = [
@@ -295,7 +296,7 @@ def _differs(factor: Factor, row: _Row) -> bool:
     return factor.name != row.values["name"]
 
 
-def factors_import(*, framework: Framework, file, indicators) -> ImportSummary:
+def factors_import(*, framework: Framework, file, indicators, user=None) -> ImportSummary:
     """Upsert the factors of an .xlsx file into the framework, all-or-nothing.
 
     `indicators`: the indicators the importer may link (a queryset). Raises FactorImportError
@@ -328,12 +329,14 @@ def factors_import(*, framework: Framework, file, indicators) -> ImportSummary:
     with transaction.atomic():
         for row in rows:
             factor = existing.get(_norm(row.values["name"]))
+            before = None
             if factor is None:
                 factor = Factor(framework=framework, **row.values)
                 factor.full_clean()
                 factor.save()
                 summary.created += 1
             elif _differs(factor, row):
+                before = history.factor_snapshot(factor)
                 for key, value in row.values.items():
                     setattr(factor, key, value)
                 factor.full_clean()
@@ -344,5 +347,6 @@ def factors_import(*, framework: Framework, file, indicators) -> ImportSummary:
                 continue
             for key, values in row.relations.items():
                 getattr(factor, key).set(values)
+            history.record(factor, user=user, action=FactorChange.Action.IMPORTED, before=before)
             summary.names.append(factor.name)
     return summary

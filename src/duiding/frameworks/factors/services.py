@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from duiding.frameworks.models import Factor, Framework
+from duiding.frameworks.factors import history
+from duiding.frameworks.models import Factor, FactorChange, Framework
 
 M2M = ("life_areas", "age_phases", "domains", "indicators")
 
 
 @transaction.atomic
-def factor_create(*, framework: Framework, **data) -> Factor:
+def factor_create(*, framework: Framework, user=None, **data) -> Factor:
     relations = {k: data.pop(k) for k in M2M if k in data}
     factor = Factor(framework=framework, **data)
     factor.name = factor.name.strip()
@@ -18,11 +19,14 @@ def factor_create(*, framework: Framework, **data) -> Factor:
     factor.save()
     for key, values in relations.items():
         getattr(factor, key).set(values)
+    history.record(factor, user=user, action=FactorChange.Action.CREATED)
     return factor
 
 
 @transaction.atomic
-def factor_update(*, factor: Factor, **data) -> Factor:
+def factor_update(*, factor: Factor, user=None, **data) -> Factor:
+    # From the database: a bound ModelForm has already changed the instance's fields.
+    before = history.factor_snapshot(Factor.objects.get(pk=factor.pk))
     relations = {k: data.pop(k) for k in M2M if k in data}
     for key, value in data.items():
         setattr(factor, key, value)
@@ -31,14 +35,18 @@ def factor_update(*, factor: Factor, **data) -> Factor:
     factor.save()
     for key, values in relations.items():
         getattr(factor, key).set(values)
+    history.record(factor, user=user, action=FactorChange.Action.UPDATED, before=before)
     return factor
 
 
-def factor_confirm(*, factor: Factor) -> Factor:
+@transaction.atomic
+def factor_confirm(*, factor: Factor, user=None) -> Factor:
     """The municipality confirms a (default) factor: it loses the 'te bevestigen' mark."""
     if not factor.confirmed:
+        before = history.factor_snapshot(factor)
         factor.confirmed = True
         factor.save(update_fields=["confirmed", "updated_at"])
+        history.record(factor, user=user, action=FactorChange.Action.CONFIRMED, before=before)
     return factor
 
 
@@ -91,5 +99,6 @@ def factor_delete(*, factor: Factor, user=None) -> int:
         section = choice.section
         choice.delete()
         touch_section(section, user, summary)
+    history.record(factor, user=user, action=FactorChange.Action.DELETED)
     factor.delete()
     return len(choices)

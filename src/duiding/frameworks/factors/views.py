@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from duiding.frameworks import browse
-from duiding.frameworks.factors import excel, services
+from duiding.frameworks.factors import excel, history, services
 from duiding.frameworks.factors.forms import FactorFilterForm, FactorForm, FactorImportForm
 from duiding.frameworks.factors.selectors import factor_get_for_user, factor_list
 from duiding.indicators.browse import indicators_visible
@@ -44,6 +44,7 @@ def factor_list_view(request, slug: str):
             "filter_form": filter_form,
             "filtered": flt.active,
             "factors": factor_list(framework, flt),
+            "deleted": history.deleted_factors(framework),
             "can_edit": browse.can_edit_framework(request.user, framework),
             "nav": "frameworks",
         },
@@ -59,6 +60,7 @@ def factor_detail(request, slug: str, pk: int):
         {
             "factor": factor,
             "framework": factor.framework,
+            "history": history.factor_history(factor),
             "can_edit": browse.can_edit_framework(request.user, factor.framework),
             "nav": "frameworks",
         },
@@ -87,7 +89,7 @@ def factor_new(request, slug: str):
         request.POST or None, framework=framework, indicators=indicators_visible(request.user)
     )
     if request.method == "POST" and form.is_valid():
-        factor = services.factor_create(framework=framework, **form.cleaned())
+        factor = services.factor_create(framework=framework, user=request.user, **form.cleaned())
         messages.success(request, _("De factor is toegevoegd."))
         return redirect(_detail_url(factor))
     return _form_page(request, form, framework, _("Factor toevoegen"))
@@ -103,7 +105,7 @@ def factor_edit(request, slug: str, pk: int):
         indicators=indicators_visible(request.user),
     )
     if request.method == "POST" and form.is_valid():
-        services.factor_update(factor=factor, **form.cleaned())
+        services.factor_update(factor=factor, user=request.user, **form.cleaned())
         messages.success(request, _("De factor is opgeslagen."))
         return redirect(_detail_url(factor))
     title = _("Factor %(name)s bewerken") % {"name": factor.name}
@@ -142,7 +144,7 @@ def factor_delete(request, slug: str, pk: int):
 def factor_confirm(request, slug: str, pk: int):
     factor = factor_get_for_user(request.user, slug, pk, write=True)
     if request.method == "POST":
-        services.factor_confirm(factor=factor)
+        services.factor_confirm(factor=factor, user=request.user)
         messages.success(
             request, _("De factor %(name)s is bevestigd door de gemeente.") % {"name": factor.name}
         )
@@ -170,6 +172,7 @@ def factor_import(request, slug: str):
                 framework=framework,
                 file=form.cleaned_data["file"],
                 indicators=indicators_visible(request.user),
+                user=request.user,
             )
         except excel.FactorImportError as refused:
             errors = refused.messages
