@@ -216,8 +216,14 @@ class IndicatorRowForm(forms.Form):
         + [(d.value, d.label) for d in Direction if d != Direction.NEUTRAL],
     )
 
+    id = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    take_revised = forms.BooleanField(
+        label=gettext_lazy("Neem de herziene basiswaarde over"), required=False
+    )
+
     def __init__(self, *args, options=None, **kw):
         super().__init__(*args, **kw)
+        self.revision: str = ""  # set by the view: "De basiswaarde is herzien door CBS: …"
         options = options or []
         self.fields["indicator"].queryset = Indicator.objects.filter(
             pk__in=[o.indicator.pk for o in options]
@@ -234,6 +240,8 @@ class IndicatorRowForm(forms.Form):
             "target_kind": data.get("target_kind") or TargetKind.PP,
             "target_value": data.get("target_value"),
             "direction": data.get("direction") or None,
+            "id": data.get("id"),
+            "take_revised": bool(data.get("take_revised")),
         }
 
 
@@ -284,6 +292,7 @@ IndicatorFormSet = forms.formset_factory(
 def row_initial(result) -> list[dict]:
     return [
         {
+            "id": ri.pk,
             "indicator": ri.indicator_id,
             "name": ri.name,
             "baseline_period": ri.baseline_period,

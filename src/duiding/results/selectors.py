@@ -108,3 +108,27 @@ def factor_choices(programme, domain=None) -> tuple[list[Factor], set[int]]:
 
 def result_history(result: SocietalResult):
     return result.changes.select_related("user").order_by("-at", "-pk")
+
+
+def baseline_revisions(user, result: SocietalResult) -> dict[int, str]:
+    """Per stored indicator row (id) whose baseline came from the observations and whose figure
+    was revised since: "De basiswaarde is herzien door CBS: 15,9 → 16,2"."""
+    from django.utils.translation import gettext as _
+
+    from duiding.areaprofile import formatting as fmt
+    from duiding.results.validation import baseline_from_observations
+
+    notices: dict[int, str] = {}
+    area = result.programme.area
+    for row in result.result_indicators.select_related("indicator"):
+        if row.indicator_id is None or row.baseline_source or row.baseline_value is None:
+            continue
+        current = baseline_from_observations(user, area, row.indicator, row.baseline_period)
+        if current is None or round(float(current), 4) == round(float(row.baseline_value), 4):
+            continue
+        decimals = row.indicator.decimals
+        notices[row.pk] = _("De basiswaarde is herzien door CBS: %(old)s → %(new)s.") % {
+            "old": fmt.number(float(row.baseline_value), decimals),
+            "new": fmt.number(float(current), decimals),
+        }
+    return notices

@@ -116,24 +116,31 @@ def _recompute(result: SocietalResult) -> None:
 
 
 def _write_rows(result: SocietalResult, rows: list[CleanIndicator]) -> None:
-    result.result_indicators.all().delete()
-    ResultIndicator.objects.bulk_create(
-        [
-            ResultIndicator(
-                result=result,
-                indicator=row.indicator,
-                name=row.name,
-                baseline_period=row.baseline_period,
-                baseline_value=row.baseline_value,
-                baseline_source=row.baseline_source,
-                target_kind=row.target_kind,
-                target_value=row.target_value,
-                direction=row.direction,
-                order=i,
-            )
-            for i, row in enumerate(rows)
-        ]
-    )
+    """Store the rows: a row with the id of a stored row updates it in place (its id stays),
+    other rows are created, stored rows that are no longer there are deleted."""
+    stored = {ri.pk: ri for ri in result.result_indicators.all()}
+    kept: set[int] = set()
+    for i, row in enumerate(rows):
+        values = {
+            "indicator": row.indicator,
+            "name": row.name,
+            "baseline_period": row.baseline_period,
+            "baseline_value": row.baseline_value,
+            "baseline_source": row.baseline_source,
+            "target_kind": row.target_kind,
+            "target_value": row.target_value,
+            "direction": row.direction,
+            "order": i,
+        }
+        current = stored.get(row.id) if row.id else None
+        if current is not None and current.pk not in kept:
+            for name, value in values.items():
+                setattr(current, name, value)
+            current.save()
+            kept.add(current.pk)
+        else:
+            ResultIndicator.objects.create(result=result, **values)
+    result.result_indicators.filter(pk__in=set(stored) - kept).delete()
 
 
 def _combined_fields(rule: str, combination_indicator, combined_target: Target | None) -> dict:
@@ -242,7 +249,9 @@ def update_result(
     ResultConflict is raised and nothing is written. The status is kept (see set_status)."""
     sections, factors = list(sections), list(factors)
     programme = result.programme
+    adopted = result.status == Status.ADOPTED
     rows = clean_result(
+        existing={ri.pk: ri for ri in result.result_indicators.all()},
         user=user,
         programme=programme,
         text=text,
@@ -277,6 +286,8 @@ def update_result(
         result.factors.set(factors)
         _write_rows(result, rows)
         summary = summary.strip() or _changed_parts(before, result_content(result))
+        if adopted:
+            summary = _("Vastgesteld resultaat gewijzigd. %(summary)s") % {"summary": summary}
         _record(result, user, summary)
     _recompute(result)
     return result

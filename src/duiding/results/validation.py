@@ -42,6 +42,7 @@ class CleanIndicator:
     target_kind: str
     target_value: Decimal | None
     direction: str
+    id: int | None = None  # the stored ResultIndicator this row updates (None: a new row)
 
 
 @dataclass
@@ -96,7 +97,21 @@ def is_percentage(row: CleanIndicator) -> bool:
     return row.indicator is None or row.indicator.unit_kind == UnitKind.PERCENTAGE
 
 
-def _clean_row(index: int, raw: dict, *, user, programme, problems: Problems) -> CleanIndicator:
+def _kept_baseline(raw: dict, indicator, period_code: str, existing: dict) -> Decimal | None:
+    """The stored baseline of an existing row whose indicator and period did not change (taken
+    from the observations then): it is kept, also when CBS revised the figure since, unless the
+    user takes the revised figure over explicitly ("take_revised")."""
+    stored = existing.get(raw.get("id"))
+    if stored is None or raw.get("take_revised") or stored.baseline_source:
+        return None
+    if stored.indicator_id != indicator.pk or stored.baseline_period != period_code:
+        return None
+    return stored.baseline_value
+
+
+def _clean_row(
+    index: int, raw: dict, *, user, programme, problems: Problems, existing: dict
+) -> CleanIndicator:
     indicator = raw.get("indicator")
     name = (raw.get("name") or "").strip()
     source = (raw.get("baseline_source") or "").strip()
@@ -126,6 +141,8 @@ def _clean_row(index: int, raw: dict, *, user, programme, problems: Problems) ->
                 _("basiswaarde"),
                 _("vul de basiswaarde in (een eigen indicator heeft geen cijfers in Duiding)"),
             )
+        elif (kept := _kept_baseline(raw, indicator, period_code, existing)) is not None:
+            value, source = kept, ""
         else:
             found = baseline_from_observations(user, programme.area, indicator, period_code)
             if found is None:
@@ -171,6 +188,7 @@ def _clean_row(index: int, raw: dict, *, user, programme, problems: Problems) ->
         target_kind=target_kind,
         target_value=target_value,
         direction=direction,
+        id=raw.get("id") if raw.get("id") in existing else None,
     )
 
 
@@ -242,9 +260,12 @@ def clean_result(
     combination_indicator,
     combined_target: Target | None,
     indicators: list[dict],
+    existing: dict | None = None,
 ) -> list[CleanIndicator]:
-    """Check everything; return the clean indicator rows or raise one ValidationError."""
+    """Check everything; return the clean indicator rows or raise one ValidationError.
+    `existing`: the stored ResultIndicator rows of the result by id (when editing)."""
     problems = Problems()
+    existing = existing or {}
     if not (text or "").strip():
         problems.add("text", _("Maatschappelijk resultaat: vul de tekst in."))
     if target_date is None:
@@ -263,7 +284,7 @@ def clean_result(
     if not indicators:
         problems.add("indicators", _("Indicatoren: een resultaat heeft minstens één indicator."))
     rows = [
-        _clean_row(i, raw, user=user, programme=programme, problems=problems)
+        _clean_row(i, raw, user=user, programme=programme, problems=problems, existing=existing)
         for i, raw in enumerate(indicators)
     ]
     follows_common: set[int] = set()

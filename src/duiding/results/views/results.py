@@ -125,6 +125,12 @@ def _form_parts(request, programme, *, result=None):
         rows = row_initial(result) + [{}] if result else [{}, {}]
         form = ResultForm(initial=initial, **kwargs)
         formset = IndicatorFormSet(initial=rows, prefix=PREFIX, options=options)
+    if result is not None:
+        revisions = selectors.baseline_revisions(request.user, result)
+        for row in formset.forms:
+            raw = row["id"].value()
+            row_id = int(raw) if str(raw or "").isdigit() else None
+            row.revision = revisions.get(row_id, "")
     return form, formset, options
 
 
