@@ -427,3 +427,24 @@ class ConversationVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.programme} — {self.summary}"
+
+
+class ProgrammeChange(models.Model):
+    """History of the programme's own details (name, years, partners, figures period): who,
+    when, what changed ([[label, before, after]]) and the details after the change."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="changes")
+    changes = models.JSONField(default=list)
+    snapshot = models.JSONField(default=dict)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    changed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+        verbose_name = _("wijziging van een programma")
+        verbose_name_plural = _("wijzigingen van programma's")
+
+    def __str__(self) -> str:
+        return f"{self.programme} — {self.changed_at:%d-%m-%Y %H:%M}"

@@ -17,6 +17,7 @@ from duiding.programmes.models import (
     AnalysisSection,
     MissingFigure,
     Programme,
+    ProgrammeChange,
     SectionFactor,
     SectionStatus,
     SectionVersion,
@@ -78,7 +79,9 @@ def update_programme(
     figures_period: str,
     partners=(),
 ) -> Programme:
-    """The programme's own details (not its area, framework or owner)."""
+    """The programme's own details (not its area, framework or owner); a change keeps a
+    ProgrammeChange (who, when, what)."""
+    before = programme_details(Programme.objects.get(pk=programme.pk))
     programme.name = name
     programme.start_year = start_year
     programme.end_year = end_year
@@ -86,7 +89,40 @@ def update_programme(
     programme.full_clean()
     programme.save()
     programme.partners.set([p for p in partners if p.pk != programme.organisation_id])
+    after = programme_details(programme)
+    labels = {
+        "name": _("naam"),
+        "start_year": _("beginjaar"),
+        "end_year": _("eindjaar"),
+        "figures_period": _("periode van de cijfers"),
+        "partners": _("partners"),
+    }
+    changes = [
+        [str(label), _detail_text(before[key]), _detail_text(after[key])]
+        for key, label in labels.items()
+        if before[key] != after[key]
+    ]
+    if changes:
+        ProgrammeChange.objects.create(
+            programme=programme, changes=changes, snapshot=after, changed_by=user
+        )
     return programme
+
+
+def programme_details(programme: Programme) -> dict:
+    return {
+        "name": programme.name,
+        "start_year": programme.start_year,
+        "end_year": programme.end_year,
+        "figures_period": programme.figures_period,
+        "partners": sorted(programme.partners.values_list("name", flat=True)),
+    }
+
+
+def _detail_text(value) -> str:
+    if isinstance(value, list):
+        return ", ".join(value) or "—"
+    return str(value) if value not in (None, "") else _("— (de nieuwste)")
 
 
 def section_content(section: AnalysisSection) -> dict:
