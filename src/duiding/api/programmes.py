@@ -18,6 +18,7 @@ from ninja.errors import HttpError
 
 from duiding.accounts.permissions import visible_programmes
 from duiding.api.api import api
+from duiding.programmes.consultation_export import consultation_payload
 from duiding.programmes.consultation_selectors import conversations_overview, section_label
 from duiding.programmes.selectors import (
     programme_analysis,
@@ -195,6 +196,34 @@ class ComparisonAreaOut(AreaOut):
     role: str
 
 
+class FeedbackRequestOut(Schema):
+    id: int
+    reviewer: str
+    requested_by: str
+    message: str
+    created_at: datetime
+    open: bool
+    closed_at: datetime | None
+    sections: list[str]
+
+
+class CommentOut(Schema):
+    id: int
+    section: str
+    section_id: int
+    text: str
+    author: str
+    created_at: datetime
+    handled: bool
+    handled_by: str | None
+    handled_note: str
+
+
+class ConsultationOut(Schema):
+    feedback_requests: list[FeedbackRequestOut]  # a reviewer sees only their own
+    comments: list[CommentOut]
+
+
 class AnalysisOut(Schema):
     programme: ProgrammeOut
     comparison_areas: list[ComparisonAreaOut]
@@ -205,6 +234,7 @@ class AnalysisOut(Schema):
     qualitative: SectionOut
     conversations: list[ConversationOut]
     ambitions: list[AmbitionOut]
+    consultation: ConsultationOut
 
 
 def _json(payload) -> HttpResponse:
@@ -436,4 +466,6 @@ def programme_analysis_get(request, programme_id: int):
         raise HttpError(404, "Onbekend programma")
     programme.progress = programme_progress([programme.pk])[programme.pk]
     analysis = programme_analysis(programme, user)
-    return _json(analysis_payload(analysis, _programme(programme)))
+    payload = analysis_payload(analysis, _programme(programme))
+    payload["consultation"] = consultation_payload(programme, user)
+    return _json(payload)

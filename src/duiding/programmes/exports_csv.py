@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from duiding.areaprofile.exports import status_text
+from duiding.programmes.consultation_export import comments_table, conversations_table
 from duiding.programmes.workbook import unit_text
 
 
@@ -200,6 +201,12 @@ TABLES: dict[str, CsvTable] = {
         CsvTable("factoren", gettext_lazy("Factoren over de domeinen heen"), factor_table),
         CsvTable("ontbrekende-cijfers", gettext_lazy("Ontbrekende cijfers"), missing_table),
         CsvTable("opvallende-cijfers", gettext_lazy("Opvallende cijfers"), striking_table),
+        CsvTable(
+            "gesprekken",
+            gettext_lazy("Gesprekken met partners en hun bevindingen"),
+            conversations_table,
+        ),
+        CsvTable("opmerkingen", gettext_lazy("Opmerkingen van collega's"), comments_table),
     )
 }
 
