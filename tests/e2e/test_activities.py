@@ -59,3 +59,18 @@ def test_add_activity_with_the_sentence_builder_and_see_it_in_the_matrix(
     expect(row.locator('td[data-level="universeel"]')).to_contain_text("leeg: geen aanbod")
     expect(page.locator("#toets")).to_contain_text("Geen aanbod gericht op zwangerschap.")
     assert_no_axe_violations(page)
+
+
+def test_refused_form_moves_the_focus_to_the_error_summary(
+    authenticated_page, adviseur, programme, results, assert_no_axe_violations
+):
+    page = authenticated_page(adviseur)
+    page.goto(f"/activiteiten/programma/{programme.pk}/nieuw/")
+    page.get_by_role("button", name="Activiteit toevoegen").click()
+    heading = page.locator("#foutenoverzicht")
+    expect(heading).to_be_focused()
+    expect(heading).to_contain_text("Het formulier is niet opgeslagen")
+    assert_no_axe_violations(page)
+    page.locator("[data-error-summary]").get_by_role("link", name="Activiteit:").click()
+    expect(page.get_by_role("textbox", name="Activiteit (verplicht)")).to_be_focused()
+    assert not Activity.objects.exists()

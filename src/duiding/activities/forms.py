@@ -19,6 +19,7 @@ from duiding.activities.models import (
     PreventionLevel,
     RecognitionLevel,
 )
+from duiding.activities.services import activity_problems
 from duiding.frameworks.models import AgePhase, Factor, LifeArea
 
 
@@ -55,6 +56,33 @@ class _ResultChoice(forms.ModelMultipleChoiceField):
         return obj.text
 
 
+class _InterventionChoice(forms.ModelChoiceField):
+    """An intervention from the list. A value that is not in the list is passed on as it is, so
+    the service refuses it with its own Dutch message ("Onbekende interventie ...") instead of
+    Django's generic choice error."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            return super().to_python(value)
+        except ValidationError:
+            return str(value)
+
+    def validate(self, value):
+        if isinstance(value, str):  # unknown: the service reports it
+            return
+        super().validate(value)
+
+
+def default_organisation(user, programme, organisations):
+    """The organisation a new activity is proposed for: the user's own organisation when it is a
+    partner of the programme, else the first partner organisation (not the programme owner)."""
+    partners = organisations.filter(pk__in=programme.partners.values("pk")).order_by("name")
+    own = partners.filter(memberships__user=user).first()
+    return own or partners.first() or organisations.first()
+
+
 class ActivityForm(forms.Form):
     name = forms.CharField(
         label=_("Activiteit"),
@@ -88,7 +116,7 @@ class ActivityForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     description = forms.CharField(label=_("Beschrijving"), required=False, widget=forms.Textarea)
-    intervention = forms.ModelChoiceField(
+    intervention = _InterventionChoice(
         label=_("Interventie (uit de lijst met databank en erkenning)"),
         queryset=Intervention.objects.select_related("databank"),
         required=False,
@@ -154,9 +182,13 @@ class ActivityForm(forms.Form):
     def __init__(self, *args, programme, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.programme = programme
-        self.fields["organisation"].queryset = activity_organisations(user, programme).order_by(
-            "name"
-        )
+        self.user = user
+        organisations = activity_organisations(user, programme).order_by("name")
+        self.fields["organisation"].queryset = organisations
+        if not self.is_bound and not self.initial.get("organisation"):
+            chosen = default_organisation(user, programme, organisations)
+            if chosen is not None:
+                self.initial["organisation"] = chosen.pk
         self.fields["results"].queryset = programme.results.all()
         factors = Factor.objects.filter(framework=programme.framework_id)
         self.fields["strengthens"].queryset = factors.exclude(kind=Factor.Kind.RISK)
@@ -194,11 +226,25 @@ class ActivityForm(forms.Form):
             "life_areas": list(activity.life_areas.values_list("pk", flat=True)),
         }
 
+    def clean(self):
+        """When some fields are refused, also show what the service would refuse in the others,
+        so that the user sees all errors at once (the service checks again when saving)."""
+        data = super().clean()
+        if self.errors:
+            problems = activity_problems(
+                programme=self.programme, user=self.user, **self.service_data()
+            )
+            for field, messages in problems.items():
+                target = self.ERROR_ALIASES.get(field, field)
+                if target in self.fields and target not in self.errors:
+                    self.add_error(target, messages)
+        return data
+
     def service_data(self) -> dict:
         data = dict(self.cleaned_data)
         data.pop("version", None)
-        data["factors"] = [(f, "versterkt") for f in data.pop("strengthens")] + [
-            (f, "vermindert") for f in data.pop("reduces")
+        data["factors"] = [(f, "versterkt") for f in data.pop("strengthens", [])] + [
+            (f, "vermindert") for f in data.pop("reduces", [])
         ]
         return data
 

@@ -140,6 +140,17 @@ def _future(due_date, field_name: str = "due_date", *, on: datetime.date | None 
         )
 
 
+def check_due_date(due_date, previous=None, *, on: datetime.date | None = None) -> None:
+    """The rule for a new or changed date (an unchanged date may lie in the past); the forms
+    use it too, so a refused form shows this error together with all other errors."""
+    if previous is None or due_date != previous:
+        _future(due_date, on=on)
+
+
+def check_target_level(activity: Activity, target_level: int | None) -> None:
+    _target_level(activity, target_level)
+
+
 def _owner_user(owner_user, organisation):
     """The person who takes the step must belong to the organisation that takes it."""
     if owner_user is None:

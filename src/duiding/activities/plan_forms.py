@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from duiding.accounts.models import Organisation, User
+from duiding.activities import plan as rules
 from duiding.activities.models import (
     Activity,
     EvidenceLevel,
@@ -101,8 +102,9 @@ class StepForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=StepStatus.choices)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, activities, organisations, **kwargs):
+    def __init__(self, *args, activities, organisations, previous_due_date=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.previous_due_date = previous_due_date
         self.fields["activity"].queryset = activities
         self.fields["owner_organisation"].queryset = organisations
         self.fields["owner_user"].queryset = (
@@ -114,6 +116,18 @@ class StepForm(forms.Form):
             .order_by("first_name", "last_name", "username")
         )
         _style(self)
+
+    def clean_due_date(self):
+        return _checked_date(self.cleaned_data.get("due_date"), self.previous_due_date)
+
+
+def _checked_date(due_date, previous):
+    """The service's date rule already in the form, so that all errors show at once."""
+    try:
+        rules.check_due_date(due_date, previous)
+    except rules.PlanError as error:
+        raise forms.ValidationError(str(error)) from error
+    return due_date
 
 
 class PurchaseForm(forms.Form):
@@ -173,8 +187,10 @@ class QualityForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=StepStatus.choices)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, activity=None, previous_due_date=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.activity = activity
+        self.previous_due_date = previous_due_date
         for key, question in QUALITY_QUESTIONS:
             self.fields[f"q_{key}"] = forms.ChoiceField(
                 label=question,
@@ -189,6 +205,18 @@ class QualityForm(forms.Form):
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
         _style(self)
+
+    def clean_due_date(self):
+        return _checked_date(self.cleaned_data.get("due_date"), self.previous_due_date)
+
+    def clean_target_level(self):
+        level = self.cleaned_data.get("target_level")
+        if self.activity is not None:
+            try:
+                rules.check_target_level(self.activity, level)
+            except rules.PlanError as error:
+                raise forms.ValidationError(str(error)) from error
+        return level
 
     def questions(self):
         """(answer field, note field) per quality question, in the seed's order."""
@@ -268,6 +296,19 @@ class MeasurementForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _style(self)
+
+    def clean(self):
+        """The service's rules that depend on the chosen outcome, shown with the other errors."""
+        data = super().clean()
+        measure = data.get("measure")
+        if measure == Measure.CUSTOM and not (data.get("custom_name") or "").strip():
+            self.add_error("custom_name", _("Geef de eigen maat een naam."))
+        if measure == Measure.NO_NEW_START and not data.get("years") and "years" not in self.errors:
+            self.add_error(
+                "years",
+                _("Vul in binnen hoeveel jaar er geen nieuwe start van hulp mag zijn (1 of meer)."),
+            )
+        return data
 
     @staticmethod
     def initial_for(plan) -> dict:

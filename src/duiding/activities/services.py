@@ -69,7 +69,8 @@ def _pk(value):
 def _intervention(value, errors: _Errors):
     if value in (None, ""):
         return None
-    found = Intervention.objects.filter(pk=_pk(value)).first()
+    pk = _pk(value)
+    found = Intervention.objects.filter(pk=pk).first() if str(pk).isdigit() else None
     if found is None:
         errors.add(
             "intervention",
@@ -215,6 +216,16 @@ def _prepare(*, programme, user, organisation, data: dict) -> dict:
         "age_phases": age_phases,
         "life_areas": life_areas,
     }
+
+
+def activity_problems(*, programme, user, organisation=None, **data) -> dict[str, list[str]]:
+    """The messages activity_create would give for this input, per field, without writing: the
+    form shows them together with its own errors (all errors at once)."""
+    try:
+        _prepare(programme=programme, user=user, organisation=organisation, data=data)
+    except ValidationError as error:
+        return error.message_dict
+    return {}
 
 
 def _save_links(activity: Activity, prepared: dict) -> None:

@@ -180,7 +180,11 @@ def step_edit(request, pk: int, step_id: int):
         "version": step.version,
     }
     form = StepForm(
-        request.POST or None, activities=activities, organisations=organisations, initial=initial
+        request.POST or None,
+        activities=activities,
+        organisations=organisations,
+        initial=initial,
+        previous_due_date=step.due_date,
     )
     if request.method == "POST" and form.is_valid():
         fields = _step_fields(form)

@@ -74,7 +74,7 @@ def quality_create(request, pk: int, activity_id: int):
     initial = {"status": "open"}
     if activity.evidence_level < 4:
         initial["target_level"] = activity.evidence_level + 1
-    form = QualityForm(request.POST or None, initial=initial)
+    form = QualityForm(request.POST or None, initial=initial, activity=activity)
     if request.method == "POST" and form.is_valid():
         try:
             agreement = services.quality_save(
@@ -104,7 +104,12 @@ def _agreement(request, pk: int, agreement_id: int):
 @login_required
 def quality_edit(request, pk: int, agreement_id: int):
     programme, agreement = _agreement(request, pk, agreement_id)
-    form = QualityForm(request.POST or None, initial=QualityForm.initial_for(agreement))
+    form = QualityForm(
+        request.POST or None,
+        initial=QualityForm.initial_for(agreement),
+        activity=agreement.activity,
+        previous_due_date=agreement.due_date,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.quality_save(
