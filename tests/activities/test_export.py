@@ -118,3 +118,23 @@ def test_export_of_an_empty_plan_still_opens(client_as, adviseur, programme):
 def test_export_is_404_outside(client_as, outsider, programme, filled):
     url = reverse("activities:plan_export", args=[programme.pk])
     assert client_as(outsider).get(url).status_code == 404
+
+
+def test_activities_sheet_has_sentence_factors_results_age_phases_and_life_areas(
+    client_as, adviseur, programme, seed_activities
+):
+    wb = _workbook(client_as(adviseur), programme)
+    header, *rows = _rows(wb["Activiteiten"])
+    column = {name: index for index, name in enumerate(header)}
+    home = next(r for r in rows if r[0] == "Home-Start")
+    youth = next(r for r in rows if r[0].startswith("Jongerenwerk"))
+    assert home[column["Versterkt (beschermende factoren)"]] == "Opvoedingsvaardigheden"
+    assert not home[column["Vermindert (risicofactoren)"]]
+    assert youth[column["Vermindert (risicofactoren)"]] == "Spijbelen en schoolverzuim"
+    assert home[column["Maatschappelijke resultaten"]].startswith("In 2027 hebben we bereikt")
+    assert home[column["Leeftijdsfasen"]] == "Vroege kindertijd; Basisschoolleeftijd"
+    assert home[column["Leefgebieden"]] == "Ouders/gezin"
+    assert home[column["Zin: we zetten … in, zodat …"]].startswith(
+        "We zetten Home-Start in voor ouders die (beginnende) opvoedproblemen ervaren, zodat "
+        "opvoedingsvaardigheden"
+    )

@@ -20,6 +20,7 @@ from duiding.activities.plan_reference import (
     QUALITY_QUESTIONS,
 )
 from duiding.activities.plan_selectors import ProgrammePlan
+from duiding.activities.sentence import activity_sentence
 from duiding.areaprofile.exports import XLSX_CONTENT_TYPE, safe_text
 
 __all__ = ["XLSX_CONTENT_TYPE", "plan_workbook", "plan_sheets"]
@@ -41,6 +42,12 @@ def _answer(value: dict | None) -> str:
     if not value or value.get("answer") is None:
         return _("nog niet besproken")
     return _("ja") if value["answer"] else _("nee")
+
+
+def _factor_names(activity, effect: str) -> str:
+    return "; ".join(
+        link.factor.name for link in activity.factor_links.all() if link.effect == effect
+    )
 
 
 def scale_text(measure: str) -> str:
@@ -73,6 +80,11 @@ def plan_sheets(plan: ProgrammePlan) -> list[tuple[str, list[str], list[list]]]:
             a.intervention.name if a.intervention_id else "",
             a.get_offer_kind_display(),
             "; ".join(r.text for r in a.results.all()),
+            _factor_names(a, "versterkt"),
+            _factor_names(a, "vermindert"),
+            "; ".join(p.name for p in a.age_phases.all()),
+            "; ".join(area.name for area in a.life_areas.all()),
+            activity_sentence(a),
         ]
         for a in activities
     ]
@@ -160,6 +172,11 @@ def plan_sheets(plan: ProgrammePlan) -> list[tuple[str, list[str], list[list]]]:
                 _("Interventie"),
                 _("Soort aanbod"),
                 _("Maatschappelijke resultaten"),
+                _("Versterkt (beschermende factoren)"),
+                _("Vermindert (risicofactoren)"),
+                _("Leeftijdsfasen"),
+                _("Leefgebieden"),
+                _("Zin: we zetten … in, zodat …"),
             ],
             activity_rows,
         ),

@@ -23,6 +23,7 @@ from duiding.accounts.permissions import (
 )
 from duiding.activities.models import (
     Activity,
+    ActivityFactor,
     MeasurementPlan,
     PlanStep,
     PurchaseAgreement,
@@ -82,6 +83,9 @@ def _activities(queryset):
         queryset.select_related("organisation", "intervention", "programme")
         .prefetch_related(
             "results",
+            "age_phases",
+            "life_areas",
+            Prefetch("factor_links", queryset=ActivityFactor.objects.select_related("factor")),
             Prefetch(
                 "plan_steps",
                 queryset=PlanStep.objects.select_related("owner_organisation", "owner_user"),
