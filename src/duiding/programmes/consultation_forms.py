@@ -80,7 +80,7 @@ class FeedbackRequestForm(forms.Form):
         error_messages={"required": gettext_lazy("Schrijf een vraag aan de collega.")},
     )
     sections = _SectionsChoice(
-        label=gettext_lazy("Status 'Voorgelegd aan collega' geven aan"),
+        label=gettext_lazy("Deze analysedelen de status 'Voorgelegd aan collega' geven"),
         queryset=None,
         required=False,
         widget=forms.CheckboxSelectMultiple,

@@ -414,4 +414,6 @@ def write_ranking(ws, factors, layout: Layout) -> None:
 def workbook_filename(programme) -> str:
     from django.utils.text import slugify
 
-    return f"werkboek_{programme.area.code}_{slugify(programme.name)[:60]}.xlsx"
+    # "2025–2026" keeps a dash between the years (slugify drops the en dash).
+    name = programme.name.replace("–", "-").replace("—", "-")
+    return f"werkboek_{programme.area.code}_{slugify(name)[:60]}.xlsx"
