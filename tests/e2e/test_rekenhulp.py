@@ -52,3 +52,34 @@ def test_rekenhulp_example_3_under_all_three_rules(
     expect(page.locator(".errorlist").first).to_contain_text("de noemer is 0")
     expect(page.locator("[data-rule=each]")).to_have_count(0)
     assert_no_axe_violations(page)
+
+
+def _boxes(page):
+    return [
+        page.locator(f"[data-rule={rule}]").bounding_box() for rule in ("each", "combined", "mean")
+    ]
+
+
+def test_three_columns_fit_at_1280_and_stack_below_1100(logged_in_page, adviseur):
+    page = logged_in_page(adviseur)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto("/resultaten/rekenhulp/")
+    page.get_by_role("link", name="Voorbeeld 3 uit de handleiding").click()
+    expect(page.locator("[data-rule=mean] .rekenhulp-sentence")).to_be_visible()
+    boxes = _boxes(page)
+    assert len({round(b["y"]) for b in boxes}) == 1  # side by side
+    assert boxes[0]["x"] < boxes[1]["x"] < boxes[2]["x"]
+    # No table sticks out of its card.
+    overflow = page.evaluate(
+        """() => [...document.querySelectorAll('.rekenhulp-rule')].map(card => {
+            const table = card.querySelector('table');
+            return table ? table.getBoundingClientRect().right - card.getBoundingClientRect().right : -1;
+        })"""
+    )
+    assert all(o <= 0.5 for o in overflow), overflow
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    assert page.get_by_text("Meet u één maatschappelijk resultaat").is_visible()
+
+    page.set_viewport_size({"width": 1000, "height": 900})
+    boxes = _boxes(page)
+    assert boxes[0]["y"] < boxes[1]["y"] < boxes[2]["y"]  # stacked

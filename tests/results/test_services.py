@@ -169,7 +169,7 @@ BAD_INPUT = [
         "neutral indicator without direction",
         lambda f: {"indicators": [own_row(indicator=_neutral(f), name="", direction=None)]},
         "indicators.0.direction",
-        "Indicator 1, richting: kies of een hogere of een lagere waarde beter is",
+        "Indicator 1, richting: Voor deze indicator is niet vastgelegd of hoger beter is",
     ),
     (
         "mean without common target",

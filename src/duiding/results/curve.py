@@ -316,5 +316,10 @@ def result_curves(result, details: dict) -> list[dict]:
         curve["id"] = f"curve-{link.pk}"
         curve["spec_id"] = f"curve-{link.pk}-spec"
         curve["item"] = item
+        # The facts beside the chart with the indicator's decimals and unit (a count: no
+        # decimals; a percentage: "15,9%").
+        curve["shown"] = {
+            key: _fmt(item.get(key), decimals, unit) for key in ("baseline", "required", "value")
+        }
         curves.append(curve)
     return curves

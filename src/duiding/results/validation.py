@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from duiding.indicators.models import Direction, Indicator, ObservationStatus, UnitKind
 from duiding.indicators.periods import parse_period
 from duiding.indicators.selectors import visible_observations
-from duiding.results.calculation import CalculationError, Target, check_target
+from duiding.results.calculation import CalculationError, Target, _num, check_target
 from duiding.results.models import Rule, TargetKind
 
 COMBINATION_MISSING = (
@@ -169,7 +169,10 @@ def _clean_row(
             index,
             "direction",
             _("richting"),
-            _("kies of een hogere of een lagere waarde beter is (deze indicator is neutraal)")
+            _(
+                "Voor deze indicator is niet vastgelegd of hoger beter is; kies de richting "
+                "(hoger is beter of lager is beter)"
+            )
             if indicator is not None
             else _("kies of een hogere of een lagere waarde beter is"),
         )
@@ -208,7 +211,7 @@ def _check_row_target(index: int, row: CleanIndicator, problems: Problems) -> No
                 index,
                 "baseline_value",
                 _("basiswaarde"),
-                _("een percentage ligt tussen 0 en 100 (nu %(value)s)") % {"value": baseline},
+                _("een percentage ligt tussen 0 en 100 (nu %(value)s)") % {"value": _num(baseline)},
             )
             return
         try:
