@@ -30,6 +30,11 @@ def test_demo_results_have_real_baselines_and_progress_once(monkeypatch):
     first, second = results
     assert (first.rule, first.status, first.result_indicators.count()) == ("each", "collega", 2)
     assert second.status == "concept"
+    # The first result makes the city's ambition of its domain concrete.
+    assert first.ambition is not None
+    assert first.ambition.framework_id == first.programme.framework_id
+    assert first.ambition.domain == first.domain
+    assert second.ambition is None
     wijkteam = first.result_indicators.get(
         indicator__code="AandeelVerwezenDoorGemeentelijkeToegang"
     )

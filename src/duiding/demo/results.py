@@ -3,10 +3,12 @@ baselines (2021) from the CBS youth-care series of Feijenoord (WK059910), made t
 results services like an adviser would, then evaluated (progress stored with the 2023 figures).
 
 1. "ieder afzonderlijk" with two indicators: more trajectories via the wijkteam (+5 pp) and via the
-   jeugdarts (+1 pp) — early signalling, the analysis' conclusion; status besproken met collega.
+   jeugdarts (+1 pp) — early signalling, the analysis' conclusion; status besproken met collega;
+   it makes the city's ambition of the domain "Sociaal-emotionele gezondheid" concrete.
 2. one indicator: 10 % fewer youths with youth care than in 2021; status concept.
 
-Idempotent: a result whose text is already in the programme is not made again.
+Idempotent: a result whose text is already in the programme is not made again (a demo result made
+before it had an ambition gets it).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from django.db import transaction
 
 from duiding.accounts.models import User
 from duiding.demo.programme import AREA_CODE, OWNER, PROGRAMME_NAME
-from duiding.frameworks.models import Factor
+from duiding.frameworks.models import Ambition, Factor
 from duiding.indicators.models import Indicator
 from duiding.programmes.models import Programme
 
@@ -30,6 +32,7 @@ RESULTS = [
         "jeugdzorgtrajecten via het wijkteam en 1 procentpunt meer via de jeugdarts dan in 2021.",
         "rule": "each",
         "status": "collega",
+        "ambition": True,  # the framework's ambition of DOMAIN
         "factors": ["Problemen in het gezin"],
         "indicators": [
             ("AandeelVerwezenDoorGemeentelijkeToegang", "pp", 5, "higher_is_better"),
@@ -59,9 +62,17 @@ def demo_results_ensure(ctx) -> int:
     made = 0
     for spec in RESULTS:
         if spec["text"] in existing:
+            if spec.get("ambition"):
+                made += programme.results.filter(text=spec["text"], ambition=None).update(
+                    ambition=_ambition(programme)
+                )
             continue
         made += _make(ctx, programme, owner, spec)
     return made
+
+
+def _ambition(programme):
+    return Ambition.objects.filter(framework=programme.framework, domain__name=DOMAIN).first()
 
 
 @transaction.atomic
@@ -98,6 +109,7 @@ def _make(ctx, programme, owner, spec) -> int:
             text=spec["text"],
             target_date=TARGET_DATE,
             domain=section.domain if section else None,
+            ambition=_ambition(programme) if spec.get("ambition") else None,
             sections=[section] if section else [],
             factors=list(factors),
             rule=spec["rule"],
