@@ -6,7 +6,9 @@
     factor die op meerdere domeinen of pijlers invloed heeft."
 
 Reproduced as a fixture: three flagged figures in three domains, the factors an adviser ticks
-per domain on the section pages, and the summary page brings armoede to the top.
+per domain on the section pages, and the summary page brings armoede to the top. The factors are
+the shipped default set's ("Armoede en achterstanden" is the handbook's armoede), so the test
+exercises that set: a default factor that went missing fails the test.
 """
 
 import pytest
@@ -29,16 +31,17 @@ FIGURES = {
         14.0,
     ),
 }
-# factor -> (kind, rank, domains the adviser ticks it in)
+ARMOEDE = "Armoede en achterstanden"
+# default factor -> (kind, rank, domains the adviser ticks it in)
 CHOICES = {
-    "Armoede": ("risk", None, ["Werk", "Schoolprestaties", "Veilige wijk en schoolomgeving"]),
+    ARMOEDE: ("risk", None, ["Werk", "Schoolprestaties", "Veilige wijk en schoolomgeving"]),
     "Lage opleiding / verzuim / voortijdig schoolverlaten / slechte schoolprestaties": (
         "risk",
         3,
         ["Werk", "Schoolprestaties"],
     ),
     "Woonomgeving / slechte buurt": ("risk", 4, ["Veilige wijk en schoolomgeving"]),
-    "Emotionele en sociale vaardigheden": ("both", 1, ["Schoolprestaties"]),
+    "Emotionele en sociale vaardigheden": ("protective", 1, ["Schoolprestaties"]),
 }
 
 
@@ -51,9 +54,8 @@ def totaalbeeld(client_as, adviseur, programme, figures, framework):
     }
     factors = {}
     for name, (kind, rank, domains) in CHOICES.items():
-        factor = Factor.objects.filter(framework=framework, name=name).first()
-        if factor is None:  # the default factor set may not be there: make what the test needs
-            factor = Factor.objects.create(framework=framework, name=name, kind=kind, rank=rank)
+        factor = Factor.objects.get(framework=framework, name=name, is_default=True)
+        assert (factor.kind, factor.rank) == (kind, rank)  # as shipped
         for domain in domains:
             factor.domains.add(Domain.objects.get(pillar__framework=framework, name=domain))
             factor.indicators.add(indicators[domain])
@@ -73,7 +75,7 @@ def totaalbeeld(client_as, adviseur, programme, figures, framework):
 def test_the_analysis_brings_armoede_to_the_top(programme, adviseur, totaalbeeld):
     cross = programme_analysis(programme, adviseur).cross_factors
     assert [c.factor.name for c in cross][:2] == [
-        "Armoede",
+        ARMOEDE,
         "Lage opleiding / verzuim / voortijdig schoolverlaten / slechte schoolprestaties",
     ]
     assert [d.name for d in cross[0].domains] == list(FIGURES)  # framework order
@@ -91,7 +93,7 @@ def test_the_summary_page_shows_armoede_first_with_its_domains(
     block = html[html.index("Komt een factor in meerdere domeinen voor?") :]
     assert "Deze 2 factoren zijn in meer dan één domein gekozen" in block
     first_row = block[block.index("<tbody>") : block.index("</tr>", block.index("<tbody>"))]
-    assert "Armoede" in first_row and "(in meerdere domeinen)" in first_row
+    assert ARMOEDE in first_row and "(in meerdere domeinen)" in first_row
     assert "Werk, Schoolprestaties, Veilige wijk en schoolomgeving" in first_row
     assert '<td class="num">3</td>' in first_row
     assert_accessible(response)
@@ -107,11 +109,11 @@ def test_the_flagged_figures_point_to_armoede_on_the_domain_page(
         .content.decode()
     )
     panel = html[html.index('id="factoren"') :]
-    armoede_row = panel[panel.index("Armoede") : panel.index("</tr>", panel.index("Armoede"))]
+    start = panel.index(f">{ARMOEDE}</label>")
+    armoede_row = panel[start : panel.index("</tr>", start)]
     assert "Voelt zich vaak onveilig in de buurt" in armoede_row
     assert (
-        f'value="{totaalbeeld["Armoede"].pk}" id="factor-{totaalbeeld["Armoede"].pk}" checked'
-        in panel
+        f'value="{totaalbeeld[ARMOEDE].pk}" id="factor-{totaalbeeld[ARMOEDE].pk}" checked' in panel
     )
 
 
