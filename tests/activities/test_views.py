@@ -69,7 +69,7 @@ def test_form_shows_service_messages_and_the_sentence(
     assert "Kies minstens één maatschappelijk resultaat" in html
     assert "Het bereik (50) is groter dan de doelgroep (10)" in html
     assert (
-        "We zetten Voorleesproject in voor ouders van peuters, zodat opvoedingsvaardigheden versterkt en taalachterstand vermindert"
+        "We zetten Voorleesproject in voor ouders van peuters, zodat opvoedingsvaardigheden wordt versterkt, taalachterstand afneemt en … dichterbij komt."
         in html
     )
     assert not Activity.objects.filter(name="Voorleesproject").exists()

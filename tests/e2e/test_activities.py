@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from duiding.activities.models import Activity
+from duiding.activities.sentence import compose
 from tests.activities import conftest as act
 
 # The shared fixtures of the activities tests.
@@ -43,8 +44,8 @@ def test_add_activity_with_the_sentence_builder_and_see_it_in_the_matrix(
     ).get_by_label("Opvoedingsvaardigheden").check()
     expect(sentence).to_have_text(
         "We zetten Home-Start in voor ouders die opvoedproblemen ervaren, zodat "
-        "opvoedingsvaardigheden versterkt en „In 2027 hebben we bereikt dat 5% meer jongeren "
-        "een startkwalificatie behalen” dichterbij komt."
+        "opvoedingsvaardigheden wordt versterkt en „In 2027 hebben we bereikt dat 5% meer "
+        "jongeren een startkwalificatie behalen” dichterbij komt."
     )
     page.get_by_label("Uitvoerende partner").select_option(label=partner_org.name)
     page.get_by_role("group", name="Preventieniveau").get_by_label("Selectief").check()
@@ -74,3 +75,41 @@ def test_refused_form_moves_the_focus_to_the_error_summary(
     page.locator("[data-error-summary]").get_by_role("link", name="Activiteit:").click()
     expect(page.get_by_role("textbox", name="Activiteit (verplicht)")).to_be_focused()
     assert not Activity.objects.exists()
+
+
+def test_browser_and_server_compose_the_same_sentence(
+    authenticated_page, adviseur, programme, results
+):
+    """The script fills the server's templates: plural verbs, a list, a quoted name with a colon;
+    only the sentence text is a (polite) live region."""
+    page = authenticated_page(adviseur)
+    page.goto(f"/activiteiten/programma/{programme.pk}/nieuw/")
+    live = page.locator("[aria-live]")
+    expect(live).to_have_count(1)
+    expect(live).to_have_attribute("aria-live", "polite")
+    expect(live).to_have_attribute("id", "zin")
+    page.get_by_role("textbox", name="Activiteit (verplicht)").fill("Home-Start: thuisbezoek")
+    page.get_by_role("textbox", name="Doelgroep (verplicht)").fill("Ouders van peuters")
+    strengthens = page.get_by_role(
+        "group", name="Beschermende factoren die de activiteit versterkt"
+    )
+    strengthens.get_by_label("Opvoedingsvaardigheden").check()
+    strengthens.get_by_label("Emotionele en sociale vaardigheden").check()
+    page.get_by_role("group", name="Risicofactoren die de activiteit vermindert").get_by_label(
+        "Taalachterstand"
+    ).check()
+    group = page.get_by_role("group", name="Maatschappelijke resultaten")
+    group.get_by_label(results["start"].text).check()
+    group.get_by_label(results["safe"].text).check()
+    expected = compose(
+        name="Home-Start: thuisbezoek",
+        target_group="Ouders van peuters",
+        factors=[  # in the order of the form
+            ("Emotionele en sociale vaardigheden", "versterkt"),
+            ("Opvoedingsvaardigheden", "versterkt"),
+            ("Taalachterstand", "vermindert"),
+        ],
+        results=[results["start"].text, results["safe"].text],
+    )
+    assert "worden versterkt, taalachterstand afneemt" in expected
+    expect(page.get_by_test_id("sentence")).to_have_text(expected)

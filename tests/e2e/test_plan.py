@@ -81,7 +81,7 @@ def test_partner_adds_quality_agreement_and_measurement_plan(
     # A refused form keeps what was typed and says why.
     page.get_by_label("Hoe vaak?").fill("")
     page.get_by_role("button", name="Toevoegen aan het meetplan").click()
-    expect(page.get_by_text("Vul in hoe vaak u meet.")).to_be_visible()
+    expect(page.get_by_text("Vul in hoe vaak u meet.", exact=True)).to_be_visible()
     assert MeasurementPlan.objects.count() == 0
     page.get_by_label("Hoe vaak?").fill("Continu")
     page.get_by_role("button", name="Toevoegen aan het meetplan").click()

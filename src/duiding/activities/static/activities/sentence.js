@@ -1,9 +1,13 @@
 /* Sentence builder of the activity form: composes "We zetten {activiteit} in voor {doelgroep},
-   zodat {factor} versterkt/vermindert en {resultaat} dichterbij komt" while the form is filled.
-   The same sentence is composed on the server (activities/sentence.py); without JavaScript the
-   page shows the server's sentence. The translated pieces come from #sentence-templates. */
+   zodat {factoren} worden versterkt, {factoren} afnemen en {resultaat} dichterbij komt" while the
+   form is filled. The grammar (every translated piece, singular and plural) comes from the server
+   in #sentence-templates (activities/sentence.py, sentence_templates); this script only fills it
+   in, in the same order as sentence.compose. Without JavaScript the page shows the server's
+   sentence. The sentence is announced politely, half a second after the last change. */
 (function () {
   "use strict";
+
+  var DELAY = 500;
 
   function fill(template, values) {
     return template.replace(/%\((\w+)\)s/g, function (_m, key) { return values[key]; });
@@ -22,6 +26,12 @@
     return fill(t.and, { first: parts.slice(0, -1).join(", "), last: parts[parts.length - 1] });
   }
 
+  function part(pair, key, items, t) {
+    var values = {};
+    values[key] = join(items, t);
+    return fill(pair[items.length <= 1 ? 0 : 1], values);
+  }
+
   function labelsOf(form, name) {
     var boxes = form.querySelectorAll('input[name="' + name + '"]:checked');
     return Array.prototype.map.call(boxes, function (box) {
@@ -30,22 +40,28 @@
     });
   }
 
+  function activityName(name, t) {
+    if (!name) { return t.placeholder; }
+    return name.indexOf(":") >= 0 ? fill(t.quote, { text: name }) : name;
+  }
+
   function compose(form, t) {
     var name = form.querySelector('[name="name"]').value.trim();
     var group = form.querySelector('[name="target_group"]').value.trim();
-    var factors = labelsOf(form, "strengthens").map(function (f) {
-      return fill(t.versterkt, { factor: lowerFirst(f) });
-    }).concat(labelsOf(form, "reduces").map(function (f) {
-      return fill(t.vermindert, { factor: lowerFirst(f) });
-    }));
-    var results = labelsOf(form, "results").map(function (r) {
-      return "„" + r.replace(/\.\s*$/, "") + "”";
+    var effects = [];
+    [["strengthens", "versterkt"], ["reduces", "vermindert"]].forEach(function (pair) {
+      var names = labelsOf(form, pair[0]).map(lowerFirst);
+      if (names.length) { effects.push(part(t[pair[1]], "factors", names, t)); }
     });
-    return fill(results.length > 1 ? t.many : t.one, {
-      activity: name || t.placeholder,
+    if (!effects.length) { effects.push(t.placeholder); }
+    var results = labelsOf(form, "results").map(function (r) {
+      return fill(t.quote, { text: r.replace(/\.+\s*$/, "").trim() });
+    });
+    effects.push(part(t.results, "results", results, t));
+    return fill(t.sentence, {
+      activity: activityName(name, t),
       target_group: lowerFirst(group) || t.placeholder,
-      factors: join(factors, t),
-      results: join(results, t)
+      effects: join(effects, t)
     });
   }
 
@@ -55,9 +71,17 @@
     var output = document.getElementById("zin");
     if (!form || !data || !output) { return; }
     var t = JSON.parse(data.textContent);
-    var update = function () { output.textContent = compose(form, t); };
-    form.addEventListener("input", update);
-    form.addEventListener("change", update);
+    var timer = null;
+    var update = function () {
+      var text = compose(form, t);
+      if (output.textContent !== text) { output.textContent = text; }
+    };
+    var later = function () {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(update, DELAY);
+    };
+    form.addEventListener("input", later);
+    form.addEventListener("change", later);
     update();
   }
 
