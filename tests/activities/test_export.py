@@ -95,7 +95,7 @@ def test_export_has_the_five_sheets_with_the_plan(client_as, adviseur, programme
     scholing = header.index(
         "Worden de professionals voldoende geschoold? Investeert de partner in de wijk in vakbekwaamheid van de professionals?"
     )  # noqa: E501
-    assert quality[scholing : scholing + 2] == ["ja", "'+ jaarlijks"]
+    assert quality[scholing : scholing + 2] == ["besproken", "'+ jaarlijks"]
 
     header, measurement = _rows(wb["Meetplan"])
     assert header[2:7] == [

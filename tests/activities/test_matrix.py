@@ -58,16 +58,30 @@ def test_package_checks_in_words(programme, seed_activities):
         "Geen aanbod gericht op zwangerschap.",
         "Geen aanbod gericht op jongvolwassenheid.",
         "Geen aanbod gericht op het leefgebied digitale omgeving/internet.",
-        "1 van de 3 activiteiten (33%) staan op trede 2 of hoger van de effectladder "
+        "1 van de 3 activiteiten (33%) staat op trede 2 of hoger van de effectladder "
         "(goed onderbouwd of beter).",
         "Geen activiteit draagt bij aan het resultaat „In 2027 voelen 3% meer kinderen in de "
-        "wijk zich veilig op straat.”.",
+        "wijk zich veilig op straat”.",
         "Geen activiteit werkt aan de factor „Mishandeling” uit de wijkanalyse.",
     ]
     preventive = next(c for c in checks if c.code == "preventive")
     assert preventive.ok
     assert preventive.message == (
         "3 van de 3 activiteiten (100%) zijn preventief (universeel of selectief)."
+    )
+
+
+def test_counts_take_a_plural_verb_from_two_on(programme, seed_activities):
+    seed_activities["home_start"].evidence_level = 3
+    seed_activities["home_start"].save()
+    seed_activities["youth_work"].prevention_level = "geindiceerd"
+    seed_activities["youth_work"].save()
+    seed_activities["social"].prevention_level = "geindiceerd"
+    seed_activities["social"].save()
+    checks = {c.code: c.message for c in prevention_matrix(programme)["checks"]}
+    assert checks["evidence"].startswith("2 van de 3 activiteiten (67%) staan op trede 2")
+    assert checks["preventive"] == (
+        "1 van de 3 activiteiten (33%) is preventief (universeel of selectief)."
     )
 
 

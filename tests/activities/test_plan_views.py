@@ -213,9 +213,10 @@ def test_partner_adds_quality_agreement_with_checklist_to_its_own_activity(
         "target_level": "1",
         "due_date": (_today() + datetime.timedelta(days=60)).isoformat(),
         "status": "open",
-        "q_scholing": "ja",
+        "q_scholing": "besproken",
         "n_scholing": "Jaarlijkse training",
-        "q_beroepsregistratie": "nee",
+        "q_beroepsregistratie": "",
+        "n_beroepsregistratie": "Volgende keer",
     }
     response = client.post(url, data)
     assert response.status_code == 302
@@ -223,10 +224,12 @@ def test_partner_adds_quality_agreement_with_checklist_to_its_own_activity(
     assert agreement.organisation == home_start.organisation
     assert agreement.checklist == {
         "scholing": {"answer": True, "note": "Jaarlijkse training"},
-        "beroepsregistratie": {"answer": False, "note": ""},
+        "beroepsregistratie": {"answer": None, "note": "Volgende keer"},
     }
     edit = client.get(_url("quality_edit", programme.pk, agreement.pk))
-    assert edit.context["form"].initial["q_scholing"] == "ja"
+    assert edit.context["form"].initial["q_scholing"] == "besproken"
+    assert edit.context["form"].initial["q_beroepsregistratie"] == ""
+    assert 'value="ja"' not in edit.content.decode()
     plan = client.get(_url("plan", programme.pk)).content.decode()
     assert "Beschrijf de interventie" in plan and "van trede 0 naar trede 1" in plan
 

@@ -113,3 +113,19 @@ def test_browser_and_server_compose_the_same_sentence(
     )
     assert "worden versterkt, taalachterstand afneemt" in expected
     expect(page.get_by_test_id("sentence")).to_have_text(expected)
+
+
+def _label_above(page, label_selector: str, field_selector: str) -> None:
+    label, field = (
+        page.locator(label_selector).bounding_box(),
+        page.locator(field_selector).bounding_box(),
+    )
+    assert label["y"] + label["height"] <= field["y"] + 1, (label, field)
+
+
+def test_labels_stand_above_their_fields(authenticated_page, adviseur, programme, results):
+    page = authenticated_page(adviseur)
+    page.goto(f"/activiteiten/programma/{programme.pk}/")
+    _label_above(page, "label[for='id_result']", "#id_result")
+    page.goto(f"/activiteiten/programma/{programme.pk}/nieuw/")
+    _label_above(page, "label[for='id_description']", "#id_description")

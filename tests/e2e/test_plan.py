@@ -61,7 +61,7 @@ def test_partner_adds_quality_agreement_and_measurement_plan(
     scholing = page.get_by_role(
         "group", name="Worden de professionals voldoende geschoold?", exact=False
     )
-    scholing.get_by_label("Ja").check()
+    scholing.get_by_label("Besproken", exact=True).check()
     scholing.get_by_label("Toelichting").fill("Twee trainingen per jaar")
     page.get_by_role("button", name="Kwaliteitsafspraak vastleggen").click()
     expect(page.get_by_text("De kwaliteitsafspraak is vastgelegd.")).to_be_visible()
@@ -120,12 +120,21 @@ def test_partner_page_and_overdue_list_are_accessible(
     )
     page = authenticated_page(partner)
     page.goto("/activiteiten/partner/")
-    expect(page.get_by_role("heading", name="Overzicht van mijn organisatie")).to_be_visible()
+    expect(page.get_by_role("heading", name="Activiteiten van mijn organisatie")).to_be_visible()
     expect(page.get_by_text("Home-Start").first).to_be_visible()
     expect(page.get_by_text("Sport in de wijk")).to_have_count(0)
     expect(page.get_by_text("Eerstvolgende stap: Beschrijf de interventie")).to_be_visible()
     page.get_by_text("Kwaliteitsvragen: 1 van 6 besproken").click()  # opens the checklist
     assert_no_axe_violations(page)
+    card = page.locator("li.card[id^='kwaliteit-']")
+    # No list bullet outside the card; the checklist's numbers lie inside the card.
+    assert card.evaluate("el => getComputedStyle(el).listStyleType") == "none"
+    card_box, list_box = card.bounding_box(), card.locator("ol.plan-checklist").bounding_box()
+    assert list_box["x"] > card_box["x"]
+    assert (
+        card.locator("li").first.evaluate("el => getComputedStyle(el).listStylePosition")
+        == "outside"
+    )  # numbers in the padding of the list, inside the card
 
     page.goto(f"/activiteiten/programma/{programme.pk}/plan/stappen/nieuw/")
     expect(page.get_by_label("Wie zet de stap (organisatie)")).to_have_value(str(partner_org.pk))

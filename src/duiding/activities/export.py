@@ -39,9 +39,10 @@ def _cell(value):
 
 
 def _answer(value: dict | None) -> str:
+    """Besproken / nog niet besproken (an older stored Ja or Nee was discussed too)."""
     if not value or value.get("answer") is None:
         return _("nog niet besproken")
-    return _("ja") if value["answer"] else _("nee")
+    return _("besproken")
 
 
 def _factor_names(activity, effect: str) -> str:

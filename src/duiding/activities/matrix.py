@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from duiding.activities.models import PreventionLevel
 from duiding.frameworks.models import AgePhase, LifeArea, Pillar
@@ -124,9 +125,12 @@ def package_checks(activities, results, analysis_factors) -> list[Check]:
         Check(
             "evidence",
             total > 0 and len(founded) * 2 >= total,
-            _(
+            ngettext(
+                "%(n)s van de %(total)s activiteiten (%(pct)s%%) staat op trede 2 of hoger van "
+                "de effectladder (goed onderbouwd of beter).",
                 "%(n)s van de %(total)s activiteiten (%(pct)s%%) staan op trede 2 of hoger van "
-                "de effectladder (goed onderbouwd of beter)."
+                "de effectladder (goed onderbouwd of beter).",
+                len(founded),
             )
             % {"n": len(founded), "total": total, "pct": _pct(len(founded), total)},
             [a.pk for a in founded],
@@ -137,9 +141,12 @@ def package_checks(activities, results, analysis_factors) -> list[Check]:
         Check(
             "preventive",
             total > 0 and len(preventive) * 2 >= total,
-            _(
+            ngettext(
+                "%(n)s van de %(total)s activiteiten (%(pct)s%%) is preventief (universeel of "
+                "selectief).",
                 "%(n)s van de %(total)s activiteiten (%(pct)s%%) zijn preventief (universeel of "
-                "selectief)."
+                "selectief).",
+                len(preventive),
             )
             % {"n": len(preventive), "total": total, "pct": _pct(len(preventive), total)},
             [a.pk for a in preventive],
@@ -154,7 +161,7 @@ def package_checks(activities, results, analysis_factors) -> list[Check]:
                     "result_without_activity",
                     False,
                     _("Geen activiteit draagt bij aan het resultaat „%(result)s”.")
-                    % {"result": result.text},
+                    % {"result": result.text.strip().rstrip(".")},  # no ".”."
                     [result.pk],
                 )
             )

@@ -342,7 +342,7 @@ def clean_checklist(checklist: dict | None) -> dict:
         value = value or {}
         answer = value.get("answer")
         if answer not in (True, False, None):
-            raise PlanError(_("Antwoord ja, nee of nog niet besproken."), f"q_{key}")
+            raise PlanError(_("Kies besproken of nog niet besproken."), f"q_{key}")
         note = (value.get("note") or "").strip()
         if answer is not None or note:
             clean[key] = {"answer": answer, "note": note}

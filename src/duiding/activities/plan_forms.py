@@ -158,8 +158,11 @@ class PurchaseForm(forms.Form):
         _style(self)
 
 
-ANSWER_CHOICES = [("", _("Nog niet besproken")), ("ja", _("Ja")), ("nee", _("Nee"))]
-ANSWERS = {"": None, "ja": True, "nee": False}
+# The quality questions are topics of the conversation with the partner: each is "besproken"
+# (stored answer True) or not yet (None). An answer False stored by the earlier Ja/Nee checklist
+# also means it was discussed, so old data reads as "Besproken" (with its note).
+ANSWER_CHOICES = [("", _("Nog niet besproken")), ("besproken", _("Besproken"))]
+ANSWERS = {"": None, "besproken": True}
 
 
 class QualityForm(forms.Form):
@@ -238,9 +241,8 @@ class QualityForm(forms.Form):
             "status": agreement.status,
             "version": agreement.version,
         }
-        reverse = {True: "ja", False: "nee", None: ""}
         for key, value in (agreement.checklist or {}).items():
-            initial[f"q_{key}"] = reverse.get(value.get("answer"), "")
+            initial[f"q_{key}"] = "" if value.get("answer") is None else "besproken"
             initial[f"n_{key}"] = value.get("note", "")
         return initial
 

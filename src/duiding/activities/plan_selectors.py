@@ -107,9 +107,8 @@ class ChecklistRow:
 
     @property
     def answer_label(self) -> str:
-        if self.answer is None:
-            return _("Nog niet besproken")
-        return _("Ja") if self.answer else _("Nee")
+        """True and the older False (Ja/Nee) both mean: discussed."""
+        return _("Nog niet besproken") if self.answer is None else _("Besproken")
 
 
 def checklist_rows(agreement: QualityAgreement) -> list[ChecklistRow]:
