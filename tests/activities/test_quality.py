@@ -60,7 +60,11 @@ def test_quality_questions_are_copied_from_the_seed_word_for_word():
         ({"due_date": PAST}, "due_date", "De datum ligt in het verleden"),
         ({"target_level": 7}, "target_level", "trede van 0 tot en met 4"),
         ({"status": "later"}, "status", "Kies een status"),
-        ({"checklist": {"scholing": {"answer": "misschien"}}}, "q_scholing", "besproken of nog niet"),
+        (
+            {"checklist": {"scholing": {"answer": "misschien"}}},
+            "q_scholing",
+            "besproken of nog niet",
+        ),
         ({"checklist": {"onbekend": {"answer": True}}}, None, "Onbekende kwaliteitsvraag"),
     ],
 )
