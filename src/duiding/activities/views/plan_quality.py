@@ -88,17 +88,23 @@ def quality_create(request, pk: int, activity_id: int):
     return _quality_page(request, programme, activity, form)
 
 
-def _agreement(request, pk: int, agreement_id: int):
+def _plan_item(request, pk: int, model, item_id: int):
+    """The programme and one quality agreement or measurement plan of one of its activities, if
+    the user may edit that activity's plan (not visible: 404; visible, not editable: 403)."""
     programme = programme_or_404(request.user, pk)
-    agreement = get_object_or_404(
-        QualityAgreement.objects.select_related("activity", "activity__organisation"),
-        pk=agreement_id,
+    item = get_object_or_404(
+        model.objects.select_related("activity", "activity__organisation"),
+        pk=item_id,
         activity__programme=programme,
     )
-    agreement.activity.programme = programme
-    if not services.can_edit_activity_plan(request.user, agreement.activity):
+    item.activity.programme = programme
+    if not services.can_edit_activity_plan(request.user, item.activity):
         raise PermissionDenied
-    return programme, agreement
+    return programme, item
+
+
+def _agreement(request, pk: int, agreement_id: int):
+    return _plan_item(request, pk, QualityAgreement, agreement_id)
 
 
 @login_required
@@ -189,16 +195,7 @@ def measurement_create(request, pk: int, activity_id: int):
 
 
 def _measurement(request, pk: int, plan_id: int):
-    programme = programme_or_404(request.user, pk)
-    plan = get_object_or_404(
-        MeasurementPlan.objects.select_related("activity", "activity__organisation"),
-        pk=plan_id,
-        activity__programme=programme,
-    )
-    plan.activity.programme = programme
-    if not services.can_edit_activity_plan(request.user, plan.activity):
-        raise PermissionDenied
-    return programme, plan
+    return _plan_item(request, pk, MeasurementPlan, plan_id)
 
 
 @login_required
