@@ -44,7 +44,8 @@ def test_forecast_is_fitted_up_to_the_baseline_and_matches_a_hand_computed_fit()
     # to 21 % (2026) is at 18.0 in 2023, so the figures are on track (the verdict's numbers).
     assert curve["sentence"] == (
         "In 2023 is het cijfer 18,0%; de trend tot en met 2021 verwachtte 18,7%. De cijfers "
-        "volgen de oude trend: de curve is nog niet omgebogen. Zet de oude trend door, dan komt "
+        "liggen niet boven de verwachte trend: de curve is nog niet omgebogen. Zet de oude trend "
+        "door, dan komt "
         "Trajecten via het wijkteam in 2026 op 12,7%; het doel is 21,0%: de oude trend haalt het "
         "doel niet. Op koers: 18,0% in 2023 ligt op of voorbij de lijn van de basiswaarde naar "
         "het doel (18,0%)."

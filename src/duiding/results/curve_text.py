@@ -73,11 +73,17 @@ def _turn_part(forecast, latest, direction, baseline_period, decimals, unit) -> 
             "verwachtte %(expected)s. De cijfers liggen onder de verwachte trend: de curve buigt "
             "de goede kant op."
         )
+    elif direction == calc.HIGHER:
+        text = _(
+            "In %(period)s is het cijfer %(value)s; de trend tot en met %(baseline_period)s "
+            "verwachtte %(expected)s. De cijfers liggen niet boven de verwachte trend: de curve "
+            "is nog niet omgebogen."
+        )
     else:
         text = _(
             "In %(period)s is het cijfer %(value)s; de trend tot en met %(baseline_period)s "
-            "verwachtte %(expected)s. De cijfers volgen de oude trend: de curve is nog niet "
-            "omgebogen."
+            "verwachtte %(expected)s. De cijfers liggen niet onder de verwachte trend: de curve "
+            "is nog niet omgebogen."
         )
     return text % numbers
 
