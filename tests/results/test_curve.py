@@ -13,6 +13,21 @@ from duiding.results.curve import curve_spec
 HISTORY = [("2019", 20.0), ("2020", 38.0), ("2021", 16.0), ("2022", 14.0), ("2023", 18.0)]
 
 
+def _x_curve(history, *, baseline, required, direction="higher_is_better", **extra):
+    """A curve of indicator "X" (percentages) with baseline period 2021 and target date 2025."""
+    return curve_spec(
+        name="X",
+        history=history,
+        baseline_period="2021",
+        baseline=baseline,
+        required=required,
+        target_date=datetime.date(2025, 1, 1),
+        direction=direction,
+        unit="%",
+        **extra,
+    )
+
+
 def _layer(spec, name):
     return next(layer for layer in spec["layer"] if layer.get("name") == name)
 
@@ -86,15 +101,10 @@ def test_legend_names_every_layer_with_one_colour_scale():
 def test_figures_above_the_old_trend_turn_the_curve():
     # Falling 30 -> 28 -> 26 up to the baseline 2021 (slope -2); 2023 at 29 is above the 22
     # the old trend expected: the curve turns the good way. Not on track to 40 in 2025 though.
-    curve = curve_spec(
-        name="X",
-        history=[("2019", 30.0), ("2020", 28.0), ("2021", 26.0), ("2023", 29.0)],
-        baseline_period="2021",
+    curve = _x_curve(
+        [("2019", 30.0), ("2020", 28.0), ("2021", 26.0), ("2023", 29.0)],
         baseline=26.0,
         required=40.0,
-        target_date=datetime.date(2025, 1, 1),
-        direction="higher_is_better",
-        unit="%",
         verdict="not_on_track",
     )
     sentence = curve["sentence"]
@@ -107,46 +117,28 @@ def test_figures_above_the_old_trend_turn_the_curve():
 
 
 def test_lower_is_better_below_the_trend_turns_the_curve():
-    curve = curve_spec(
-        name="X",
-        history=[("2019", 10.0), ("2020", 11.0), ("2021", 12.0), ("2022", 11.0)],
-        baseline_period="2021",
+    curve = _x_curve(
+        [("2019", 10.0), ("2020", 11.0), ("2021", 12.0), ("2022", 11.0)],
         baseline=12.0,
         required=10.0,
-        target_date=datetime.date(2025, 1, 1),
         direction="lower_is_better",
-        unit="%",
         verdict="on_track",
     )
     assert "De cijfers liggen onder de verwachte trend: de curve buigt" in curve["sentence"]
 
 
 def test_two_points_say_the_band_is_unknown():
-    curve = curve_spec(
-        name="X",
-        history=[("2020", 10.0), ("2021", 12.0)],
-        baseline_period="2021",
-        baseline=12.0,
-        required=15.0,
-        target_date=datetime.date(2025, 1, 1),
-        direction="higher_is_better",
-        unit="%",
-    )
+    curve = _x_curve([("2020", 10.0), ("2021", 12.0)], baseline=12.0, required=15.0)
     assert "Bandbreedte onbekend (te weinig cijfers)." in curve["sentence"]
     assert "bandbreedte onbekend" in curve["table"][-2]["kind"]
     assert "Er zijn nog geen cijfers na de basisperiode 2021." in curve["sentence"]
 
 
 def test_trend_that_reaches_the_target_says_so():
-    curve = curve_spec(
-        name="X",
-        history=[("2019", 6.0), ("2020", 8.0), ("2021", 10.0), ("2022", 12.0)],
-        baseline_period="2021",
+    curve = _x_curve(
+        [("2019", 6.0), ("2020", 8.0), ("2021", 10.0), ("2022", 12.0)],
         baseline=10.0,
         required=15.0,
-        target_date=datetime.date(2025, 1, 1),
-        direction="higher_is_better",
-        unit="%",
         verdict="on_track",
     )
     assert "op 18,0%; het doel is 15,0%: de oude trend haalt het doel." in curve["sentence"]
