@@ -60,7 +60,12 @@ def _finished_run():
         values_stored=10,
         finished_at=timezone.now(),
         messages=[
-            {"row": 3, "column": "Codering_20", "message": "Regio overgeslagen.", "level": "warning"}
+            {
+                "row": 3,
+                "column": "Codering_20",
+                "message": "Regio overgeslagen.",
+                "level": "warning",
+            }
         ],
     )
 
