@@ -12,7 +12,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from duiding.activities import history
-from duiding.activities import plan as plan_services
 from duiding.activities.models import (
     Activity,
     MeasurementPlan,
@@ -21,6 +20,7 @@ from duiding.activities.models import (
     PurchaseAgreement,
     QualityAgreement,
 )
+from duiding.activities.plan import services as plan_services
 from duiding.activities.services import activity_delete, activity_update
 from tests.activities.conftest import factor
 

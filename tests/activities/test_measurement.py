@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from duiding.activities import plan as services
 from duiding.activities.models import Measure, MeasurementPlan
-from duiding.activities.plan_reference import MEASURE_SCALES, MEASUREMENT_COLUMNS
+from duiding.activities.plan import services
+from duiding.activities.plan.reference import MEASURE_SCALES, MEASUREMENT_COLUMNS
 from tests.activities.plan_fixtures import *  # noqa: F403
 
 pytestmark = pytest.mark.django_db

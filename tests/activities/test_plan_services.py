@@ -7,8 +7,8 @@ import datetime
 
 import pytest
 
-from duiding.activities import plan as services
 from duiding.activities.models import PlanStep, PurchaseAgreement
+from duiding.activities.plan import services
 from tests.activities.plan_fixtures import *  # noqa: F403
 from tests.activities.plan_fixtures import FUTURE, PAST, TODAY
 

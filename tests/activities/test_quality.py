@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from duiding.activities import plan as services
 from duiding.activities.models import QualityAgreement
-from duiding.activities.plan_reference import QUALITY_QUESTIONS
-from duiding.activities.plan_selectors import checklist_rows
+from duiding.activities.plan import services
+from duiding.activities.plan.reference import QUALITY_QUESTIONS
+from duiding.activities.plan.selectors import checklist_rows
 from tests.activities.plan_fixtures import *  # noqa: F403
 from tests.activities.plan_fixtures import FUTURE, PAST, TODAY
 

@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 
 from duiding.activities.models import QualityAgreement
-from duiding.activities.plan_forms import QualityForm
+from duiding.activities.plan.forms import QualityForm
 from tests.activities.plan_fixtures import *  # noqa: F403
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ import pytest
 
 from duiding.accounts.services import token_create
 from duiding.api.programmes import AnalysisOut, ProgrammeOut
-from duiding.programmes.consultation import conversation_create, finding_create
+from duiding.programmes.consultation.services import conversation_create, finding_create
 from tests.programmes import conftest as programme_fixtures
 from tests.programmes import export_fixtures
 

@@ -14,7 +14,7 @@ from duiding.activities.models import (
     PurchaseAgreement,
     QualityAgreement,
 )
-from duiding.activities.plan_selectors import overdue_steps, partner_overview
+from duiding.activities.plan.selectors import overdue_steps, partner_overview
 from duiding.demo.plan import demo_plan_ensure
 from duiding.demo.services import demo_load, demo_logins
 from duiding.demo.steps import DEFAULT_PASSWORD, PASSWORD_ENV, DemoContext

@@ -1,10 +1,10 @@
-"""Benchmark rules with worked numbers (see src/duiding/indicators/BENCHMARK.md)."""
+"""Benchmark rules with worked numbers (see src/duiding/indicators/benchmark/README.md)."""
 
 import math
 
 import pytest
 
-from duiding.indicators import benchmark as b
+from duiding.indicators.benchmark import rules as b
 
 # --- difference helpers -----------------------------------------------------------------------
 

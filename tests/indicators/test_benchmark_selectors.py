@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from duiding.indicators import benchmark as rules
+from duiding.indicators.benchmark import rules
 from duiding.indicators.selectors import (
     area_benchmark,
     area_benchmark_for_code,

@@ -8,7 +8,7 @@ import datetime
 import pytest
 
 from duiding.accounts.models import Membership, Organisation, User
-from duiding.programmes import consultation as services
+from duiding.programmes.consultation import services
 from tests.conftest import PASSWORD
 
 

@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from duiding.programmes import consultation as services
+from duiding.programmes.consultation import services
 from duiding.programmes.models import (
     ConversationVersion,
     Finding,

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from duiding.accounts.services import token_create
 from duiding.api.programmes import AnalysisOut
-from duiding.programmes import consultation as services
+from duiding.programmes.consultation import services
 from tests.programmes.conftest import domain_section
 from tests.programmes.consultation_fixtures import (  # noqa: F401
     asked,

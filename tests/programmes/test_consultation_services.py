@@ -10,8 +10,7 @@ import pytest
 from django.utils import timezone
 
 from duiding.accounts.permissions import can_comment_programme, visible_programmes
-from duiding.programmes import consultation as services
-from duiding.programmes import consultation_selectors as selectors
+from duiding.programmes.consultation import selectors, services
 from duiding.programmes.models import (
     ConversationVersion,
     Finding,

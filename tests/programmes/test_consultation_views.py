@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from duiding.programmes import consultation as services
+from duiding.programmes.consultation import services
 from duiding.programmes.models import Comment, FeedbackRequest, SectionStatus
 from tests.markup import a11y_problems, assert_accessible
 from tests.programmes.consultation_fixtures import asked, colleague, section  # noqa: F401

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from duiding.frameworks.models import Factor
-from duiding.programmes.consultation_forms import FeedbackRequestForm
+from duiding.programmes.consultation.forms import FeedbackRequestForm
 from duiding.programmes.services import SectionText, add_factor, save_section
 from duiding.programmes.workbook import workbook_filename
 from tests.programmes.conftest import domain_section

@@ -10,8 +10,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from duiding.programmes import consultation
 from duiding.programmes import services as section_services
+from duiding.programmes.consultation import services as consultation
 from duiding.programmes.versioning import StaleEdit
 from tests.programmes.conftest import domain_section
 from tests.programmes.consultation_fixtures import conversation  # noqa: F401

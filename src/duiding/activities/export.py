@@ -12,14 +12,14 @@ from io import BytesIO
 
 from django.utils.translation import gettext as _
 
-from duiding.activities.plan import is_overdue, measure_label
-from duiding.activities.plan_reference import (
+from duiding.activities.plan.reference import (
     ACTIVITY_COLUMNS,
     MEASURE_SCALES,
     MEASUREMENT_COLUMNS,
     QUALITY_QUESTIONS,
 )
-from duiding.activities.plan_selectors import ProgrammePlan
+from duiding.activities.plan.selectors import ProgrammePlan
+from duiding.activities.plan.services import is_overdue, measure_label
 from duiding.activities.sentence import activity_sentence
 from duiding.areaprofile.exports import XLSX_CONTENT_TYPE, safe_text
 

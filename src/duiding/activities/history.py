@@ -122,7 +122,7 @@ def record_activity_delete(activity: Activity, *, user) -> None:
 
 def can_restore(user, change: PlanChange) -> bool:
     """Who may restore: whoever may create such an item for its organisation."""
-    from duiding.activities.plan import can_edit_item
+    from duiding.activities.plan.services import can_edit_item
 
     programme = change.programme
     if change.kind == Kind.PURCHASE:

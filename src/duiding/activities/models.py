@@ -96,7 +96,7 @@ class FromWhom(models.TextChoices):
     ALL = "alle", _("Alle deelnemers")
 
 
-# The quality checklist of a quality agreement: plan_reference.QUALITY_QUESTIONS (the seed's own
+# The quality checklist of a quality agreement: plan.reference.QUALITY_QUESTIONS (the seed's own
 # questions, word for word). The JSON field stores {key: {"answer": bool|None, "note": str}}.
 
 

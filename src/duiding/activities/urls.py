@@ -1,6 +1,7 @@
 """URLs of the activities app (mounted at /activiteiten/): each views module owns its own routes."""
 
-from duiding.activities.views import activities, matrix, plan
+from duiding.activities.plan.views import pages as plan
+from duiding.activities.views import activities, matrix
 
 app_name = "activities"
 

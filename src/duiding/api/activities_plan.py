@@ -1,6 +1,6 @@
 """GET /api/v1/programmes/{id}/plan: the plan van aanpak of a programme as JSON.
 
-The same reads as the plan page and the Excel export (`activities.plan_selectors.programme_plan`):
+The same reads as the plan page and the Excel export (`activities.plan.selectors.programme_plan`):
 per activity who carries it out, for which target group and with what reach, its steps, quality
 agreements (with the seed's quality questions answered), measurement plans and purchase
 agreements; plus the steps and purchase agreements that belong to the whole plan. Only programmes
@@ -15,8 +15,8 @@ from ninja import Schema
 from ninja.errors import HttpError
 
 from duiding.accounts.permissions import visible_programmes
-from duiding.activities.plan import measure_label
-from duiding.activities.plan_selectors import checklist_rows, programme_plan
+from duiding.activities.plan.selectors import checklist_rows, programme_plan
+from duiding.activities.plan.services import measure_label
 from duiding.api.api import api
 
 

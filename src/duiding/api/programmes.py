@@ -18,8 +18,8 @@ from ninja.errors import HttpError
 
 from duiding.accounts.permissions import visible_programmes
 from duiding.api.api import api
-from duiding.programmes.consultation_export import consultation_payload
-from duiding.programmes.consultation_selectors import conversations_overview, section_label
+from duiding.programmes.consultation.exports import consultation_payload
+from duiding.programmes.consultation.selectors import conversations_overview, section_label
 from duiding.programmes.selectors import (
     programme_analysis,
     programme_progress,

@@ -74,7 +74,7 @@ def demo_consultation_ensure(ctx) -> int:
 
 @transaction.atomic
 def _conversation(programme, owner) -> int:
-    from duiding.programmes import consultation
+    from duiding.programmes.consultation import services as consultation
 
     if programme.conversations.exists():
         return 0
@@ -108,7 +108,7 @@ def _conversation(programme, owner) -> int:
 @transaction.atomic
 def _feedback_request(programme, owner) -> int:
     from duiding.accounts.permissions import feedback_candidates
-    from duiding.programmes import consultation
+    from duiding.programmes.consultation import services as consultation
 
     candidates = feedback_candidates(programme).exclude(pk=owner.pk)
     reviewer = next((u for name in REVIEWERS for u in candidates.filter(username=name)), None)

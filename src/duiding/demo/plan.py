@@ -281,8 +281,8 @@ def demo_plan_ensure(ctx) -> int:
 def _write(ctx, programme, owner, orgs, results) -> int:
     from django.core.exceptions import ValidationError
 
-    from duiding.activities import plan as plan_services
     from duiding.activities.models import Activity
+    from duiding.activities.plan import services as plan_services
     from duiding.activities.services import activity_create
     from duiding.frameworks.models import AgePhase, Factor, LifeArea
 

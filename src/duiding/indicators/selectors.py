@@ -16,7 +16,7 @@ Only current observations (is_current) of the total category ("") count. `area_b
 constant number of queries (3, with series 6) whatever the number of indicators; its hot queries
 are plain SQL in `benchmark_queries.py`, the rows are turned into results in
 `benchmark_build.py`. The rules (flags, suggestion, which period is shown) are written out in
-BENCHMARK.md.
+benchmark/README.md.
 """
 
 from __future__ import annotations
@@ -29,10 +29,8 @@ from duiding.accounts.permissions import (
     visible_observation_filter,
 )
 from duiding.areas.models import Area, Level, LevelName
-from duiding.indicators import benchmark as rules
-from duiding.indicators import benchmark_build as build
-from duiding.indicators import benchmark_queries as queries
-from duiding.indicators.benchmark_types import (
+from duiding.indicators.benchmark import build, queries, rules
+from duiding.indicators.benchmark.types import (
     AreaBenchmark,
     AreaRef,
     Comparison,
@@ -101,7 +99,7 @@ def normalise_period(period: str | None) -> str | None:
 def choose_observation(rows: list[dict], period: str | None) -> dict | None:
     """Pick the observation that represents `period` among one indicator's rows for one area.
 
-    The period rule of `benchmark.pick_period` (see BENCHMARK.md) on dict rows with
+    The period rule of `benchmark.pick_period` (see benchmark/README.md) on dict rows with
     period__code, period__kind, period__year, period__start, period__end and status (as from
     `.values()`).
     """

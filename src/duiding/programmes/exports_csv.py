@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from duiding.areaprofile.exports import status_text
-from duiding.programmes.consultation_export import comments_table, conversations_table
+from duiding.programmes.consultation.exports import comments_table, conversations_table
 from duiding.programmes.workbook import unit_text
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from duiding.areaprofile import formatting as fmt
 from duiding.areaprofile.presenters import build_row
 from duiding.frameworks.models import Factor
-from duiding.indicators.benchmark import BETTER, DIFFERENT, NONE, SIMILAR, WORSE
+from duiding.indicators.benchmark.rules import BETTER, DIFFERENT, NONE, SIMILAR, WORSE
 from duiding.programmes.models import AnalysisSection
 from duiding.programmes.selectors import DomainAnalysis, ProgrammeAnalysis
 

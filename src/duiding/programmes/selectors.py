@@ -31,7 +31,7 @@ from django.db.models import F
 
 from duiding.accounts.permissions import visible_indicator_filter
 from duiding.frameworks.models import Ambition, Factor, Pillar
-from duiding.indicators.benchmark_types import AreaBenchmark, IndicatorBenchmark
+from duiding.indicators.benchmark.types import AreaBenchmark, IndicatorBenchmark
 from duiding.indicators.models import Indicator
 from duiding.indicators.selectors import area_benchmark
 from duiding.programmes.models import AnalysisSection, Programme, SectionFactor

@@ -1,6 +1,7 @@
 """URLs of the programmes app: each views module owns its own list of routes."""
 
-from duiding.programmes.views import consultation, exports, workspace
+from duiding.programmes.consultation.views import pages as consultation
+from duiding.programmes.views import exports, workspace
 
 app_name = "programmes"
 

@@ -20,7 +20,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from duiding.areaprofile.exports import status_text
-from duiding.indicators import benchmark as rules
+from duiding.indicators.benchmark import rules
 from duiding.programmes.workbook import (
     DOMAIN_FILL,
     Layout,

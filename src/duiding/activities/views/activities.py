@@ -27,7 +27,7 @@ from duiding.activities.forms import (
     apply_errors,
 )
 from duiding.activities.models import Databank, Intervention
-from duiding.activities.plan import measure_label
+from duiding.activities.plan.services import measure_label
 from duiding.activities.sentence import activity_sentence, compose, sentence_templates
 
 TAB = "activities"

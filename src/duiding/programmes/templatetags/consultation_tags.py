@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django import template
 
-from duiding.programmes.consultation_selectors import open_feedback_count
+from duiding.programmes.consultation.selectors import open_feedback_count
 
 register = template.Library()
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from duiding.accounts.permissions import feedback_candidates
-from duiding.programmes.consultation_selectors import section_label, sections_in_order
+from duiding.programmes.consultation.selectors import section_label, sections_in_order
 from duiding.programmes.models import AnalysisSection, Finding
 
 

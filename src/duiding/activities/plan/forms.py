@@ -8,7 +8,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from duiding.accounts.models import Organisation, User
-from duiding.activities import plan as rules
 from duiding.activities.models import (
     Activity,
     EvidenceLevel,
@@ -16,7 +15,8 @@ from duiding.activities.models import (
     Measure,
     StepStatus,
 )
-from duiding.activities.plan_reference import QUALITY_QUESTIONS
+from duiding.activities.plan import services as rules
+from duiding.activities.plan.reference import QUALITY_QUESTIONS
 
 
 def _style(form: forms.Form) -> None:

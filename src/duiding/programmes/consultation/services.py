@@ -27,7 +27,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from duiding.accounts.permissions import feedback_candidates
-from duiding.programmes.consultation_selectors import sections_in_order
+from duiding.programmes.consultation.selectors import sections_in_order
 from duiding.programmes.models import (
     AnalysisSection,
     Comment,

@@ -20,8 +20,8 @@ from django.views.decorators.http import require_POST
 from duiding.accounts.permissions import programme_or_404
 from duiding.activities import history
 from duiding.activities.models import PlanChange
-from duiding.activities.plan import quality_organisation_ids
-from duiding.activities.views.plan_common import plan_context
+from duiding.activities.plan.services import quality_organisation_ids
+from duiding.activities.plan.views.common import plan_context
 
 PAGE_SIZE = 50
 

@@ -3,7 +3,7 @@ their findings; comments) and the `consultation` part of GET /api/v1/programmes/
 (feedback requests as the pages show them to the user; comments per section).
 
 Comments and conversations are shown to everybody who sees the programme, as on the pages;
-feedback requests through `consultation_selectors.programme_feedback_requests` (a reviewer sees
+feedback requests through `consultation.selectors.programme_feedback_requests` (a reviewer sees
 only their own).
 """
 
@@ -13,7 +13,7 @@ from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
-from duiding.programmes.consultation_selectors import (
+from duiding.programmes.consultation.selectors import (
     conversations_overview,
     programme_feedback_requests,
     section_label,

@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import date
 
 from duiding.areas.models import Level
-from duiding.indicators import benchmark as rules
-from duiding.indicators.benchmark_types import (
+from duiding.indicators.benchmark import rules
+from duiding.indicators.benchmark.types import (
     AreaRef,
     Comparison,
     ComparisonArea,

@@ -38,7 +38,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from duiding.indicators import benchmark as rules
+from duiding.indicators.benchmark import rules
 
 OK = "ok"
 

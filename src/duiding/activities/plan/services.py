@@ -42,7 +42,7 @@ from duiding.activities.models import (
     QualityAgreement,
     StepStatus,
 )
-from duiding.activities.plan_reference import QUALITY_KEYS
+from duiding.activities.plan.reference import QUALITY_KEYS
 
 PARTNER_WRITE_ROLES = {Membership.Role.PARTNER, *WRITE_ROLES}
 

@@ -13,11 +13,11 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
 from duiding.accounts.permissions import programme_or_404
-from duiding.activities import plan as services
 from duiding.activities.models import Activity, MeasurementPlan, QualityAgreement
-from duiding.activities.plan_forms import MeasurementForm, QualityForm
-from duiding.activities.plan_reference import MEASURE_SCALES
-from duiding.activities.views.plan_common import apply_error, form_status, plan_context, safe_next
+from duiding.activities.plan import services
+from duiding.activities.plan.forms import MeasurementForm, QualityForm
+from duiding.activities.plan.reference import MEASURE_SCALES
+from duiding.activities.plan.views.common import apply_error, form_status, plan_context, safe_next
 
 
 def _back(request, programme, anchor: str) -> str:

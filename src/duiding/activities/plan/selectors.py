@@ -30,14 +30,14 @@ from duiding.activities.models import (
     QualityAgreement,
     StepStatus,
 )
-from duiding.activities.plan import (
+from duiding.activities.plan.reference import MEASURE_SCALES, QUALITY_QUESTIONS
+from duiding.activities.plan.services import (
     is_overdue,
     measure_label,
     partner_organisation_ids,
     quality_organisation_ids,
     today,
 )
-from duiding.activities.plan_reference import MEASURE_SCALES, QUALITY_QUESTIONS
 
 
 @dataclass

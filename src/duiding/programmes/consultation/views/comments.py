@@ -17,11 +17,10 @@ from duiding.accounts.permissions import (
     can_edit_programme,
     programme_or_404,
 )
-from duiding.programmes import consultation as services
-from duiding.programmes import consultation_selectors as selectors
-from duiding.programmes.consultation_forms import CommentForm, HandleCommentForm
+from duiding.programmes.consultation import selectors, services
+from duiding.programmes.consultation.forms import CommentForm, HandleCommentForm
+from duiding.programmes.consultation.views.common import programme_context
 from duiding.programmes.models import Comment
-from duiding.programmes.views.consultation_common import programme_context
 
 
 def _section(programme, section_id: int):

@@ -9,9 +9,8 @@ from django.shortcuts import render
 from django.urls import path
 
 from duiding.accounts.permissions import organisations_for_user
-from duiding.activities import plan as services
-from duiding.activities import plan_selectors as selectors
-from duiding.activities.plan_reference import MEASURE_SCALES, MEASUREMENT_COLUMNS
+from duiding.activities.plan import selectors, services
+from duiding.activities.plan.reference import MEASURE_SCALES, MEASUREMENT_COLUMNS
 
 
 @login_required

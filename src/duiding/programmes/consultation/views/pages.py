@@ -16,12 +16,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from duiding.accounts.permissions import programme_or_404
-from duiding.programmes import consultation as services
-from duiding.programmes import consultation_selectors as selectors
-from duiding.programmes.consultation_forms import FeedbackRequestForm
-from duiding.programmes.views import consultation_comments as comments
-from duiding.programmes.views import consultation_conversations as conversations
-from duiding.programmes.views.consultation_common import programme_context
+from duiding.programmes.consultation import selectors, services
+from duiding.programmes.consultation.forms import FeedbackRequestForm
+from duiding.programmes.consultation.views import comments, conversations
+from duiding.programmes.consultation.views.common import programme_context
 
 
 def _consultation_page(request, programme, *, form=None, status=200):

@@ -1,6 +1,6 @@
 """Benchmark rules: flags, the seed's comparison suggestion and difference helpers.
 
-Pure functions: no ORM, no request. The rules are stated in plain words in BENCHMARK.md next to
+Pure functions: no ORM, no request. The rules are stated in plain words in README.md next to
 this file; keep the two in step. Texts are Dutch (gettext msgids, translated through the message
 cache of benchmark_texts.py); numbers in texts use the Dutch format (1.234,5).
 """
@@ -15,7 +15,7 @@ from datetime import date
 from django.utils.translation import gettext_noop
 
 # Texts, current_texts and nl_number are part of this module's API (used by its callers).
-from duiding.indicators.benchmark_texts import Texts, current_texts, nl_number
+from duiding.indicators.benchmark.texts import Texts, current_texts, nl_number
 
 
 def _(msgid: str) -> str:
@@ -213,7 +213,7 @@ def flag(
     comparison_numerator: float | None = None,
     texts: Texts | None = None,
 ) -> Flag:
-    """Flag `value` against `comparison` (see BENCHMARK.md for the rules in plain words).
+    """Flag `value` against `comparison` (see benchmark/README.md for the rules in plain words).
 
     n / comparison_n are the denominators (e.g. all young people), numerator / comparison_numerator
     the counts behind a percentage or rate; a numerator may be left out when n is known.

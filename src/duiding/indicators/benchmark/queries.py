@@ -117,7 +117,7 @@ def indicator_rows(indicator_ids: list[int]) -> list[tuple]:
 
 def shown_rows(area_id: int, comparison_ids: list[int], period: str | None, hidden) -> list[tuple]:
     """One query for a benchmark without series: per indicator the area's figure chosen by the
-    period rule (BENCHMARK.md), and the comparison areas' figures of the same indicator and
+    period rule (benchmark/README.md), and the comparison areas' figures of the same indicator and
     period: ROW + PROVENANCE + the period's code, label, kind and year (these last twelve NULL
     on the comparison rows).
 

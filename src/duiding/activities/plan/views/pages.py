@@ -20,18 +20,19 @@ from django.views.decorators.http import require_POST
 
 from duiding.accounts.models import Organisation
 from duiding.accounts.permissions import programme_or_404
-from duiding.activities import plan as services
-from duiding.activities import plan_selectors as selectors
 from duiding.activities.export import XLSX_CONTENT_TYPE, plan_workbook
 from duiding.activities.models import Activity, PlanStep, PurchaseAgreement
-from duiding.activities.plan_forms import PurchaseForm, StepForm
-from duiding.activities.plan_reference import (
+from duiding.activities.plan import selectors, services
+from duiding.activities.plan.forms import PurchaseForm, StepForm
+from duiding.activities.plan.reference import (
     ACTIVITY_COLUMNS,
     MEASURE_SCALES,
     MEASUREMENT_COLUMNS,
 )
-from duiding.activities.views import plan_history, plan_partner, plan_quality
-from duiding.activities.views.plan_common import apply_error, form_status, plan_context, safe_next
+from duiding.activities.plan.views import history as plan_history
+from duiding.activities.plan.views import partner as plan_partner
+from duiding.activities.plan.views import quality as plan_quality
+from duiding.activities.plan.views.common import apply_error, form_status, plan_context, safe_next
 
 TAB = "plan"
 
