@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "axes",
     "duiding.core",
     "duiding.accounts",
+    "duiding.jobs",
     "duiding.areas",
     "duiding.indicators",
     "duiding.frameworks",

@@ -8,7 +8,7 @@ from duiding.areas.boundaries import BoundaryFileError, clean_area_name
 from duiding.areas.geometry import bbox, signed_area
 from duiding.areas.models import Area, Level
 from duiding.areas.services import boundaries_import
-from duiding.indicators.models import ImportRun
+from duiding.jobs.models import ImportRun
 from tests.areas.topo_fixtures import TINY_TOPOLOGY
 
 pytestmark = pytest.mark.django_db

@@ -11,14 +11,8 @@ from duiding.areas.models import Area, Level, LevelName
 from duiding.demo.services import demo_load
 from duiding.demo.steps import DATA_DIR, DEFAULT_PASSWORD, PASSWORD_ENV, USERS
 from duiding.frameworks.models import DomainIndicator
-from duiding.indicators.models import (
-    Dataset,
-    ImportRun,
-    Indicator,
-    Observation,
-    Period,
-    SeriesAlias,
-)
+from duiding.indicators.models import Dataset, Indicator, Observation, Period, SeriesAlias
+from duiding.jobs.models import ImportRun
 
 pytestmark = pytest.mark.django_db
 

@@ -49,7 +49,7 @@ def _domain():
 def _finished_run():
     from django.utils import timezone
 
-    from duiding.indicators.models import ImportRun
+    from duiding.jobs.models import ImportRun
 
     return ImportRun.objects.create(
         kind=ImportRun.Kind.CBS,

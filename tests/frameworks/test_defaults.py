@@ -7,8 +7,9 @@ from duiding.frameworks.models import Ambition, Domain, DomainIndicator, Framewo
 from duiding.frameworks.services import default_framework, default_links_apply
 from duiding.indicators.catalogue import KNOWN
 from duiding.indicators.catalogue.derived import DERIVED
-from duiding.indicators.models import ImportRun, Indicator
+from duiding.indicators.models import Indicator
 from duiding.indicators.signals import import_finished
+from duiding.jobs.models import ImportRun
 
 pytestmark = pytest.mark.django_db
 

@@ -2,8 +2,9 @@
 
 from pathlib import Path
 
-from duiding.indicators.importing.runner import import_run_create, import_run_execute
-from duiding.indicators.models import ImportRun
+from duiding.indicators.importing.runner import import_run_execute
+from duiding.jobs.models import ImportRun
+from duiding.jobs.services import import_run_create
 
 WIJKEN_HEADER = [
     "ID",

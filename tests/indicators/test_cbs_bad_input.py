@@ -3,7 +3,8 @@
 import pytest
 
 from duiding.areas.models import Area
-from duiding.indicators.models import ImportRun, Observation
+from duiding.indicators.models import Observation
+from duiding.jobs.models import ImportRun
 
 from .cbs_helpers import WIJKEN_HEADER, errors, run_cbs, wijken_row, write_cbs
 

@@ -16,15 +16,9 @@ from django.db import connection
 from duiding.areas.codes import normalise_code
 from duiding.areas.models import Area
 from duiding.frameworks.models import DomainIndicator, Factor, Framework
-from duiding.indicators.models import (
-    Dataset,
-    ImportRun,
-    Indicator,
-    Observation,
-    Period,
-    SeriesAlias,
-)
+from duiding.indicators.models import Dataset, Indicator, Observation, Period, SeriesAlias
 from duiding.indicators.periods import parse_period
+from duiding.jobs.models import ImportRun
 
 from ..conftest import SHARED_DATA
 from .cbs_helpers import run_cbs

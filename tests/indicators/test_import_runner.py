@@ -5,8 +5,10 @@ import pytest
 from duiding.areas.models import Area
 from duiding.indicators.importing import runner, store
 from duiding.indicators.importing.types import ImportMessage
-from duiding.indicators.models import ImportRun, Indicator, Observation
+from duiding.indicators.models import Indicator, Observation
 from duiding.indicators.signals import import_finished
+from duiding.jobs.models import ImportRun
+from duiding.jobs.services import import_run_create
 
 from .cbs_helpers import WIJKEN_HEADER, run_cbs, wijken_row, write_cbs
 
@@ -82,7 +84,7 @@ def test_runner_reports_progress_and_sends_signal(tmp_path, rotterdam):
     import_finished.connect(receiver, dispatch_uid="test-runner")
     try:
         path = write_cbs(tmp_path, "85685NED.csv", WIJKEN_HEADER, _rows())
-        run = runner.import_run_create(kind=ImportRun.Kind.CBS, path=path)
+        run = import_run_create(kind=ImportRun.Kind.CBS, path=path)
         runner.import_run_execute(run, progress=lambda pct, text: seen.append(pct))
     finally:
         import_finished.disconnect(dispatch_uid="test-runner")

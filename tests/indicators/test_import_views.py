@@ -10,7 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from duiding.indicators.models import ImportRun, Observation
+from duiding.indicators.models import Observation
+from duiding.jobs.models import ImportRun
 from tests.markup import assert_accessible
 
 pytestmark = pytest.mark.django_db

@@ -13,8 +13,10 @@ from openpyxl import Workbook, load_workbook
 from duiding.indicators.importing import kwb_keys
 from duiding.indicators.importing.kwb_excel import parse_kwb_excel
 from duiding.indicators.importing.report import format_report
-from duiding.indicators.importing.runner import import_run_create, import_run_execute
-from duiding.indicators.models import ImportRun, Indicator, Observation, SeriesAlias
+from duiding.indicators.importing.runner import import_run_execute
+from duiding.indicators.models import Indicator, Observation, SeriesAlias
+from duiding.jobs.models import ImportRun
+from duiding.jobs.services import import_run_create
 
 UTRECHT = "cbs_kwb_utrecht_2023_2024"
 FILES = {2023: "CBS-Utrecht-kwb-2023.xlsx", 2024: "CBS-Utrecht-kwb-2024.xlsx"}

@@ -18,8 +18,10 @@ from duiding.indicators.importing.numbers import (
 )
 from duiding.indicators.importing.observations import dataset_code_for, parse_observations
 from duiding.indicators.importing.report import format_report
-from duiding.indicators.importing.runner import import_run_create, import_run_execute
-from duiding.indicators.models import ImportRun, Indicator, Observation
+from duiding.indicators.importing.runner import import_run_execute
+from duiding.indicators.models import Indicator, Observation
+from duiding.jobs.models import ImportRun
+from duiding.jobs.services import import_run_create
 
 AREAS = {"NL01", "GM0599", "WK059901"}
 INDICATORS = {"aandeel", "aantal"}

@@ -5,7 +5,8 @@ import pytest
 from duiding.areas.models import Area
 from duiding.indicators.importing.store import ImportRefused, observations_store
 from duiding.indicators.importing.types import AreaSpec, IndicatorSpec, ParsedValue, ParseResult
-from duiding.indicators.models import Dataset, ImportRun, Indicator, Observation, Period
+from duiding.indicators.models import Dataset, Indicator, Observation, Period
+from duiding.jobs.models import ImportRun
 
 
 def _result(values, **kw) -> ParseResult:

@@ -8,7 +8,8 @@ import datetime
 import pytest
 
 from duiding.accounts.models import Membership, Organisation, User
-from duiding.indicators.models import ImportRun, Observation
+from duiding.indicators.models import Observation
+from duiding.jobs.models import ImportRun
 from duiding.results.services import create_result
 from tests.areaprofile.factories import period
 from tests.conftest import PASSWORD

@@ -57,7 +57,7 @@ def visible_import_runs(user):
     hidden, also from beheerders elsewhere; a superuser sees everything."""
     from django.db.models import Q
 
-    from duiding.indicators.models import ImportRun
+    from duiding.jobs.models import ImportRun
 
     if not is_authenticated(user):
         return ImportRun.objects.none()

@@ -167,7 +167,7 @@ def boundaries_import(
 
 def _record_run(report: BoundaryImportReport) -> None:
     """Keep the import in the list of imports (kind 'boundaries'), like every other import."""
-    from duiding.indicators.models import ImportRun
+    from duiding.jobs.models import ImportRun
 
     now = timezone.now()
     ImportRun.objects.create(

@@ -3,7 +3,8 @@ from django.shortcuts import render
 
 from duiding.accounts.permissions import is_data_admin, organisations_for_user
 from duiding.areas.models import Area, Level
-from duiding.indicators.models import ImportRun, Indicator, Observation
+from duiding.indicators.models import Indicator, Observation
+from duiding.jobs.models import ImportRun
 
 
 @login_required

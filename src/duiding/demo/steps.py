@@ -20,7 +20,8 @@ from duiding.demo.consultation import demo_consultation_ensure
 from duiding.demo.plan import demo_plan_ensure
 from duiding.demo.programme import demo_programme_ensure
 from duiding.demo.results import demo_results_ensure
-from duiding.indicators.models import ImportRun, Indicator, Observation, SeriesAlias
+from duiding.indicators.models import Indicator, Observation, SeriesAlias
+from duiding.jobs.models import ImportRun
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DEFAULT_PASSWORD = "duiding-demo-2026"  # noqa: S105 (documented demo password, demo users only)
@@ -140,11 +141,8 @@ def cbs_files(data_dir: Path) -> list[tuple[Path, dict]]:
 
 def cbs_tables_import(ctx: DemoContext) -> int:
     """Every excerpt through the real import pipeline; a file already imported is skipped."""
-    from duiding.indicators.importing.runner import (
-        file_sha256,
-        import_run_create,
-        import_run_execute,
-    )
+    from duiding.indicators.importing.runner import import_run_execute
+    from duiding.jobs.services import file_sha256, import_run_create
 
     done = {ImportRun.Status.DONE, ImportRun.Status.UNCHANGED}
     changed = 0

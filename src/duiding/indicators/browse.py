@@ -12,7 +12,8 @@ from duiding.accounts.permissions import (
     visible_indicator_filter,
 )
 from duiding.frameworks.models import Domain
-from duiding.indicators.models import Dataset, ImportRun, Indicator, Observation, Period
+from duiding.indicators.models import Dataset, Indicator, Observation, Period
+from duiding.jobs.models import ImportRun
 
 
 def indicators_visible(user) -> QuerySet[Indicator]:

@@ -8,9 +8,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from duiding.frameworks.models import Domain
-from duiding.indicators.models import ImportRun, Indicator, SeriesAlias
+from duiding.indicators.models import Indicator, SeriesAlias
 from duiding.indicators.periods import parse_period
 from duiding.indicators.uploads import ImportRefused, upload_check
+from duiding.jobs.models import ImportRun
 
 UPLOAD_KINDS = [
     (ImportRun.Kind.CBS, gettext_lazy("CBS-tabel (StatLine CSV)")),

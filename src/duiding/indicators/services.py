@@ -14,14 +14,8 @@ from django.utils import timezone
 from duiding.areas.models import Area
 from duiding.indicators.importing.store import observations_store
 from duiding.indicators.importing.types import ParsedValue, ParseResult
-from duiding.indicators.models import (
-    Dataset,
-    ImportRun,
-    Indicator,
-    Observation,
-    ObservationStatus,
-    Period,
-)
+from duiding.indicators.models import Dataset, Indicator, Observation, ObservationStatus, Period
+from duiding.jobs.models import ImportRun
 
 DERIVED_DATASET = "DUIDING-AFGELEID"
 DERIVED_DATASET_TITLE = "Afgeleide indicatoren (berekend door Duiding uit teller en noemer)"

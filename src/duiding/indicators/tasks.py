@@ -13,14 +13,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from duiding.indicators.models import ImportRun
+from duiding.jobs.models import ImportRun
 
 logger = logging.getLogger(__name__)
 
 
 def _other_run_active(run: ImportRun) -> bool:
     """True when another run of the same file is running now (the lock)."""
-    from duiding.indicators.uploads import import_run_abandon_if_stale
+    from duiding.jobs.services import import_run_abandon_if_stale
 
     if not run.file_sha256:
         return False

@@ -11,7 +11,6 @@ import hashlib
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -21,7 +20,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from duiding.indicators.importing.cbs_columns import table_id
-from duiding.indicators.models import ImportRun
+from duiding.jobs.models import ImportRun
+from duiding.jobs.services import active_run_for, import_run_create
 
 # Extensions per kind of file, and what their first bytes must look like.
 EXTENSIONS = {
@@ -116,44 +116,6 @@ def upload_store(*, uploaded: UploadedFile) -> StoredFile:
     return StoredFile(path=path, sha256=digest.hexdigest(), original_name=Path(uploaded.name).name)
 
 
-# A run still "running" after this long was abandoned (its worker stopped, e.g. a restart); a
-# queued run older than STALE_QUEUED was never picked up. Neither may block the same file forever.
-STALE_RUNNING = timedelta(hours=1)
-STALE_QUEUED = timedelta(hours=24)
-
-
-def import_run_abandon_if_stale(run: ImportRun) -> bool:
-    """Mark a run that can no longer finish as failed; True when it was stale."""
-    now = timezone.now()
-    if run.status == ImportRun.Status.RUNNING:
-        stale = (run.started_at or run.created_at) < now - STALE_RUNNING
-    elif run.status == ImportRun.Status.QUEUED:
-        stale = run.created_at < now - STALE_QUEUED
-    else:
-        return False
-    if stale:
-        ImportRun.objects.filter(pk=run.pk, status=run.status).update(
-            status=ImportRun.Status.FAILED,
-            finished_at=now,
-            error=_(
-                "De import is onderbroken: de achtergrondverwerking stopte voordat hij klaar was "
-                "(bijvoorbeeld door een herstart). Er is niets gewijzigd; importeer het bestand opnieuw."
-            ),
-        )
-    return stale
-
-
-def active_run_for(sha256: str) -> ImportRun | None:
-    """The queued or running import of the same file, if any (the import lock)."""
-    runs = ImportRun.objects.filter(
-        file_sha256=sha256, status__in=(ImportRun.Status.QUEUED, ImportRun.Status.RUNNING)
-    ).order_by("pk")
-    for run in runs:
-        if not import_run_abandon_if_stale(run):
-            return run
-    return None
-
-
 def _lock_message(run: ImportRun) -> str:
     return _(
         "Dit bestand wordt al geïmporteerd (import %(id)s, %(status)s). "
@@ -175,7 +137,6 @@ def import_upload_start(
     Raises ImportRefused (Dutch message) when the file is refused or the same file is already being
     imported; in that case nothing is kept.
     """
-    from duiding.indicators.importing.runner import import_run_create
     from duiding.indicators.tasks import import_run_task
 
     upload_check(uploaded=uploaded, kind=kind)

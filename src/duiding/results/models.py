@@ -204,7 +204,7 @@ class ProgressEvaluation(models.Model):
     #   "verdict", "next_expected"}], "combined": {...} | null, "periods": [...]}
     details = models.JSONField(default=dict)
     import_run = models.ForeignKey(
-        "indicators.ImportRun", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "jobs.ImportRun", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
     class Meta:

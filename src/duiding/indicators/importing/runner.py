@@ -2,105 +2,35 @@
 
 Used by the CLI commands and by the background task of the web UI alike:
 
-    run = import_run_create(kind="cbs", path=path, user=user, options={"period": "2024"})
+    run = import_run_create(kind="cbs", path=path, user=user, options={"period": "2024"})  # jobs
     import_run_execute(run, progress=lambda pct, text: ...)
 
 The parse happens outside any transaction and its progress is written to the ImportRun row as it
 goes, so another request can show a progress bar. The store is one transaction; on PostgreSQL its
 progress is written through a second connection, on SQLite (one writer at a time) it is kept in
-memory until the transaction ends.
+memory until the transaction ends (`duiding.jobs.progress.ProgressWriter`).
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Callable
 from pathlib import Path
 
 from django.conf import settings
-from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections
+from django.db import DatabaseError
 from django.utils import timezone
 
 from duiding.indicators.importing.store import ImportRefused, gc_paused, observations_store
 from duiding.indicators.importing.types import ImportMessage, ParseResult
-from duiding.indicators.models import ImportRun
 from duiding.indicators.signals import import_finished
+from duiding.jobs.models import ImportRun
+from duiding.jobs.progress import ProgressWriter
 
 logger = logging.getLogger(__name__)
 
 MAX_MESSAGES = 1000
 PARSE_SHARE = 45  # percent of the bar for reading the file; storing takes 45..95, derived 95..100
-
-
-def file_sha256(path: str | Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def import_run_create(
-    *, kind: str, path: str | Path, user=None, organisation=None, options: dict | None = None
-) -> ImportRun:
-    """Register an import of the file at `path` (not yet executed)."""
-    path = Path(path)
-    return ImportRun.objects.create(
-        kind=kind,
-        file_name=path.name[:300],
-        file_path=str(path)[:500],
-        file_sha256=file_sha256(path) if path.is_file() else "",
-        options=options or {},
-        started_by=user if getattr(user, "is_authenticated", False) else None,
-        organisation=organisation,
-    )
-
-
-class _ProgressWriter:
-    """Persists progress on the ImportRun row so another request can read it during the run."""
-
-    def __init__(self, run: ImportRun, callback: Callable[[int, str], None] | None):
-        self.run = run
-        self.callback = callback
-        self.side = None  # second PostgreSQL connection, opened on first need
-
-    def __call__(self, pct: int, text: str) -> None:
-        pct = max(0, min(100, int(pct)))
-        self.run.progress, self.run.progress_text = pct, text[:200]
-        if self.callback is not None:
-            self.callback(pct, text)
-        if not connection.in_atomic_block:
-            ImportRun.objects.filter(pk=self.run.pk).update(progress=pct, progress_text=text[:200])
-        elif connection.vendor == "postgresql":
-            self._write_side(pct, text[:200])
-        # SQLite inside a transaction: other connections cannot see it before commit anyway.
-
-    def _write_side(self, pct: int, text: str) -> None:
-        try:
-            if self.side is None:
-                main = connections[DEFAULT_DB_ALIAS]  # the wrapper itself, not the proxy
-                self.side = main.__class__(dict(main.settings_dict), "import_progress")
-                with self.side.cursor() as cursor:
-                    # Never wait long on a lock: progress is cosmetic, it must not stall the import.
-                    cursor.execute("SET lock_timeout = '500ms'")
-            with self.side.cursor() as cursor:
-                cursor.execute(
-                    f"UPDATE {ImportRun._meta.db_table} SET progress = %s, progress_text = %s "
-                    "WHERE id = %s",
-                    [pct, text, self.run.pk],
-                )
-        except DatabaseError:
-            # Progress is cosmetic; the import itself must go on. Logged, not hidden.
-            logger.warning("Could not write import progress for run %s", self.run.pk, exc_info=True)
-
-    def scaled(self, low: int, high: int) -> Callable[[int, str], None]:
-        return lambda pct, text: self(low + (high - low) * pct // 100, text)
-
-    def close(self) -> None:
-        if self.side is not None:
-            self.side.close()
-            self.side = None
 
 
 def _parse(run: ImportRun, progress: Callable[[int, str], None]) -> ParseResult:
@@ -174,7 +104,7 @@ def import_run_execute(
     run: ImportRun, progress: Callable[[int, str], None] | None = None
 ) -> ImportRun:
     """Execute `run` to the end: status done / unchanged / failed, with a Dutch report."""
-    writer = _ProgressWriter(run, progress)
+    writer = ProgressWriter(run, progress)
     run.status = ImportRun.Status.RUNNING
     run.started_at = timezone.now()
     run.error = ""
@@ -187,7 +117,7 @@ def import_run_execute(
         writer.close()
 
 
-def _execute(run: ImportRun, writer: _ProgressWriter) -> ImportRun:
+def _execute(run: ImportRun, writer: ProgressWriter) -> ImportRun:
     if run.kind in {ImportRun.Kind.CBS, ImportRun.Kind.KWB_EXCEL, ImportRun.Kind.OBSERVATIONS}:
         problem = _too_big(run)
         if problem:

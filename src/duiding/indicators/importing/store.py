@@ -32,12 +32,8 @@ from duiding.indicators.importing.store_refs import (
     periods_ensure,
 )
 from duiding.indicators.importing.types import ImportMessage, ParseResult
-from duiding.indicators.models import (
-    Dataset,
-    ImportRun,
-    Observation,
-    ObservationStatus,
-)
+from duiding.indicators.models import Dataset, Observation, ObservationStatus
+from duiding.jobs.models import ImportRun
 
 logger = logging.getLogger(__name__)
 

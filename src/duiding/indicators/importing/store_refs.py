@@ -19,7 +19,6 @@ from duiding.indicators.importing.types import ImportMessage, IndicatorSpec, Par
 from duiding.indicators.models import (
     Dataset,
     Direction,
-    ImportRun,
     Indicator,
     Period,
     Rhythm,
@@ -27,6 +26,7 @@ from duiding.indicators.models import (
     UnitKind,
 )
 from duiding.indicators.periods import label_for_code, parse_period
+from duiding.jobs.models import ImportRun
 
 MAX_KEY_MESSAGES = 200  # unknown-code lines reported before summarising
 

@@ -11,8 +11,8 @@ from duiding.accounts.models import Membership
 from duiding.accounts.permissions import is_data_admin, require_data_admin
 from duiding.indicators import browse
 from duiding.indicators.forms import ImportUploadForm
-from duiding.indicators.models import ImportRun
 from duiding.indicators.uploads import ImportRefused, import_upload_start, max_upload_bytes
+from duiding.jobs.models import ImportRun
 
 # Multipart overhead allowed on top of the file limit (form fields, boundaries, a DataProperties file).
 UPLOAD_SLACK_BYTES = 2 * 1024 * 1024

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from duiding.accounts.models import User
 from duiding.indicators.importing.report import cli_import
-from duiding.indicators.models import ImportRun
+from duiding.jobs.models import ImportRun
 
 
 class Command(BaseCommand):
