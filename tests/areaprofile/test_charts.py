@@ -1,7 +1,7 @@
 import pytest
 from django.utils import translation
 
-from duiding.areaprofile import charts
+from duiding.core import charts
 from duiding.indicators.selectors import area_benchmark
 
 pytestmark = pytest.mark.django_db
@@ -15,13 +15,6 @@ def dutch():
 
 def _row(user, area, code, period=None):
     return area_benchmark(user=user, area=area, period=period).by_code()[code]
-
-
-def test_trend_template_is_vega_lite_without_data():
-    spec = charts.trend_template()
-    assert spec["$schema"].startswith("https://vega.github.io/schema/vega-lite/")
-    assert "data" not in spec
-    assert spec["encoding"]["strokeDash"]["field"] == "r"  # not colour alone
 
 
 def test_count_trend_shows_the_area_only(adviseur, data):
@@ -47,12 +40,3 @@ def test_trend_needs_two_periods(adviseur, data):
     trend, summary = charts.trend_data(_row(adviseur, data.feijenoord, data.youth.code))
     assert trend is None
     assert summary == "Te weinig perioden met een cijfer voor een trend."
-
-
-def test_map_spec_fills_features_title_and_format():
-    feature = {"type": "Feature", "geometry": None, "properties": {"value": 1.0}}
-    spec = charts.map_spec([feature], legend_title="X (2023)", description="d", decimals=1)
-    assert spec["data"]["values"]["features"] == [feature]
-    legend = spec["layer"][1]["encoding"]["color"]["legend"]
-    assert legend["title"] == "X (2023)" and legend["format"] == ",.1f"
-    assert charts.map_spec([], legend_title="", description="")["data"]["values"]["features"] == []

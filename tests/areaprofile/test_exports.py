@@ -5,7 +5,6 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from duiding.areaprofile.exports import safe_text
 from duiding.indicators.models import Indicator, Observation
 from tests.areaprofile.factories import period
 
@@ -96,14 +95,6 @@ def test_exports_are_safe_against_formula_injection(client_as, adviseur, data):
         assert row["Bestand"] == "'@SUM(A1).csv"
         assert row["Kolom"] == "'+cmd"
         assert row["Waarde"] in (-5, "-5")  # numbers stay numbers
-
-
-def test_safe_text_prefixes_only_formula_starts():
-    assert safe_text("=1+1") == "'=1+1"
-    assert safe_text("-2") == "'-2"
-    assert safe_text("\tx") == "'\tx"
-    assert safe_text("Feijenoord") == "Feijenoord"
-    assert safe_text("") == ""
 
 
 def test_export_of_an_area_without_figures_is_an_empty_table(client_as, adviseur, data):

@@ -2,7 +2,7 @@
 part: Activiteiten, Stappen, Inkoopafspraken, Kwaliteitsafspraken, Meetplan.
 
 Dates are real date cells (dd-mm-jjjj), numbers real numbers. Text that a spreadsheet would run as
-a formula (= + - @, tab, carriage return) gets a leading quote (`areaprofile.exports.safe_text`),
+a formula (= + - @, tab, carriage return) gets a leading quote (`core.exports.safe_text`),
 so a partner's text can never become a formula in the adviser's Excel."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from duiding.activities.plan.reference import (
 from duiding.activities.plan.selectors import ProgrammePlan
 from duiding.activities.plan.services import is_overdue, measure_label
 from duiding.activities.sentence import activity_sentence
-from duiding.areaprofile.exports import XLSX_CONTENT_TYPE, safe_text
+from duiding.core.exports import XLSX_CONTENT_TYPE, safe_text
 
 __all__ = ["XLSX_CONTENT_TYPE", "plan_workbook", "plan_sheets"]
 

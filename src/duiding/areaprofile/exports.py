@@ -1,42 +1,19 @@
 """The Staat van de wijk table as CSV (streamed) and Excel, with Dutch headers and the source.
 
-CSV follows what Dutch Excel opens directly: UTF-8 with BOM, `;` between fields, decimal comma,
-no thousands separator. Excel cells hold real numbers. Text that a spreadsheet would run as a
-formula (starting with = + - @, tab or carriage return) gets a leading quote, in both formats.
+The columns and rows of this page's table; how a table is written (CSV for Dutch Excel,
+formula-safe text, the Excel sheet) is the generic kit in `duiding.core.exports`.
 """
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable, Iterator
 from datetime import date
-from io import BytesIO
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from duiding.areaprofile.formatting import NOT_AVAILABLE, OK, SUPPRESSED
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def safe_text(value: str) -> str:
-    """Neutralise spreadsheet formulas in text: '=SUM(A1)' -> "'=SUM(A1)"."""
-    if value and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def status_text(status: str | None) -> str:
-    if status == OK:
-        return _("waarde")
-    if status == SUPPRESSED:
-        return _("geheim (klein aantal)")
-    if status == NOT_AVAILABLE:
-        return _("geen cijfer (niet beschikbaar)")
-    return _("geen cijfer")
+from duiding.core import exports as core_exports
+from duiding.core.exports import status_text
 
 
 def credit_for(dataset_code: str, publishers: dict[str, str]) -> str:
@@ -127,75 +104,23 @@ def table_rows(
             yield out
 
 
-def _csv_cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return _("ja") if value else _("nee")
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        text = repr(round(value, 6))
-        if text.endswith(".0"):
-            text = text[:-2]
-        return text.replace(".", ",")
-    return safe_text(str(value))
-
-
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
-def csv_lines(header: list[str], rows: Iterable[list], credit: str) -> Iterator[str]:
-    """Lines for a StreamingHttpResponse: BOM, header, rows, an empty line and the credit."""
-    writer = csv.writer(_Echo(), delimiter=";", lineterminator="\r\n")
-    yield "\ufeff" + writer.writerow([safe_text(h) for h in header])
-    for row in rows:
-        yield writer.writerow([_csv_cell(v) for v in row])
-    yield writer.writerow([])
-    yield writer.writerow([safe_text(credit)])
-
-
-def xlsx_bytes(
-    *, title: str, subtitle: str, header: list[str], rows: Iterable[list], credit: str
-) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = _("Staat van de wijk")[:31]
-    ws.append([safe_text(title)])
-    ws["A1"].font = Font(bold=True, size=14)
-    ws.append([safe_text(subtitle)])
-    ws.append([])
-    header_row = ws.max_row + 1
-    ws.append([safe_text(h) for h in header])
-    for cell in ws[header_row]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    count = 0
-    for row in rows:
-        ws.append([safe_text(v) if isinstance(v, str) else v for v in row])
-        count += 1
-    last_row = header_row + count
-    ws.freeze_panes = ws.cell(row=header_row + 1, column=4)
-    ws.auto_filter.ref = (
-        f"A{header_row}:{get_column_letter(len(header))}{max(last_row, header_row)}"
+def xlsx_bytes(*, title: str, subtitle: str, header: list[str], rows: Iterable[list], credit: str):
+    """The table as an Excel sheet "Staat van de wijk", the long columns wider."""
+    return core_exports.xlsx_bytes(
+        sheet_title=_("Staat van de wijk"),
+        title=title,
+        subtitle=subtitle,
+        header=header,
+        rows=rows,
+        credit=credit,
+        column_width=_column_width,
     )
-    for index, name in enumerate(header, start=1):
-        width = 14 if index > 8 else 22
-        if name in {_("Indicator"), _("Vergelijkingsadvies")}:
-            width = 40
-        ws.column_dimensions[get_column_letter(index)].width = width
-    ws.append([])
-    ws.append([safe_text(credit)])
-    ws.cell(row=ws.max_row, column=1).font = Font(italic=True)
-    buffer = BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+
+
+def _column_width(index: int, name: str) -> int:
+    if name in {_("Indicator"), _("Vergelijkingsadvies")}:
+        return 40
+    return 14 if index > 8 else 22
 
 
 def export_filename(area_code: str, period: str | None, extension: str) -> str:

@@ -13,12 +13,14 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from duiding.areaprofile import charts, exports
-from duiding.areaprofile import formatting as fmt
+from duiding.areaprofile import exports
 from duiding.areaprofile.presenters import build_sections
 from duiding.areaprofile.selectors import framework_layout, map_data, map_indicator_options
 from duiding.areas.models import Area, Level
 from duiding.areas.selectors import area_ancestors, area_children, level_labels
+from duiding.core import charts
+from duiding.core import formatting as fmt
+from duiding.core.exports import status_text
 from duiding.indicators.models import Dataset
 from duiding.indicators.selectors import area_benchmark, available_periods, normalise_period
 
@@ -279,7 +281,7 @@ def map_export_for(request, area: Area) -> ExportData:
                 ind.code if ind else "",
                 data.period_label,
                 t["raw"],
-                exports.status_text(t["status"]),
+                status_text(t["status"]),
             ]
 
     title = _("%(plural)s van %(name)s: %(indicator)s") % {

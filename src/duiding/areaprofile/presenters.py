@@ -15,8 +15,8 @@ from django.utils.html import format_html_join
 from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
 
-from duiding.areaprofile import charts
-from duiding.areaprofile import formatting as fmt
+from duiding.core import charts
+from duiding.core import formatting as fmt
 
 # CBS "Indelingswijziging gemeente, wijk, buurt" (KWB DataProperties): what each code means.
 INDELINGSWIJZIGING = {

@@ -22,6 +22,7 @@ from duiding.areaprofile.page import (
 )
 from duiding.areas.models import Area, Level
 from duiding.areas.selectors import area_get, area_search, with_level_labels
+from duiding.core.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csv_lines
 
 
 def _area_or_404(code: str) -> Area:
@@ -68,8 +69,8 @@ def area_map(request, code: str):
 
 def _csv_response(data: ExportData, filename: str) -> StreamingHttpResponse:
     response = StreamingHttpResponse(
-        exports.csv_lines(data.header, data.rows(), data.credit),
-        content_type=exports.CSV_CONTENT_TYPE,
+        csv_lines(data.header, data.rows(), data.credit),
+        content_type=CSV_CONTENT_TYPE,
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
@@ -83,7 +84,7 @@ def _xlsx_response(data: ExportData, filename: str) -> HttpResponse:
         rows=data.rows(),
         credit=data.credit,
     )
-    response = HttpResponse(content, content_type=exports.XLSX_CONTENT_TYPE)
+    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

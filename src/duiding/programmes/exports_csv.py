@@ -1,7 +1,7 @@
 """The tables of a programme's analysis as CSV (one click per table on the downloads page).
 
 Each table is (header, rows) built from `selectors.programme_analysis`; the views stream them
-with `areaprofile.exports.csv_lines` (UTF-8 with BOM, `;`, decimal comma, formula-safe text), so
+with `core.exports.csv_lines` (UTF-8 with BOM, `;`, decimal comma, formula-safe text), so
 the CSV reads the same way as the Staat van de wijk download.
 """
 
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from duiding.areaprofile.exports import status_text
+from duiding.core.exports import status_text
 from duiding.programmes.consultation.exports import comments_table, conversations_table
 from duiding.programmes.workbook import unit_text
 

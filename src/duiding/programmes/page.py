@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from duiding.areaprofile import formatting as fmt
 from duiding.areaprofile.presenters import build_row
+from duiding.core import formatting as fmt
 from duiding.frameworks.models import Factor
 from duiding.indicators.benchmark.rules import BETTER, DIFFERENT, NONE, SIMILAR, WORSE
 from duiding.programmes.models import AnalysisSection

@@ -8,7 +8,7 @@ API). The pillar sheets, the overview and the factor-model sheets are written by
 
 Rules (stated in plain words in the Toelichting sheet as well):
 - numbers are numbers with a number format; text a person typed is never a formula: text that
-  starts with = + - @ (or tab / carriage return) is stored with a leading ' (areaprofile's
+  starts with = + - @ (or tab / carriage return) is stored with a leading ' (core.exports'
   `safe_text`), characters Excel refuses are dropped and long texts are cut at Excel's cell limit;
 - a wijk value is marked orange by conditional formatting when it differs more than the
   indicator's threshold (10 % by default) from the city value, so the mark follows a typed value;
@@ -29,7 +29,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.hyperlink import Hyperlink
 
-from duiding.areaprofile.exports import safe_text
+from duiding.core.exports import safe_text
 
 MAX_CELL = 32_767  # Excel's limit for the text of one cell
 SHEET_NAME_LENGTH = 31

@@ -19,7 +19,7 @@ from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from duiding.areaprofile.exports import status_text
+from duiding.core.exports import status_text
 from duiding.indicators.benchmark import rules
 from duiding.programmes.workbook import (
     DOMAIN_FILL,

@@ -14,7 +14,7 @@ import math
 
 from django.utils.translation import gettext as _
 
-from duiding.areaprofile import formatting as fmt
+from duiding.core import formatting as fmt
 from duiding.results import calculation as calc
 from duiding.results.curve_text import band_unknown, curve_sentence
 from duiding.results.progress import date_to_x, same_kind, series_for

@@ -14,7 +14,7 @@ import math
 
 from django.utils.translation import gettext as _
 
-from duiding.areaprofile import formatting as fmt
+from duiding.core import formatting as fmt
 from duiding.results import calculation as calc
 
 REACHED, ON_TRACK, NOT_ON_TRACK, NOT_REACHED = "reached", "on_track", "not_on_track", "not_reached"

@@ -4,7 +4,7 @@ progress verdict (baseline, latest figure, required value, verdict per indicator
 
 The CSV holds only the header and the data (no credit line inside the data); the Excel file has
 the credit on a separate "Toelichting" sheet. Text that a spreadsheet would run as a formula gets
-a leading quote in both formats (`areaprofile.exports.safe_text`)."""
+a leading quote in both formats (`core.exports.safe_text`)."""
 
 from __future__ import annotations
 
@@ -16,11 +16,11 @@ from io import BytesIO
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from duiding.areaprofile.exports import (
+from duiding.core.exports import (
     CSV_CONTENT_TYPE,
     XLSX_CONTENT_TYPE,
-    _csv_cell,
-    _Echo,
+    Echo,
+    csv_cell,
     safe_text,
 )
 from duiding.results.models import ProgressEvaluation, Rule, Status
@@ -117,10 +117,10 @@ def credit() -> str:
 
 def csv_stream(results: Iterable):
     """BOM, header and data rows only (the credit is in the Excel file's Toelichting)."""
-    writer = csv.writer(_Echo(), delimiter=";", lineterminator="\r\n")
+    writer = csv.writer(Echo(), delimiter=";", lineterminator="\r\n")
     yield "\ufeff" + writer.writerow([safe_text(h) for h in header()])
     for row in rows(results):
-        yield writer.writerow([_csv_cell(v) for v in csv_row_values(row)])
+        yield writer.writerow([csv_cell(v) for v in csv_row_values(row)])
 
 
 def xlsx_bytes(*, title: str, results: Iterable) -> bytes:

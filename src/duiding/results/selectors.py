@@ -115,7 +115,7 @@ def baseline_revisions(user, result: SocietalResult) -> dict[int, str]:
     was revised since: "De basiswaarde is herzien door CBS: 15,9 → 16,2"."""
     from django.utils.translation import gettext as _
 
-    from duiding.areaprofile import formatting as fmt
+    from duiding.core import formatting as fmt
     from duiding.results.validation import baseline_from_observations
 
     notices: dict[int, str] = {}

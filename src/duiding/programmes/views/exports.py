@@ -13,7 +13,7 @@ from django.urls import path
 from django.views.decorators.http import require_GET
 
 from duiding.accounts.permissions import programme_or_404
-from duiding.areaprofile.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csv_lines
+from duiding.core.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csv_lines
 from duiding.frameworks.models import Factor
 from duiding.programmes.exports_csv import TABLES, csv_credit, csv_filename
 from duiding.programmes.selectors import programme_analysis

@@ -31,7 +31,7 @@ def _signed(text: str, value: float) -> str:
 
 def _short(value: float, decimals: int) -> str:
     """The number with at most `decimals` decimals, trailing zeros dropped ("5", "2,5")."""
-    from duiding.areaprofile import formatting as fmt
+    from duiding.core import formatting as fmt
 
     for places in range(0, max(decimals, 0) + 1):
         if round(value, places) == round(value, max(decimals, 0)):
@@ -57,7 +57,7 @@ def target_text(ri) -> str:
 @register.filter
 def baseline_text(ri) -> str:
     """The stored baseline with the indicator's decimals (a count without decimals)."""
-    from duiding.areaprofile import formatting as fmt
+    from duiding.core import formatting as fmt
 
     if ri.baseline_value is None:
         return "–"

@@ -14,7 +14,7 @@ from functools import lru_cache
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from duiding.areaprofile import formatting as fmt
+from duiding.core import formatting as fmt
 
 ROLE_ORDER = ["area", "parent", "municipality", "country"]
 # Colour *and* dash pattern tell the lines apart (not colour alone); explained in the legend text.

@@ -1,8 +1,7 @@
 import pytest
 from django.utils import translation
 
-from duiding.areaprofile import formatting as fmt
-from duiding.areaprofile.presenters import indelingswijziging_code, indelingswijziging_text
+from duiding.core import formatting as fmt
 
 
 @pytest.fixture(autouse=True)
@@ -53,10 +52,3 @@ def test_difference_text_has_an_explicit_sign_and_percentage_points():
 def test_flag_icons_and_classes():
     assert fmt.flag_icon("worse") == "▼" and fmt.flag_css("worse") == "worse"
     assert fmt.flag_css("unknown") == "none"
-
-
-def test_indelingswijziging_is_explained():
-    assert indelingswijziging_code("1.0") == "1"
-    assert indelingswijziging_text("3").startswith("3: afbakening gewijzigd")
-    assert indelingswijziging_text("") == ""
-    assert indelingswijziging_text("9") == "9"
