@@ -44,11 +44,6 @@ KNOWN_AGAINST_THE_FLOW: set[tuple[str, str]] = {
     ("duiding.accounts.permissions", "duiding.jobs.models"),
     ("duiding.accounts.permissions", "duiding.programmes.models"),
     ("duiding.accounts.permissions", "duiding.results.models"),
-    # the start page in core (moves to a top-floor `home` app)
-    ("duiding.core.views", "duiding.accounts.permissions"),
-    ("duiding.core.views", "duiding.areas.models"),
-    ("duiding.core.views", "duiding.indicators.models"),
-    ("duiding.core.views", "duiding.jobs.models"),
     # a deleted factor reaching programmes (becomes a signal)
     ("duiding.frameworks.factors.services", "duiding.programmes.models"),
     ("duiding.frameworks.factors.services", "duiding.programmes.services"),

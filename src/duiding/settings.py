@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "duiding.results",
     "duiding.activities",
     "duiding.api",
+    "duiding.home",
     "duiding.demo",
 ]
 
@@ -138,7 +139,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "home:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Brute-force lockout (django-axes): 5 failures per username+IP lock for 15 minutes.

@@ -5,6 +5,7 @@ from django.urls import include, path
 from duiding.api.api import api
 
 urlpatterns = [
+    path("", include("duiding.home.urls")),
     path("", include("duiding.core.urls")),
     path("account/", include("duiding.accounts.urls")),
     path("gebieden/", include("duiding.areas.urls")),

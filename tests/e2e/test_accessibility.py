@@ -8,7 +8,7 @@ from tests.areaprofile.factories import rotterdam_data
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 PAGES = [
-    ("home", lambda: reverse("core:home")),
+    ("home", lambda: reverse("home:home")),
     ("area search", lambda: reverse("areaprofile:index")),
     ("area search results", lambda: reverse("areaprofile:index") + "?q=Feijenoord"),
     ("area page (gebied)", lambda: reverse("areaprofile:area", args=["WK059910"])),

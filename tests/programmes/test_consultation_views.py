@@ -150,7 +150,7 @@ def test_inbox_and_menu_show_open_requests(client_as, programme, colleague, aske
     assert programme.name in html and "Kijk je mee naar de factoren?" in html
     assert "Feedback (1 open verzoek)" in html
     assert_accessible(response)
-    home = client.get(reverse("core:home")).content.decode()
+    home = client.get(reverse("home:home")).content.decode()
     assert "1 open verzoek om feedback aan u" in home
 
 

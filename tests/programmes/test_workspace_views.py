@@ -61,11 +61,6 @@ def test_list_gives_a_beheerder_the_missing_figures_of_their_organisations(
     assert "voor het datateam" not in adviser_html
 
 
-def test_main_navigation_and_home_link_to_the_programmes(client_as, adviseur):
-    html = client_as(adviseur).get(reverse("core:home")).content.decode()
-    assert html.count(f'href="{reverse("programmes:list")}"') == 2
-
-
 def test_list_needs_login(client):
     response = client.get(reverse("programmes:list"))
     assert response.status_code == 302 and "/inloggen/" in response.url
