@@ -83,7 +83,8 @@ def _files() -> list[tuple[str, Path, dict]]:
 
 
 def load_shared_data() -> None:
-    from duiding.indicators.importing.runner import import_run_create, import_run_execute
+    from duiding.indicators.importing.runner import import_run_execute
+    from duiding.jobs.services import import_run_create
 
     started = time.perf_counter()
     for kind, path, options in _files():

@@ -53,7 +53,8 @@ def _setup() -> None:
 
 
 def _import(path: Path, **options):
-    from duiding.indicators.importing.runner import import_run_create, import_run_execute
+    from duiding.indicators.importing.runner import import_run_execute
+    from duiding.jobs.services import import_run_create
 
     run = import_run_create(kind="cbs", path=path, options=options)
     return import_run_execute(run)
