@@ -2,6 +2,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Schema
 
 from duiding.api.api import api
+from duiding.areas.codes import normalise_code
 from duiding.areas.models import Area
 from duiding.areas.selectors import area_search
 
@@ -36,8 +37,6 @@ def areas_list(request, q: str = ""):
 
 @api.get("/areas/{code}", response=AreaOut, tags=["areas"])
 def area_detail(request, code: str):
-    from duiding.areas.codes import normalise_code
-
     area = get_object_or_404(
         Area.objects.select_related("parent", "municipality"), code=normalise_code(code)
     )

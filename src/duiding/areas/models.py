@@ -68,12 +68,13 @@ class Area(models.Model):
         cached = getattr(self, "level_label_cached", None)
         if cached is not None:
             return cached
-        from duiding.areas.selectors import level_name
-
         municipality_id = self.municipality_id
         if municipality_id is None and self.level == Level.MUNICIPALITY:
             municipality_id = self.pk
-        return level_name(municipality_id, self.level)
+        own = LevelName.objects.filter(municipality_id=municipality_id, level=self.level).first()
+        if own:
+            return own.singular
+        return str(Level(self.level).label) if self.level in Level.values else self.level
 
 
 class LevelName(models.Model):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from duiding.areas.codes import normalise_code
 from duiding.areas.models import LEVEL_RANK, Area, Level, LevelName
 
 _PLURALS = {
@@ -73,8 +74,6 @@ def area_search(q: str, limit: int = 20) -> QuerySet[Area]:
 
 
 def area_get(code: str) -> Area | None:
-    from duiding.areas.codes import normalise_code
-
     return (
         Area.objects.select_related("parent__parent__parent", "municipality")
         .filter(code=normalise_code(code))
