@@ -1,72 +1,10 @@
-"""Reads for the framework pages (selectors) and the one permission lookup per object kind."""
+"""Reads for the framework pages (selectors); who may see or edit them is in `permissions.py`."""
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, Q, QuerySet
-from django.http import Http404
+from django.db.models import Prefetch
 
-from duiding.accounts.models import Membership
-from duiding.accounts.permissions import is_data_admin, organisations_for_user, role_in
-from duiding.frameworks.models import Ambition, Domain, DomainIndicator, Framework, Pillar
-
-
-def frameworks_visible(user) -> QuerySet[Framework]:
-    """Shared frameworks (no organisation) and those of the user's organisations."""
-    return Framework.objects.filter(
-        Q(organisation__isnull=True) | Q(organisation__in=organisations_for_user(user))
-    )
-
-
-def can_edit_framework(user, framework: Framework) -> bool:
-    """A data beheerder edits shared frameworks; an organisation's own only its beheerder."""
-    if not is_data_admin(user):
-        return False
-    if framework.organisation_id is None or user.is_superuser:
-        return True
-    return role_in(user, framework.organisation) == Membership.Role.ADMIN
-
-
-def framework_get_for_user(user, slug: str, *, write: bool = False) -> Framework:
-    framework = frameworks_visible(user).filter(slug=slug).first()
-    if framework is None:
-        raise Http404
-    if write and not can_edit_framework(user, framework):
-        raise PermissionDenied
-    return framework
-
-
-def _framework_check(user, framework: Framework, write: bool) -> None:
-    if not frameworks_visible(user).filter(pk=framework.pk).exists():
-        raise Http404
-    if write and not can_edit_framework(user, framework):
-        raise PermissionDenied
-
-
-def pillar_get_for_user(user, pk: int, *, write: bool = False) -> Pillar:
-    pillar = Pillar.objects.select_related("framework").filter(pk=pk).first()
-    if pillar is None:
-        raise Http404
-    _framework_check(user, pillar.framework, write)
-    return pillar
-
-
-def domain_get_for_user(user, pk: int, *, write: bool = False) -> Domain:
-    domain = Domain.objects.select_related("pillar__framework").filter(pk=pk).first()
-    if domain is None:
-        raise Http404
-    _framework_check(user, domain.pillar.framework, write)
-    return domain
-
-
-def ambition_get_for_user(user, pk: int, *, write: bool = False) -> Ambition:
-    ambition = (
-        Ambition.objects.select_related("framework", "pillar", "domain").filter(pk=pk).first()
-    )
-    if ambition is None:
-        raise Http404
-    _framework_check(user, ambition.framework, write)
-    return ambition
+from duiding.frameworks.models import Domain, DomainIndicator, Framework, Pillar
 
 
 def _links() -> Prefetch:

@@ -9,9 +9,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from duiding.frameworks import browse, editing
+from duiding.frameworks import browse, editing, permissions
 from duiding.frameworks.forms import AmbitionForm, DomainIndicatorAddForm, NameOrderForm
-from duiding.indicators.browse import indicators_visible
+from duiding.indicators.permissions import indicators_visible
 
 
 def _status(request) -> int:
@@ -27,7 +27,7 @@ def _framework_url(framework, anchor: str = "") -> str:
 def framework_list(request):
     frameworks = [
         (fw, browse.framework_structure(fw))
-        for fw in browse.frameworks_visible(request.user).order_by("-is_default", "name")
+        for fw in permissions.frameworks_visible(request.user).order_by("-is_default", "name")
     ]
     return render(
         request,
@@ -38,14 +38,14 @@ def framework_list(request):
 
 @login_required
 def framework_detail(request, slug: str):
-    framework = browse.framework_get_for_user(request.user, slug)
+    framework = permissions.framework_or_404(request.user, slug)
     return render(
         request,
         "frameworks/framework_detail.html",
         {
             "framework": framework,
             "pillars": browse.framework_structure(framework),
-            "can_edit": browse.can_edit_framework(request.user, framework),
+            "can_edit": permissions.can_edit_framework(request.user, framework),
             "nav": "frameworks",
         },
     )
@@ -53,7 +53,7 @@ def framework_detail(request, slug: str):
 
 @login_required
 def pillar_edit(request, pk: int):
-    pillar = browse.pillar_get_for_user(request.user, pk, write=True)
+    pillar = permissions.pillar_or_404(request.user, pk, edit=True)
     siblings = pillar.framework.pillars.exclude(pk=pillar.pk)
     form = NameOrderForm(
         request.POST or None,
@@ -102,7 +102,7 @@ def _domain_page(request, domain, *, form=None, add_form=None, notice="", status
 
 @login_required
 def domain_edit(request, pk: int):
-    domain = browse.domain_get_for_user(request.user, pk, write=True)
+    domain = permissions.domain_or_404(request.user, pk, edit=True)
     form = None
     if request.method == "POST":
         form = NameOrderForm(request.POST, siblings=domain.pillar.domains.exclude(pk=domain.pk))
@@ -115,7 +115,7 @@ def domain_edit(request, pk: int):
 
 @login_required
 def domain_indicator_add(request, pk: int):
-    domain = browse.domain_get_for_user(request.user, pk, write=True)
+    domain = permissions.domain_or_404(request.user, pk, edit=True)
     if request.method != "POST":
         return redirect("frameworks:domain_edit", pk=domain.pk)
     add_form = DomainIndicatorAddForm(request.POST, indicators=indicators_visible(request.user))
@@ -135,7 +135,7 @@ def domain_indicator_add(request, pk: int):
 
 @login_required
 def domain_indicator_remove(request, pk: int, indicator_pk: int):
-    domain = browse.domain_get_for_user(request.user, pk, write=True)
+    domain = permissions.domain_or_404(request.user, pk, edit=True)
     indicator = get_object_or_404(indicators_visible(request.user), pk=indicator_pk)
     if request.method == "POST":
         editing.domain_indicator_remove(domain=domain, indicator=indicator)
@@ -166,7 +166,7 @@ def domain_indicator_remove(request, pk: int, indicator_pk: int):
 
 @login_required
 def ambition_new(request, slug: str):
-    framework = browse.framework_get_for_user(request.user, slug, write=True)
+    framework = permissions.framework_or_404(request.user, slug, edit=True)
     initial = {}
     if request.GET.get("pijler", "").isdigit():
         initial["pillar"] = request.GET["pijler"]
@@ -190,7 +190,7 @@ def ambition_new(request, slug: str):
 
 @login_required
 def ambition_edit(request, pk: int):
-    ambition = browse.ambition_get_for_user(request.user, pk, write=True)
+    ambition = permissions.ambition_or_404(request.user, pk, edit=True)
     form = AmbitionForm(
         request.POST or None,
         framework=ambition.framework,
@@ -216,7 +216,7 @@ def ambition_edit(request, pk: int):
 
 @login_required
 def ambition_delete(request, pk: int):
-    ambition = browse.ambition_get_for_user(request.user, pk, write=True)
+    ambition = permissions.ambition_or_404(request.user, pk, edit=True)
     framework = ambition.framework
     if request.method == "POST":
         editing.ambition_delete(ambition=ambition)

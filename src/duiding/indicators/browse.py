@@ -4,20 +4,14 @@ benchmark selectors). Every query starts from what the user may see."""
 from __future__ import annotations
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
-from django.http import Http404
 
-from duiding.accounts.permissions import (
-    visible_dataset_filter,
-    visible_import_runs,
-    visible_indicator_filter,
-)
 from duiding.frameworks.models import Domain
 from duiding.indicators.models import Dataset, ImportRun, Indicator, Observation, Period
-
-
-def indicators_visible(user) -> QuerySet[Indicator]:
-    """Open indicators (no organisation) and those of the user's organisations."""
-    return Indicator.objects.filter(visible_indicator_filter(user))
+from duiding.indicators.permissions import (
+    indicators_visible,
+    visible_dataset_filter,
+    visible_import_runs,
+)
 
 
 def indicator_search(
@@ -41,15 +35,6 @@ def indicator_search(
             Exists(Observation.objects.filter(indicator=OuterRef("pk"), dataset=dataset))
         )
     return qs.prefetch_related("domains__pillar").order_by("name", "code").distinct()
-
-
-def indicator_get_for_user(user, pk: int) -> Indicator:
-    indicator = (
-        indicators_visible(user).select_related("numerator", "denominator").filter(pk=pk).first()
-    )
-    if indicator is None:
-        raise Http404
-    return indicator
 
 
 def indicator_datasets(user, indicator: Indicator) -> QuerySet[Dataset]:
@@ -79,13 +64,6 @@ def dataset_by_code(user, code: str) -> Dataset | None:
     if not code:
         return None
     return Dataset.objects.filter(visible_dataset_filter(user)).filter(code=code).first()
-
-
-def import_run_get_for_user(user, pk: int) -> ImportRun:
-    run = visible_import_runs(user).select_related("dataset", "started_by").filter(pk=pk).first()
-    if run is None:
-        raise Http404
-    return run
 
 
 def import_runs_for_user(user, limit: int = 100) -> QuerySet[ImportRun]:

@@ -3,7 +3,7 @@
 Benchmark reads (owned by the benchmark; other reads go below in their own section)
 -----------------------------------------------------------------------------------
 - `visible_observations(user)`: the observations a user may read (open data and their
-  organisations' own), through `accounts.permissions.visible_observation_filter`.
+  organisations' own), through `indicators.permissions.visible_observation_filter`.
 - `area_benchmark(user=, area=, period=None, with_series=True) -> AreaBenchmark`: every indicator
   with an observation for the area, its comparison areas (parent level, municipality, country),
   differences, flags, the seed's comparison suggestion and the series over all periods. The
@@ -23,11 +23,6 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from duiding.accounts.permissions import (
-    hidden_observation_sources,
-    hidden_sources_sql,
-    visible_observation_filter,
-)
 from duiding.areas.models import Area, Level, LevelName
 from duiding.indicators.benchmark import build, queries, rules
 from duiding.indicators.benchmark.types import (
@@ -46,6 +41,11 @@ from duiding.indicators.benchmark.types import (
 )
 from duiding.indicators.models import Observation, ObservationStatus
 from duiding.indicators.periods import parse_period
+from duiding.indicators.permissions import (
+    hidden_observation_sources,
+    hidden_sources_sql,
+    visible_observation_filter,
+)
 
 __all__ = [
     "AreaBenchmark",

@@ -7,7 +7,7 @@ SQL below is portable (SQLite and PostgreSQL), uses the observation indexes
 the order of `ROW` (plus `PROVENANCE` where asked).
 
 Visibility: the caller passes `hidden = (dataset ids, indicator ids)` from
-`accounts.permissions.hidden_observation_sources(user)`; nothing is added while both are empty.
+`indicators.permissions.hidden_observation_sources(user)`; nothing is added while both are empty.
 """
 
 from __future__ import annotations
@@ -214,7 +214,7 @@ def context_rows(
     (kind, id, code, name, level, parent_id, municipality_id, indelingswijziging) with kind
     'a' the area (by code or id), 'c' its parent, municipality and the country, 'l' the
     municipality's own level names (name = the word), 'd' / 'i' hidden datasets / indicators
-    (`accounts.permissions.hidden_sources_sql`: (sql, params)).
+    (`indicators.permissions.hidden_sources_sql`: (sql, params)).
     """
     from duiding.areas.models import Area, LevelName
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from duiding.accounts.permissions import is_data_admin, require_data_admin
-from duiding.indicators import browse, editing
+from duiding.indicators import browse, editing, permissions
 from duiding.indicators.forms import DerivedIndicatorForm, IndicatorEditForm, IndicatorFilterForm
 
 PAGE_SIZE = 50
@@ -47,7 +47,7 @@ def indicator_list(request):
 
 @login_required
 def indicator_detail(request, pk: int):
-    indicator = browse.indicator_get_for_user(request.user, pk)
+    indicator = permissions.indicator_or_404(request.user, pk)
     context = {
         "indicator": indicator,
         "datasets": browse.indicator_datasets(request.user, indicator),
@@ -64,7 +64,7 @@ def indicator_detail(request, pk: int):
 @login_required
 def indicator_edit(request, pk: int):
     require_data_admin(request.user)
-    indicator = browse.indicator_get_for_user(request.user, pk)
+    indicator = permissions.indicator_or_404(request.user, pk)
     form = IndicatorEditForm(request.POST or None, instance=indicator)
     if request.method == "POST" and form.is_valid():
         editing.indicator_update(
@@ -83,7 +83,7 @@ def indicator_edit(request, pk: int):
 @login_required
 def derived_new(request):
     require_data_admin(request.user)
-    visible = browse.indicators_visible(request.user)
+    visible = permissions.indicators_visible(request.user)
     initial = {}
     for name in ("numerator", "denominator"):
         if request.GET.get(name, "").isdigit():
@@ -120,7 +120,7 @@ def derived_new(request):
 @login_required
 def derived_recompute(request, pk: int):
     require_data_admin(request.user)
-    indicator = browse.indicator_get_for_user(request.user, pk)
+    indicator = permissions.indicator_or_404(request.user, pk)
     if indicator.is_derived:
         editing.derived_compute_start(indicator=indicator)
         messages.success(request, _("De waarden worden opnieuw berekend."))
