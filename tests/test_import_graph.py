@@ -49,11 +49,6 @@ KNOWN_AGAINST_THE_FLOW: set[tuple[str, str]] = {
     ("duiding.frameworks.factors.services", "duiding.programmes.models"),
     ("duiding.frameworks.factors.services", "duiding.programmes.permissions"),
     ("duiding.frameworks.factors.services", "duiding.programmes.services"),
-    # the indicator catalogue and editor know the framework's domains
-    ("duiding.indicators.benchmark.queries", "duiding.frameworks.models"),
-    ("duiding.indicators.browse", "duiding.frameworks.models"),
-    ("duiding.indicators.editing", "duiding.frameworks.models"),
-    ("duiding.indicators.forms", "duiding.frameworks.models"),
 }
 
 SOURCE = Path(duiding.__file__).parent

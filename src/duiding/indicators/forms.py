@@ -7,8 +7,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from duiding.frameworks.models import Domain
-from duiding.indicators.models import ImportRun, Indicator, SeriesAlias
+from duiding.indicators.models import ImportRun, Indicator, SeriesAlias, UnitKind
 from duiding.indicators.periods import parse_period
 from duiding.indicators.uploads import ImportRefused, upload_check
 
@@ -105,11 +104,17 @@ class ImportUploadForm(forms.Form):
         return options
 
 
+def _domains():
+    """All domains of the frameworks, reached through `Indicator.domains` (the relation the
+    frameworks app declares on Indicator), so that this app does not import the one above it."""
+    return Indicator._meta.get_field("domains").related_model.objects.all()
+
+
 class IndicatorFilterForm(forms.Form):
     q = forms.CharField(label=gettext_lazy("Zoek op naam of code"), required=False)
     domain = forms.ModelChoiceField(
         label=gettext_lazy("Domein"),
-        queryset=Domain.objects.select_related("pillar"),
+        queryset=None,  # the frameworks' domains, set in __init__
         required=False,
         empty_label=gettext_lazy("Alle domeinen"),
     )
@@ -117,9 +122,8 @@ class IndicatorFilterForm(forms.Form):
     dataset = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
-        from duiding.indicators.models import UnitKind
-
         super().__init__(*args, **kwargs)
+        self.fields["domain"].queryset = _domains().select_related("pillar")
         self.fields["unit"].choices = [("", _("Alle eenheden")), *UnitKind.choices]
         self.fields["q"].widget.attrs.update({"class": "utrecht-textbox", "type": "search"})
         self.fields["domain"].widget.attrs["class"] = "utrecht-select"
@@ -130,7 +134,7 @@ class IndicatorFilterForm(forms.Form):
 class IndicatorEditForm(forms.ModelForm):
     domains = forms.ModelMultipleChoiceField(
         label=gettext_lazy("Domeinen"),
-        queryset=Domain.objects.select_related("pillar__framework"),
+        queryset=None,  # the frameworks' domains, set in __init__
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=gettext_lazy("Onder welke domeinen het cijfer in de Staat van de wijk staat."),
@@ -164,6 +168,7 @@ class IndicatorEditForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["domains"].queryset = _domains().select_related("pillar__framework")
         self.fields["domains"].label_from_instance = lambda d: (
             f"{d.pillar.framework.name}: {d.pillar.name} · {d.name}"
         )

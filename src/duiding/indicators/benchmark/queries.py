@@ -103,13 +103,14 @@ INDICATOR_FIELDS = (
 def indicator_rows(indicator_ids: list[int]) -> list[tuple]:
     """Indicator metadata in the order of INDICATOR_FIELDS (booleans as stored: 0/1 on SQLite),
     followed by one domain id: one row per (indicator, domain), domain None when it has none."""
-    from duiding.frameworks.models import DomainIndicator
     from duiding.indicators.models import Indicator
 
+    # the domain links (frameworks' DomainIndicator), through the relation frameworks declares
+    links = Indicator.domains.through
     columns = ", ".join(f"i.{'id' if f == 'pk' else f}" for f in INDICATOR_FIELDS)
     sql = (
         f"SELECT {columns}, di.domain_id FROM {Indicator._meta.db_table} i "
-        f"LEFT JOIN {DomainIndicator._meta.db_table} di ON di.indicator_id = i.id "
+        f"LEFT JOIN {links._meta.db_table} di ON di.indicator_id = i.id "
         f"WHERE i.id IN ({_placeholders(indicator_ids)})"
     )
     return _fetch(sql, list(indicator_ids))

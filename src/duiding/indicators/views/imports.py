@@ -9,7 +9,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from duiding.accounts.models import Membership
 from duiding.accounts.permissions import is_data_admin, require_data_admin
-from duiding.indicators import browse, permissions
+from duiding.indicators import permissions, selectors
 from duiding.indicators.forms import ImportUploadForm
 from duiding.indicators.models import ImportRun
 from duiding.indicators.uploads import ImportRefused, import_upload_start, max_upload_bytes
@@ -24,7 +24,7 @@ def import_list(request):
         request,
         "indicators/import_list.html",
         {
-            "runs": browse.import_runs_for_user(request.user),
+            "runs": selectors.import_runs_for_user(request.user),
             "nav": "imports",
             "can_import": is_data_admin(request.user),
         },
@@ -88,8 +88,8 @@ def import_new(request):
 def _detail_context(request, run: ImportRun) -> dict:
     context = {"run": run, "nav": "imports"}
     if run.is_finished:
-        context["report"] = browse.run_report_lines(run)
-        context["indicators"] = browse.run_indicators(run)
+        context["report"] = selectors.run_report_lines(run)
+        context["indicators"] = selectors.run_indicators(run)
     return context
 
 

@@ -1,8 +1,8 @@
-"""Reads for the framework pages (selectors); who may see or edit them is in `permissions.py`."""
+"""Reads for the framework pages; who may see or edit them is in `permissions.py`."""
 
 from __future__ import annotations
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, QuerySet
 
 from duiding.frameworks.models import Domain, DomainIndicator, Framework, Pillar
 
@@ -45,3 +45,7 @@ def domain_links(domain: Domain) -> list[DomainIndicator]:
         .select_related("indicator")
         .order_by("order", "indicator__name")
     )
+
+
+def domains_with_counts() -> QuerySet[Domain]:
+    return Domain.objects.select_related("pillar__framework").annotate(n=Count("indicators"))
