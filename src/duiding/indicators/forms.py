@@ -7,7 +7,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from duiding.indicators.models import ImportRun, Indicator, SeriesAlias, UnitKind
+from duiding.indicators.models import Direction, ImportRun, Indicator, SeriesAlias, UnitKind
 from duiding.indicators.periods import parse_period
 from duiding.indicators.uploads import ImportRefused, upload_check
 
@@ -221,8 +221,6 @@ class DerivedIndicatorForm(forms.Form):
     direction = forms.ChoiceField(label=gettext_lazy("Richting"))
 
     def __init__(self, *args, indicators=None, **kwargs):
-        from duiding.indicators.models import Direction
-
         super().__init__(*args, **kwargs)
         base = indicators if indicators is not None else Indicator.objects.all()
         for name in ("numerator", "denominator"):

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from duiding.areas.codes import normalise_code
 from duiding.areas.models import Area, Level, LevelName
 from duiding.indicators.benchmark import build, queries, rules
 from duiding.indicators.benchmark.types import (
@@ -264,8 +265,6 @@ def area_benchmark_for_code(
 ) -> AreaBenchmark | None:
     """`area_benchmark` for a CBS code, the area read in the same first query (the API's path);
     None when no area has that code."""
-    from duiding.areas.codes import normalise_code
-
     period = normalise_period(period)
     context = _Context(user=user, code=normalise_code(code))
     if context.area is None:
