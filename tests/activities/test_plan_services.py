@@ -1,5 +1,5 @@
-"""Plan van aanpak services: steps (a new step in the past is refused), purchase agreements, and
-who may write what. A refused write changes nothing."""
+"""Plan van aanpak services: steps (a new step in the past is refused) and purchase agreements
+(who may write what: test_plan_permissions.py). A refused write changes nothing."""
 
 from __future__ import annotations
 
@@ -131,24 +131,3 @@ def test_purchase_agreement_needs_reference_and_date(programme, adviseur, plan_a
         services.purchase_save(programme=programme, user=adviseur, reference="X", date=None)
     assert refused.value.field == "date"
     assert PurchaseAgreement.objects.count() == 1
-
-
-def test_who_may_write(
-    programme, adviseur, partner, partner_org, sport_org, sport_user, outsider, plan_activities
-):
-    home_start, sport = plan_activities["home_start"], plan_activities["sport"]
-    assert services.can_edit_activity_plan(adviseur, home_start)
-    assert services.can_edit_activity_plan(adviseur, sport)
-    assert services.can_edit_activity_plan(partner, home_start)
-    assert not services.can_edit_activity_plan(partner, sport)
-    assert services.can_edit_activity_plan(sport_user, sport)
-    assert not services.can_edit_activity_plan(sport_user, home_start)
-    assert not services.can_edit_activity_plan(outsider, home_start)
-    own = _step(programme, adviseur, partner_org)
-    theirs = _step(programme, adviseur, sport_org)
-    assert services.can_edit_step(partner, own) and not services.can_edit_step(partner, theirs)
-    # A step of the municipality for Welzijn's activity: Welzijn may update it too.
-    shared = _step(programme, adviseur, programme.organisation, activity=home_start)
-    assert services.can_edit_step(partner, shared) and not services.can_edit_step(
-        sport_user, shared
-    )

@@ -219,9 +219,9 @@ def _programme_counts() -> dict[str, int]:
 
 
 def test_demo_programme_feijenoord_holds_a_written_analysis_once(monkeypatch):
-    from duiding.accounts.permissions import visible_programmes
     from duiding.frameworks.models import Factor, Framework
     from duiding.programmes.models import Programme
+    from duiding.programmes.permissions import visible_programmes
     from duiding.programmes.selectors import programme_analysis
 
     monkeypatch.delenv(PASSWORD_ENV, raising=False)

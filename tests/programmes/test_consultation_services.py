@@ -9,7 +9,6 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from duiding.accounts.permissions import can_comment_programme, visible_programmes
 from duiding.programmes.consultation import selectors, services
 from duiding.programmes.models import (
     ConversationVersion,
@@ -18,6 +17,7 @@ from duiding.programmes.models import (
     PartnerConversation,
     SectionStatus,
 )
+from duiding.programmes.permissions import can_comment_programme, visible_programmes
 from tests.programmes.consultation_fixtures import (  # noqa: F401
     asked,
     colleague,

@@ -8,7 +8,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from duiding.accounts.permissions import activity_organisations
 from duiding.activities.models import (
     Continuity,
     Databank,
@@ -19,6 +18,7 @@ from duiding.activities.models import (
     PreventionLevel,
     RecognitionLevel,
 )
+from duiding.activities.permissions import activity_organisations
 from duiding.activities.services import activity_problems
 from duiding.frameworks.models import AgePhase, Factor, LifeArea
 

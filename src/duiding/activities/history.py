@@ -17,7 +17,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from duiding.accounts.models import Organisation
-from duiding.accounts.permissions import activity_organisations, can_edit_programme
 from duiding.activities.models import (
     Activity,
     ActivityFactor,
@@ -27,6 +26,9 @@ from duiding.activities.models import (
     PurchaseAgreement,
     QualityAgreement,
 )
+from duiding.activities.permissions import activity_organisations
+from duiding.activities.plan.permissions import can_edit_item
+from duiding.programmes.permissions import can_edit_programme
 
 Kind = PlanChange.Kind
 Action = PlanChange.Action
@@ -122,8 +124,6 @@ def record_activity_delete(activity: Activity, *, user) -> None:
 
 def can_restore(user, change: PlanChange) -> bool:
     """Who may restore: whoever may create such an item for its organisation."""
-    from duiding.activities.plan.services import can_edit_item
-
     programme = change.programme
     if change.kind == Kind.PURCHASE:
         return can_edit_programme(user, programme)

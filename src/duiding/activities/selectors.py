@@ -1,5 +1,5 @@
 """Reads of the activities app. The caller has already checked that the user may see the
-programme (accounts.permissions.programme_or_404 / visible_programmes)."""
+programme (programmes.permissions.programme_or_404 / visible_programmes)."""
 
 from __future__ import annotations
 

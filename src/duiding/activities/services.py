@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from duiding.accounts.permissions import activity_organisations
 from duiding.activities import history
 from duiding.activities.models import (
     Activity,
@@ -24,6 +23,7 @@ from duiding.activities.models import (
     PreventionLevel,
     RecognitionLevel,
 )
+from duiding.activities.permissions import activity_organisations
 from duiding.frameworks.models import AgePhase, Factor, LifeArea
 from duiding.results.models import SocietalResult
 

@@ -1,6 +1,6 @@
 """GET /api/v1/programmes/{id}/activities and /api/v1/programmes/{id}/prevention-matrix.
 
-Only programmes the user may see (accounts.permissions.visible_programmes); any other id is a
+Only programmes the user may see (programmes.permissions.visible_programmes); any other id is a
 404, whether it exists or not. The matrix comes from `activities.matrix.prevention_matrix`, the
 same function the page uses."""
 
@@ -11,11 +11,11 @@ from datetime import datetime
 from ninja import Schema
 from ninja.errors import HttpError
 
-from duiding.accounts.permissions import visible_programmes
 from duiding.activities.matrix import prevention_matrix
 from duiding.activities.selectors import activities_for
 from duiding.activities.sentence import activity_sentence
 from duiding.api.api import api
+from duiding.programmes.permissions import visible_programmes
 
 
 class ErrorOut(Schema):

@@ -4,7 +4,7 @@ The same reads as the plan page and the Excel export (`activities.plan.selectors
 per activity who carries it out, for which target group and with what reach, its steps, quality
 agreements (with the seed's quality questions answered), measurement plans and purchase
 agreements; plus the steps and purchase agreements that belong to the whole plan. Only programmes
-the user may see (`accounts.permissions.visible_programmes`); any other id is a 404.
+the user may see (`programmes.permissions.visible_programmes`); any other id is a 404.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from datetime import date
 from ninja import Schema
 from ninja.errors import HttpError
 
-from duiding.accounts.permissions import visible_programmes
 from duiding.activities.plan.selectors import checklist_rows, programme_plan
 from duiding.activities.plan.services import measure_label
 from duiding.api.api import api
+from duiding.programmes.permissions import visible_programmes
 
 
 class ErrorOut(Schema):

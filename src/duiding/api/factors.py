@@ -1,7 +1,7 @@
 """Factor model API: the factors of a framework, and the factors behind an area's flagged figures.
 
-Frameworks are read through `frameworks.browse.frameworks_visible` (shared ones and those of the
-user's organisations); figures through the benchmark service with the user's permissions.
+Frameworks are read through `frameworks.permissions.frameworks_visible` (shared ones and those of
+the user's organisations); figures through the benchmark service with the user's permissions.
 """
 
 from __future__ import annotations

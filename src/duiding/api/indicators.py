@@ -2,7 +2,7 @@
 
 Open data (datasets without an organisation) is readable with any login or token; an
 organisation's own datasets and indicators only by its members
-(`accounts.permissions.visible_observation_filter`).
+(`indicators.permissions.visible_observation_filter`).
 
 The observation and benchmark routes build plain dicts and return them as JSON directly: the
 schemas document them in OpenAPI, and tests validate every response against them, but Pydantic
@@ -17,12 +17,12 @@ from django.http import HttpResponse
 from ninja import Schema
 from ninja.errors import HttpError
 
-from duiding.accounts.permissions import visible_indicator_filter
 from duiding.api.api import api
 from duiding.areas.codes import normalise_code
 from duiding.areas.models import Area
 from duiding.indicators import selectors
 from duiding.indicators.models import Indicator
+from duiding.indicators.permissions import visible_indicator_filter
 from duiding.indicators.selectors import area_for_benchmark
 
 

@@ -2,7 +2,7 @@
 
 The analysis comes from `programmes.selectors.programme_analysis`, the same structure the pages,
 the Excel workbook and the CSV downloads read, so the numbers are the same everywhere. Only
-programmes the user may see (`accounts.permissions.visible_programmes`); any other id is a 404,
+programmes the user may see (`programmes.permissions.visible_programmes`); any other id is a 404,
 whether it exists or not. Like the benchmark route, the analysis is built as plain dicts and
 written with orjson; the schemas document it and the tests validate responses against them.
 """
@@ -16,10 +16,10 @@ from django.http import HttpResponse
 from ninja import Schema
 from ninja.errors import HttpError
 
-from duiding.accounts.permissions import visible_programmes
 from duiding.api.api import api
 from duiding.programmes.consultation.exports import consultation_payload
 from duiding.programmes.consultation.selectors import conversations_overview, section_label
+from duiding.programmes.permissions import visible_programmes
 from duiding.programmes.selectors import (
     programme_analysis,
     programme_progress,

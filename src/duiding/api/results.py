@@ -2,7 +2,7 @@
 progress (per indicator and combined, computed with the figures loaded now by
 `results.progress.evaluate_result`, the same as the detail page), the rule, the periods used and
 when the next figures are expected. Only results of programmes the user may see
-(`accounts.permissions.visible_programmes`); any other id is a 404, whether it exists or not."""
+(`programmes.permissions.visible_programmes`); any other id is a 404, whether it exists or not."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from django.http import HttpResponse
 from ninja import Schema
 from ninja.errors import HttpError
 
-from duiding.accounts.permissions import visible_programmes
 from duiding.api.api import api
+from duiding.programmes.permissions import visible_programmes
 from duiding.results.models import SocietalResult
 from duiding.results.progress import evaluate_result, latest_evaluation
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from duiding.accounts.permissions import visible_indicator_filter
 from duiding.areas.models import Area
 from duiding.frameworks.models import Domain, DomainIndicator, Framework
 from duiding.indicators.models import Indicator, ObservationStatus
+from duiding.indicators.permissions import visible_indicator_filter
 from duiding.indicators.selectors import choose_observation, visible_observations
 
 

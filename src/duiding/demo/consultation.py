@@ -107,8 +107,8 @@ def _conversation(programme, owner) -> int:
 
 @transaction.atomic
 def _feedback_request(programme, owner) -> int:
-    from duiding.accounts.permissions import feedback_candidates
     from duiding.programmes.consultation import services as consultation
+    from duiding.programmes.permissions import feedback_candidates
 
     candidates = feedback_candidates(programme).exclude(pk=owner.pk)
     reviewer = next((u for name in REVIEWERS for u in candidates.filter(username=name)), None)

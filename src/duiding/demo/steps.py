@@ -188,8 +188,7 @@ def boundaries_import_all(ctx: DemoContext) -> int:
 def derived_indicators_ensure(ctx: DemoContext) -> int:
     """Define the default derived indicators whose parts exist, and compute them."""
     from duiding.indicators.catalogue.derived import DERIVED
-    from duiding.indicators.editing import derived_indicator_create
-    from duiding.indicators.services import derived_compute
+    from duiding.indicators.services import derived_compute, derived_indicator_create
 
     by_code = {i.code: i for i in Indicator.objects.all()}
     changed = 0

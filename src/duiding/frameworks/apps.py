@@ -19,8 +19,12 @@ class FrameworksConfig(AppConfig):
         except ImportError:  # indicators without the signal: the demo applies the links itself
             logger.warning("duiding.indicators.signals is missing; default links not automatic")
             return
-        from duiding.frameworks.services import on_import_finished
+        from duiding.frameworks.services import on_import_finished, on_indicator_domains_chosen
 
         signals.import_finished.connect(
             on_import_finished, dispatch_uid="frameworks.default_links_apply"
+        )
+        # The indicator edit form chooses the indicator's domains; frameworks writes the links.
+        signals.indicator_domains_chosen.connect(
+            on_indicator_domains_chosen, dispatch_uid="frameworks.indicator_domains_set"
         )

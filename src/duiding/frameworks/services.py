@@ -1,6 +1,5 @@
-"""Writes for frameworks that are not page edits: the default domain links.
-
-Page edits (pillars, domains, ambitions, links chosen by a beheerder) live in `editing.py`.
+"""Writes for frameworks: the default domain links, and the page edits (pillars, domains,
+ambitions, links chosen by a beheerder; keyword-only, validated, in transactions).
 """
 
 from __future__ import annotations
@@ -8,9 +7,12 @@ from __future__ import annotations
 import logging
 
 from django.db import DatabaseError, transaction
+from django.db.models import Max
 
 from duiding.frameworks.defaults import DEFAULT_DOMAIN_INDICATORS, DEFAULT_FRAMEWORK_SLUG
-from duiding.frameworks.models import Domain, DomainIndicator, Framework
+from duiding.frameworks.factor_defaults import factor_indicator_codes
+from duiding.frameworks.models import Ambition, Domain, DomainIndicator, Factor, Framework, Pillar
+from duiding.indicators.models import Indicator
 
 logger = logging.getLogger(__name__)
 
@@ -28,8 +30,6 @@ def default_links_apply(*, framework: Framework | None = None, mapping: dict | N
     as they are. Codes not (yet) in the database are left for a later call (e.g. after the next
     import). A domain a beheerder renamed or removed is skipped.
     """
-    from duiding.indicators.models import Indicator
-
     mapping = DEFAULT_DOMAIN_INDICATORS if mapping is None else mapping
     framework = framework or default_framework()
     if framework is None:
@@ -77,9 +77,6 @@ def default_factor_links_apply(*, framework: Framework, indicators: dict[str, in
     """Link the framework's default factors to newly seen indicators (code -> pk), as
     `factor_defaults` lists them; returns the links created. Called once per indicator from
     `default_links_apply`, so a link a beheerder removed later is not made again."""
-    from duiding.frameworks.factor_defaults import factor_indicator_codes
-    from duiding.frameworks.models import Factor
-
     wanted = {
         name: [indicators[c] for c in codes if c in indicators]
         for name, codes in factor_indicator_codes().items()
@@ -123,3 +120,80 @@ def on_import_finished(sender, run=None, **kwargs) -> None:
         return
     if created:
         logger.info("Linked %s indicators to their default domains", created)
+
+
+def on_indicator_domains_chosen(sender, indicator=None, domains=None, **kwargs) -> None:
+    """Receiver of `indicators.signals.indicator_domains_chosen` (the indicator edit form)."""
+    indicator_domains_set(indicator=indicator, domains=domains)
+
+
+# --- page edits ---------------------------------------------------------------------------------
+
+
+def pillar_update(*, pillar: Pillar, name: str, order: int) -> Pillar:
+    pillar.name, pillar.order = name.strip(), order
+    pillar.full_clean()
+    pillar.save(update_fields=["name", "order"])
+    return pillar
+
+
+def domain_update(*, domain: Domain, name: str, order: int) -> Domain:
+    domain.name, domain.order = name.strip(), order
+    domain.full_clean()
+    domain.save(update_fields=["name", "order"])
+    return domain
+
+
+@transaction.atomic
+def domain_indicator_add(*, domain: Domain, indicator) -> DomainIndicator:
+    """Link an indicator to a domain (at the end); linking twice changes nothing."""
+    link = DomainIndicator.objects.filter(domain=domain, indicator=indicator).first()
+    if link is not None:
+        return link
+    last = DomainIndicator.objects.filter(domain=domain).aggregate(m=Max("order"))["m"]
+    return DomainIndicator.objects.create(
+        domain=domain, indicator=indicator, order=0 if last is None else last + 1
+    )
+
+
+def domain_indicator_remove(*, domain: Domain, indicator) -> bool:
+    deleted, _ = DomainIndicator.objects.filter(domain=domain, indicator=indicator).delete()
+    return bool(deleted)
+
+
+def ambition_create(
+    *, framework: Framework, pillar: Pillar, text: str, order: int = 0, domain: Domain | None = None
+) -> Ambition:
+    ambition = Ambition(
+        framework=framework, pillar=pillar, domain=domain, text=text.strip(), order=order
+    )
+    ambition.full_clean()
+    ambition.save()
+    return ambition
+
+
+def ambition_update(
+    *, ambition: Ambition, pillar: Pillar, text: str, order: int, domain: Domain | None = None
+) -> Ambition:
+    ambition.pillar, ambition.domain = pillar, domain
+    ambition.text, ambition.order = text.strip(), order
+    ambition.full_clean()
+    ambition.save()
+    return ambition
+
+
+def ambition_delete(*, ambition: Ambition) -> None:
+    ambition.delete()
+
+
+def indicator_domains_set(*, indicator: Indicator, domains) -> None:
+    """The indicator's domains become `domains` (the indicator edit form): links to other
+    domains go, new ones are added at the end of their domain."""
+    wanted = {d.pk for d in domains}
+    current = set(
+        DomainIndicator.objects.filter(indicator=indicator).values_list("domain_id", flat=True)
+    )
+    DomainIndicator.objects.filter(indicator=indicator, domain_id__in=current - wanted).delete()
+    for domain in Domain.objects.filter(pk__in=wanted - current):
+        order = DomainIndicator.objects.filter(domain=domain).count()
+        DomainIndicator.objects.create(domain=domain, indicator=indicator, order=order)

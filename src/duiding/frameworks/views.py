@@ -9,9 +9,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from duiding.frameworks import browse, editing
+from duiding.frameworks import permissions, selectors, services
 from duiding.frameworks.forms import AmbitionForm, DomainIndicatorAddForm, NameOrderForm
-from duiding.indicators.browse import indicators_visible
+from duiding.indicators.permissions import indicators_visible
 
 
 def _status(request) -> int:
@@ -26,8 +26,8 @@ def _framework_url(framework, anchor: str = "") -> str:
 @login_required
 def framework_list(request):
     frameworks = [
-        (fw, browse.framework_structure(fw))
-        for fw in browse.frameworks_visible(request.user).order_by("-is_default", "name")
+        (fw, selectors.framework_structure(fw))
+        for fw in permissions.frameworks_visible(request.user).order_by("-is_default", "name")
     ]
     return render(
         request,
@@ -38,14 +38,14 @@ def framework_list(request):
 
 @login_required
 def framework_detail(request, slug: str):
-    framework = browse.framework_get_for_user(request.user, slug)
+    framework = permissions.framework_or_404(request.user, slug)
     return render(
         request,
         "frameworks/framework_detail.html",
         {
             "framework": framework,
-            "pillars": browse.framework_structure(framework),
-            "can_edit": browse.can_edit_framework(request.user, framework),
+            "pillars": selectors.framework_structure(framework),
+            "can_edit": permissions.can_edit_framework(request.user, framework),
             "nav": "frameworks",
         },
     )
@@ -53,7 +53,7 @@ def framework_detail(request, slug: str):
 
 @login_required
 def pillar_edit(request, pk: int):
-    pillar = browse.pillar_get_for_user(request.user, pk, write=True)
+    pillar = permissions.pillar_or_404(request.user, pk, edit=True)
     siblings = pillar.framework.pillars.exclude(pk=pillar.pk)
     form = NameOrderForm(
         request.POST or None,
@@ -61,7 +61,7 @@ def pillar_edit(request, pk: int):
         siblings=siblings,
     )
     if request.method == "POST" and form.is_valid():
-        editing.pillar_update(pillar=pillar, **form.cleaned_data)
+        services.pillar_update(pillar=pillar, **form.cleaned_data)
         messages.success(request, _("De pijler is opgeslagen."))
         return redirect(_framework_url(pillar.framework, f"pijler-{pillar.pk}"))
     return render(
@@ -88,7 +88,7 @@ def _domain_page(request, domain, *, form=None, add_form=None, notice="", status
         or DomainIndicatorAddForm(
             indicators=indicators_visible(request.user).exclude(pk__in=linked)
         ),
-        "links": browse.domain_links(domain),
+        "links": selectors.domain_links(domain),
         "notice": notice,
         "nav": "frameworks",
     }
@@ -102,12 +102,12 @@ def _domain_page(request, domain, *, form=None, add_form=None, notice="", status
 
 @login_required
 def domain_edit(request, pk: int):
-    domain = browse.domain_get_for_user(request.user, pk, write=True)
+    domain = permissions.domain_or_404(request.user, pk, edit=True)
     form = None
     if request.method == "POST":
         form = NameOrderForm(request.POST, siblings=domain.pillar.domains.exclude(pk=domain.pk))
         if form.is_valid():
-            editing.domain_update(domain=domain, **form.cleaned_data)
+            services.domain_update(domain=domain, **form.cleaned_data)
             messages.success(request, _("Het domein is opgeslagen."))
             return redirect(_framework_url(domain.pillar.framework, f"domein-{domain.pk}"))
     return _domain_page(request, domain, form=form, status=_status(request))
@@ -115,13 +115,13 @@ def domain_edit(request, pk: int):
 
 @login_required
 def domain_indicator_add(request, pk: int):
-    domain = browse.domain_get_for_user(request.user, pk, write=True)
+    domain = permissions.domain_or_404(request.user, pk, edit=True)
     if request.method != "POST":
         return redirect("frameworks:domain_edit", pk=domain.pk)
     add_form = DomainIndicatorAddForm(request.POST, indicators=indicators_visible(request.user))
     if add_form.is_valid():
         indicator = add_form.cleaned_data["indicator"]
-        editing.domain_indicator_add(domain=domain, indicator=indicator)
+        services.domain_indicator_add(domain=domain, indicator=indicator)
         notice = _("%(indicator)s is gekoppeld aan %(domain)s.") % {
             "indicator": indicator.name,
             "domain": domain.name,
@@ -135,10 +135,10 @@ def domain_indicator_add(request, pk: int):
 
 @login_required
 def domain_indicator_remove(request, pk: int, indicator_pk: int):
-    domain = browse.domain_get_for_user(request.user, pk, write=True)
+    domain = permissions.domain_or_404(request.user, pk, edit=True)
     indicator = get_object_or_404(indicators_visible(request.user), pk=indicator_pk)
     if request.method == "POST":
-        editing.domain_indicator_remove(domain=domain, indicator=indicator)
+        services.domain_indicator_remove(domain=domain, indicator=indicator)
         notice = _("%(indicator)s is losgekoppeld van %(domain)s.") % {
             "indicator": indicator.name,
             "domain": domain.name,
@@ -166,13 +166,13 @@ def domain_indicator_remove(request, pk: int, indicator_pk: int):
 
 @login_required
 def ambition_new(request, slug: str):
-    framework = browse.framework_get_for_user(request.user, slug, write=True)
+    framework = permissions.framework_or_404(request.user, slug, edit=True)
     initial = {}
     if request.GET.get("pijler", "").isdigit():
         initial["pillar"] = request.GET["pijler"]
     form = AmbitionForm(request.POST or None, framework=framework, initial=initial)
     if request.method == "POST" and form.is_valid():
-        ambition = editing.ambition_create(framework=framework, **form.cleaned_data)
+        ambition = services.ambition_create(framework=framework, **form.cleaned_data)
         messages.success(request, _("De ambitie is toegevoegd."))
         return redirect(_framework_url(framework, f"pijler-{ambition.pillar_id}"))
     return render(
@@ -190,14 +190,14 @@ def ambition_new(request, slug: str):
 
 @login_required
 def ambition_edit(request, pk: int):
-    ambition = browse.ambition_get_for_user(request.user, pk, write=True)
+    ambition = permissions.ambition_or_404(request.user, pk, edit=True)
     form = AmbitionForm(
         request.POST or None,
         framework=ambition.framework,
         initial=AmbitionForm.initial_for(ambition),
     )
     if request.method == "POST" and form.is_valid():
-        editing.ambition_update(ambition=ambition, **form.cleaned_data)
+        services.ambition_update(ambition=ambition, **form.cleaned_data)
         messages.success(request, _("De ambitie is opgeslagen."))
         return redirect(_framework_url(ambition.framework, f"pijler-{ambition.pillar_id}"))
     return render(
@@ -216,10 +216,10 @@ def ambition_edit(request, pk: int):
 
 @login_required
 def ambition_delete(request, pk: int):
-    ambition = browse.ambition_get_for_user(request.user, pk, write=True)
+    ambition = permissions.ambition_or_404(request.user, pk, edit=True)
     framework = ambition.framework
     if request.method == "POST":
-        editing.ambition_delete(ambition=ambition)
+        services.ambition_delete(ambition=ambition)
         messages.success(request, _("De ambitie is verwijderd."))
         return redirect(_framework_url(framework, f"pijler-{ambition.pillar_id}"))
     return render(

@@ -7,8 +7,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from duiding.frameworks.models import Domain
-from duiding.indicators.models import Indicator, SeriesAlias
+from duiding.indicators.models import Direction, Indicator, SeriesAlias, UnitKind
 from duiding.indicators.periods import parse_period
 from duiding.indicators.uploads import ImportRefused, upload_check
 from duiding.jobs.models import ImportRun
@@ -106,11 +105,17 @@ class ImportUploadForm(forms.Form):
         return options
 
 
+def _domains():
+    """All domains of the frameworks, reached through `Indicator.domains` (the relation the
+    frameworks app declares on Indicator), so that this app does not import the one above it."""
+    return Indicator._meta.get_field("domains").related_model.objects.all()
+
+
 class IndicatorFilterForm(forms.Form):
     q = forms.CharField(label=gettext_lazy("Zoek op naam of code"), required=False)
     domain = forms.ModelChoiceField(
         label=gettext_lazy("Domein"),
-        queryset=Domain.objects.select_related("pillar"),
+        queryset=None,  # the frameworks' domains, set in __init__
         required=False,
         empty_label=gettext_lazy("Alle domeinen"),
     )
@@ -118,9 +123,8 @@ class IndicatorFilterForm(forms.Form):
     dataset = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
-        from duiding.indicators.models import UnitKind
-
         super().__init__(*args, **kwargs)
+        self.fields["domain"].queryset = _domains().select_related("pillar")
         self.fields["unit"].choices = [("", _("Alle eenheden")), *UnitKind.choices]
         self.fields["q"].widget.attrs.update({"class": "utrecht-textbox", "type": "search"})
         self.fields["domain"].widget.attrs["class"] = "utrecht-select"
@@ -131,7 +135,7 @@ class IndicatorFilterForm(forms.Form):
 class IndicatorEditForm(forms.ModelForm):
     domains = forms.ModelMultipleChoiceField(
         label=gettext_lazy("Domeinen"),
-        queryset=Domain.objects.select_related("pillar__framework"),
+        queryset=None,  # the frameworks' domains, set in __init__
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=gettext_lazy("Onder welke domeinen het cijfer in de Staat van de wijk staat."),
@@ -165,6 +169,7 @@ class IndicatorEditForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["domains"].queryset = _domains().select_related("pillar__framework")
         self.fields["domains"].label_from_instance = lambda d: (
             f"{d.pillar.framework.name}: {d.pillar.name} · {d.name}"
         )
@@ -217,8 +222,6 @@ class DerivedIndicatorForm(forms.Form):
     direction = forms.ChoiceField(label=gettext_lazy("Richting"))
 
     def __init__(self, *args, indicators=None, **kwargs):
-        from duiding.indicators.models import Direction
-
         super().__init__(*args, **kwargs)
         base = indicators if indicators is not None else Indicator.objects.all()
         for name in ("numerator", "denominator"):

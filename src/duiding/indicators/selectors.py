@@ -3,7 +3,7 @@
 Benchmark reads (owned by the benchmark; other reads go below in their own section)
 -----------------------------------------------------------------------------------
 - `visible_observations(user)`: the observations a user may read (open data and their
-  organisations' own), through `accounts.permissions.visible_observation_filter`.
+  organisations' own), through `indicators.permissions.visible_observation_filter`.
 - `area_benchmark(user=, area=, period=None, with_series=True) -> AreaBenchmark`: every indicator
   with an observation for the area, its comparison areas (parent level, municipality, country),
   differences, flags, the seed's comparison suggestion and the series over all periods. The
@@ -17,17 +17,19 @@ constant number of queries (3, with series 6) whatever the number of indicators;
 are plain SQL in `benchmark_queries.py`, the rows are turned into results in
 `benchmark_build.py`. The rules (flags, suggestion, which period is shown) are written out in
 benchmark/README.md.
+
+Indicator, import and alias pages (the last section)
+----------------------------------------------------
+`indicator_search`, `indicator_datasets`, `indicator_periods`, `indicator_value_count`,
+`indicator_used_in`, `dataset_by_code`, `import_runs_for_user`, `run_report_lines`,
+`run_indicators`. Every query starts from what the user may see (`indicators.permissions`).
 """
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from duiding.accounts.permissions import (
-    hidden_observation_sources,
-    hidden_sources_sql,
-    visible_observation_filter,
-)
+from duiding.areas.codes import normalise_code
 from duiding.areas.models import Area, Level, LevelName
 from duiding.indicators.benchmark import build, queries, rules
 from duiding.indicators.benchmark.types import (
@@ -44,8 +46,23 @@ from duiding.indicators.benchmark.types import (
     Series,
     SeriesPoint,
 )
-from duiding.indicators.models import Observation, ObservationStatus
+from duiding.indicators.models import (
+    Dataset,
+    Indicator,
+    Observation,
+    ObservationStatus,
+    Period,
+)
 from duiding.indicators.periods import parse_period
+from duiding.indicators.permissions import (
+    hidden_observation_sources,
+    hidden_sources_sql,
+    indicators_visible,
+    visible_dataset_filter,
+    visible_import_runs,
+    visible_observation_filter,
+)
+from duiding.jobs.models import ImportRun
 
 __all__ = [
     "AreaBenchmark",
@@ -66,8 +83,17 @@ __all__ = [
     "available_periods",
     "choose_observation",
     "comparison_areas",
+    "dataset_by_code",
+    "import_runs_for_user",
+    "indicator_datasets",
+    "indicator_periods",
+    "indicator_search",
+    "indicator_used_in",
+    "indicator_value_count",
     "normalise_period",
     "observation_detail",
+    "run_indicators",
+    "run_report_lines",
     "visible_observations",
 ]
 
@@ -239,8 +265,6 @@ def area_benchmark_for_code(
 ) -> AreaBenchmark | None:
     """`area_benchmark` for a CBS code, the area read in the same first query (the API's path);
     None when no area has that code."""
-    from duiding.areas.codes import normalise_code
-
     period = normalise_period(period)
     context = _Context(user=user, code=normalise_code(code))
     if context.area is None:
@@ -393,4 +417,84 @@ def observation_detail(user, pk: int) -> ObservationDetail | None:
     )
 
 
-# --- other reads (indicator lists, imports, ...) go below -------------------------------------
+# --- indicator, import and alias pages -------------------------------------------------------
+# (`domain` in indicator_search is a frameworks Domain, reached through Indicator.domains)
+
+
+def indicator_search(
+    user,
+    *,
+    q: str = "",
+    domain=None,
+    unit: str = "",
+    dataset: Dataset | None = None,
+) -> QuerySet[Indicator]:
+    qs = indicators_visible(user)
+    q = (q or "").strip()
+    if q:
+        qs = qs.filter(Q(name__icontains=q) | Q(code__icontains=q) | Q(definition__icontains=q))
+    if domain is not None:
+        qs = qs.filter(domains=domain)
+    if unit:
+        qs = qs.filter(unit_kind=unit)
+    if dataset is not None:
+        qs = qs.filter(
+            Exists(Observation.objects.filter(indicator=OuterRef("pk"), dataset=dataset))
+        )
+    return qs.prefetch_related("domains__pillar").order_by("name", "code").distinct()
+
+
+def indicator_datasets(user, indicator: Indicator) -> QuerySet[Dataset]:
+    return Dataset.objects.filter(visible_dataset_filter(user)).filter(
+        Exists(Observation.objects.filter(indicator=indicator, dataset=OuterRef("pk")))
+    )
+
+
+def indicator_periods(indicator: Indicator) -> QuerySet[Period]:
+    return Period.objects.filter(
+        Exists(
+            Observation.objects.filter(indicator=indicator, period=OuterRef("pk"), is_current=True)
+        )
+    ).order_by("start", "end")
+
+
+def indicator_value_count(indicator: Indicator) -> int:
+    return Observation.objects.filter(indicator=indicator, is_current=True).count()
+
+
+def indicator_used_in(indicator: Indicator) -> QuerySet[Indicator]:
+    """Derived indicators that use this one as numerator or denominator."""
+    return Indicator.objects.filter(Q(numerator=indicator) | Q(denominator=indicator))
+
+
+def dataset_by_code(user, code: str) -> Dataset | None:
+    if not code:
+        return None
+    return Dataset.objects.filter(visible_dataset_filter(user)).filter(code=code).first()
+
+
+def import_runs_for_user(user, limit: int = 100) -> QuerySet[ImportRun]:
+    return visible_import_runs(user).select_related("dataset", "started_by")[:limit]
+
+
+def run_report_lines(run: ImportRun) -> dict[str, list[dict]]:
+    """The run's messages split into refused rows (errors), warnings and notes."""
+    lines: dict[str, list[dict]] = {"errors": [], "warnings": [], "notes": []}
+    for item in run.messages or []:
+        if not isinstance(item, dict):
+            item = {"message": str(item)}
+        level = item.get("level", "error")
+        key = {"error": "errors", "warning": "warnings"}.get(level, "notes")
+        lines[key].append(item)
+    return lines
+
+
+def run_indicators(run: ImportRun, limit: int = 50) -> list[Indicator]:
+    """Indicators with figures from the run's dataset (for the links at the end of the report)."""
+    if run.dataset_id is None:
+        return []
+    return list(
+        Indicator.objects.filter(
+            Exists(Observation.objects.filter(indicator=OuterRef("pk"), dataset=run.dataset_id))
+        ).order_by("name")[:limit]
+    )

@@ -29,12 +29,19 @@ from dataclasses import dataclass, field
 
 from django.db.models import F
 
-from duiding.accounts.permissions import visible_indicator_filter
 from duiding.frameworks.models import Ambition, Factor, Pillar
 from duiding.indicators.benchmark.types import AreaBenchmark, IndicatorBenchmark
 from duiding.indicators.models import Indicator
+from duiding.indicators.permissions import visible_indicator_filter
 from duiding.indicators.selectors import area_benchmark
-from duiding.programmes.models import AnalysisSection, Programme, SectionFactor
+from duiding.programmes.models import (
+    AnalysisSection,
+    MissingFigure,
+    Programme,
+    SectionFactor,
+    SectionStatus,
+)
+from duiding.programmes.permissions import visible_programmes
 from duiding.programmes.services import ensure_sections
 
 
@@ -233,8 +240,6 @@ class SectionProgress:
 
     @property
     def status_items(self) -> list[tuple[str, int]]:
-        from duiding.programmes.models import SectionStatus
-
         return [(label, self.by_status.get(value, 0)) for value, label in SectionStatus.choices]
 
 
@@ -256,8 +261,6 @@ def programme_progress(programme_ids) -> dict[int, SectionProgress]:
 
 def programmes_for_list(user) -> list[Programme]:
     """The programmes a user may see, with `progress` attached (a fixed number of queries)."""
-    from duiding.accounts.permissions import visible_programmes
-
     programmes = list(
         visible_programmes(user)
         .select_related("area", "organisation", "owner", "framework")
@@ -328,8 +331,6 @@ def programme_overview(programme: Programme) -> ProgrammeOverview:
 def missing_figures_for(programmes) -> list:
     """The missing-figures list of some programmes (the data team works through it), open ones
     first, then by programme and domain."""
-    from duiding.programmes.models import MissingFigure
-
     order = {value: i for i, value in enumerate(MissingFigure.Status.values)}
     rows = list(
         MissingFigure.objects.filter(section__programme__in=programmes).select_related(

@@ -1,6 +1,6 @@
 """Writes of the programmes app. Every write is one transaction; every section save keeps history.
 
-Callers check permissions first (accounts.permissions.can_edit_programme / can_comment_programme).
+Callers check permissions first (programmes.permissions.can_edit_programme / can_comment_programme).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Reads for the results overview: all results across the programmes of the municipality (for a
 beheerder or accounthouder), or of one programme, filtered by pillar, domain, ambition and status,
-each with its latest progress verdict. Visibility goes through accounts.permissions."""
+each with its latest progress verdict. Visibility goes through programmes.permissions."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
-from duiding.accounts.permissions import municipality_programmes
 from duiding.frameworks.models import Ambition, Domain, Pillar
+from duiding.programmes.permissions import municipality_programmes
 from duiding.results.models import ProgressEvaluation, SocietalResult, Status, Verdict
 
 FILTERS = ("pillar", "domain", "ambition", "status")

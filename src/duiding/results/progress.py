@@ -22,9 +22,9 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 
-from duiding.accounts.permissions import organisation_observation_filter
 from duiding.indicators.models import Observation, ObservationStatus, Rhythm
 from duiding.indicators.periods import parse_period
+from duiding.indicators.permissions import organisation_observation_filter
 from duiding.results import calculation as calc
 from duiding.results.models import ProgressEvaluation, Rule, SocietalResult, Verdict
 

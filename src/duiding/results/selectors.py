@@ -1,6 +1,6 @@
 """Reads for the results pages (list, form, history). Callers pass a programme they got through
-accounts.permissions (programme_or_404 / result_or_404); figures are read through the
-indicators app's permission-filtered `visible_observations`."""
+programmes.permissions.programme_or_404 / results.permissions.result_or_404; figures are read
+through the indicators app's permission-filtered `visible_observations`."""
 
 from __future__ import annotations
 

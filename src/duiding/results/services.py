@@ -1,7 +1,8 @@
 """Writes of the results app: create, update (optimistic lock), status and delete of a societal
 result. Every write is one transaction and records a ResultChange with a snapshot.
 
-Callers check permissions first (accounts.permissions.can_edit_programme / result_or_404).
+Callers check permissions first (programmes.permissions.can_edit_programme /
+results.permissions.result_or_404).
 Bad input raises django's ValidationError with Dutch messages keyed by field (see
 validation.py: "indicators.<index>.<field>" for an indicator row); nothing is written then.
 After a write the progress of the result is recomputed when the progress module offers

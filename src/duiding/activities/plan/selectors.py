@@ -1,6 +1,6 @@
 """Reads of the plan van aanpak: the plan of one programme, the partner's overview across
 programmes, and the overdue lists. Every query starts from the programmes the user may see
-(`accounts.permissions.visible_programmes`) or from a programme the caller already checked.
+(`programmes.permissions.visible_programmes`) or from a programme the caller already checked.
 
 Objects get a few attributes for the templates: steps `editable` and `overdue`, quality
 agreements `rows` (the seed's questions with answers), `discussed` and `overdue`, measurement
@@ -15,12 +15,7 @@ from django.db.models import Prefetch, Q
 from django.utils.translation import gettext as _
 
 from duiding.accounts.models import Membership
-from duiding.accounts.permissions import (
-    can_edit_programme,
-    municipality_programmes,
-    organisations_for_user,
-    visible_programmes,
-)
+from duiding.accounts.permissions import organisations_for_user
 from duiding.activities.models import (
     Activity,
     ActivityFactor,
@@ -30,13 +25,13 @@ from duiding.activities.models import (
     QualityAgreement,
     StepStatus,
 )
+from duiding.activities.plan.permissions import partner_organisation_ids, quality_organisation_ids
 from duiding.activities.plan.reference import MEASURE_SCALES, QUALITY_QUESTIONS
-from duiding.activities.plan.services import (
-    is_overdue,
-    measure_label,
-    partner_organisation_ids,
-    quality_organisation_ids,
-    today,
+from duiding.activities.plan.services import is_overdue, measure_label, today
+from duiding.programmes.permissions import (
+    can_edit_programme,
+    municipality_programmes,
+    visible_programmes,
 )
 
 
@@ -125,7 +120,7 @@ def _quality(
     activity: Activity, on: datetime.date, orgs: set[int] | None = None
 ) -> list[QualityAgreement]:
     """The activity's quality agreements; with `orgs`, only those of these organisations
-    (quality agreements are bilateral, see `plan.quality_organisation_ids`)."""
+    (quality agreements are bilateral, see `plan.permissions.quality_organisation_ids`)."""
     agreements = [
         a for a in activity.quality_agreements.all() if orgs is None or a.organisation_id in orgs
     ]

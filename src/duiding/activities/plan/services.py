@@ -2,7 +2,7 @@
 each partner take, the agreements with the accounthouder about buying interventions, the quality
 agreements per partner and activity (step 4) and the measurement plans (step 5, planning).
 
-Who may write (checked here with `can_edit_item`, called by the views):
+Who may write (checked in `plan/permissions.py` with `can_edit_item`, called by the views):
 - the programme's editors (`can_edit_programme`: the gebiedsadviseur) write everything;
 - a member of a partner organisation of the programme (role partner, or a writing role) writes
   the steps, quality agreements and measurement plans of its OWN organisation's activities, and
@@ -24,12 +24,6 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from duiding.accounts.models import Membership
-from duiding.accounts.permissions import (
-    WRITE_ROLES,
-    can_edit_programme,
-    is_authenticated,
-    municipality_programmes,
-)
 from duiding.activities import history
 from duiding.activities.models import (
     Activity,
@@ -44,8 +38,6 @@ from duiding.activities.models import (
 )
 from duiding.activities.plan.reference import QUALITY_KEYS
 
-PARTNER_WRITE_ROLES = {Membership.Role.PARTNER, *WRITE_ROLES}
-
 
 class PlanError(ValueError):
     """A write refused for a reason the user can fix; Dutch message, optional form field."""
@@ -57,61 +49,6 @@ class PlanError(ValueError):
 
 def today() -> datetime.date:
     return timezone.localdate()
-
-
-# --- Permissions -------------------------------------------------------------------------------
-
-
-def partner_organisation_ids(user, programme) -> set[int]:
-    """The organisations for which the user writes in this programme as a partner: their own
-    organisations (role partner or a writing role) that are partners of the programme."""
-    if not is_authenticated(user):
-        return set()
-    partners = programme.partners.values("pk")
-    return set(
-        Membership.objects.filter(
-            user=user, role__in=PARTNER_WRITE_ROLES, organisation_id__in=partners
-        ).values_list("organisation_id", flat=True)
-    )
-
-
-def can_edit_item(user, programme, organisation_id: int | None) -> bool:
-    """May the user write a plan item of `organisation_id` in `programme`?"""
-    if can_edit_programme(user, programme):
-        return True
-    return organisation_id is not None and organisation_id in partner_organisation_ids(
-        user, programme
-    )
-
-
-def can_edit_step(user, step: PlanStep) -> bool:
-    if can_edit_item(user, step.programme, step.owner_organisation_id):
-        return True
-    return step.activity_id is not None and can_edit_item(
-        user, step.programme, step.activity.organisation_id
-    )
-
-
-def can_edit_activity_plan(user, activity: Activity) -> bool:
-    """Quality agreements and measurement plans of an activity."""
-    return can_edit_item(user, activity.programme, activity.organisation_id)
-
-
-def quality_organisation_ids(user, programme) -> set[int] | None:
-    """Quality agreements are bilateral (gebiedsadviseur and one partner): the organisations whose
-    agreements the user sees in this programme, or None for all of them (the programme's editors,
-    members of the owning organisation and the municipality's beheerders and accounthouders)."""
-    if can_edit_programme(user, programme):
-        return None
-    if not is_authenticated(user):
-        return set()
-    if Membership.objects.filter(user=user, organisation_id=programme.organisation_id).exists():
-        return None
-    if municipality_programmes(user).filter(pk=programme.pk).exists():
-        return None
-    return set(
-        Membership.objects.filter(user=user).values_list("organisation_id", flat=True).distinct()
-    )
 
 
 def is_overdue(item, on: datetime.date) -> bool:

@@ -1,6 +1,6 @@
 """Activities of a programme ("We zetten X in, zodat Y"), with the sentence builder, and the
 reference list of interventions. Everybody who sees the programme reads; the programme's editors
-and the carrying partner edit (accounts.permissions.can_edit_activity); anybody else gets 404."""
+and the carrying partner edit (activities.permissions.can_edit_activity); anybody else gets 404."""
 
 from __future__ import annotations
 
@@ -11,14 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 
-from duiding.accounts.permissions import (
-    activity_or_404,
-    can_add_activity,
-    can_edit_activity,
-    can_edit_programme,
-    is_data_admin,
-    programme_or_404,
-)
+from duiding.accounts.permissions import is_data_admin
 from duiding.activities import selectors, services
 from duiding.activities.forms import (
     ActivityFilterForm,
@@ -27,8 +20,10 @@ from duiding.activities.forms import (
     apply_errors,
 )
 from duiding.activities.models import Databank, Intervention
+from duiding.activities.permissions import activity_or_404, can_add_activity, can_edit_activity
 from duiding.activities.plan.services import measure_label
 from duiding.activities.sentence import activity_sentence, compose, sentence_templates
+from duiding.programmes.permissions import can_edit_programme, programme_or_404
 
 TAB = "activities"
 

@@ -9,14 +9,14 @@ from django.shortcuts import render
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from duiding.accounts.permissions import (
-    can_add_activity,
+from duiding.activities.matrix import prevention_matrix
+from duiding.activities.permissions import can_add_activity
+from duiding.programmes.permissions import (
     can_edit_programme,
     can_see_municipality_overview,
     municipality_programmes,
     programme_or_404,
 )
-from duiding.activities.matrix import prevention_matrix
 
 OFFER_CHOICES = [
     ("", _("Alle aanbod")),

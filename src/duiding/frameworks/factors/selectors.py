@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from django.db.models import Count, F, Prefetch, QuerySet
 from django.http import Http404
 
-from duiding.frameworks import browse
 from duiding.frameworks.models import AgePhase, Domain, Factor, Framework, LifeArea
+from duiding.frameworks.permissions import framework_or_404, frameworks_visible
 
 
 def factors_of(framework: Framework) -> QuerySet[Factor]:
@@ -66,7 +66,7 @@ def framework_domains(framework: Framework) -> QuerySet[Domain]:
 
 def factor_get_for_user(user, slug: str, pk: int, *, write: bool = False) -> Factor:
     """The factor of a framework the user can see (404 otherwise); write needs an editor (403)."""
-    framework = browse.framework_get_for_user(user, slug, write=write)
+    framework = framework_or_404(user, slug, edit=write)
     factor = factors_of(framework).filter(pk=pk).first()
     if factor is None:
         raise Http404
@@ -75,7 +75,7 @@ def factor_get_for_user(user, slug: str, pk: int, *, write: bool = False) -> Fac
 
 def default_framework_for_user(user, slug: str | None = None) -> Framework | None:
     """The framework by slug, else the default one, among those the user may see."""
-    visible = browse.frameworks_visible(user)
+    visible = frameworks_visible(user)
     if slug:
         return visible.filter(slug=slug).first()
     return visible.filter(is_default=True).first() or visible.order_by("name").first()

@@ -61,15 +61,15 @@ def factor_uses(factor: Factor, user=None) -> list:
         "section__programme", "section__domain", "section__pillar"
     )
     if user is not None:
-        from duiding.accounts.permissions import visible_programmes
+        from duiding.programmes.permissions import visible_programmes
 
         choices = choices.filter(section__programme__in=visible_programmes(user))
     return [c.section for c in choices.order_by("section__programme__name", "section__pk")]
 
 
 def factor_uses_hidden(factor: Factor, user) -> int:
-    from duiding.accounts.permissions import visible_programmes
     from duiding.programmes.models import SectionFactor
+    from duiding.programmes.permissions import visible_programmes
 
     return (
         SectionFactor.objects.filter(factor=factor)

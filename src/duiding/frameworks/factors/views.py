@@ -14,11 +14,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from duiding.frameworks import browse
 from duiding.frameworks.factors import excel, history, services
 from duiding.frameworks.factors.forms import FactorFilterForm, FactorForm, FactorImportForm
 from duiding.frameworks.factors.selectors import factor_get_for_user, factor_list
-from duiding.indicators.browse import indicators_visible
+from duiding.frameworks.permissions import can_edit_framework, framework_or_404
+from duiding.indicators.permissions import indicators_visible
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -33,7 +33,7 @@ def _detail_url(factor) -> str:
 
 @login_required
 def factor_list_view(request, slug: str):
-    framework = browse.framework_get_for_user(request.user, slug)
+    framework = framework_or_404(request.user, slug)
     filter_form = FactorFilterForm(request.GET or None, framework=framework)
     flt = filter_form.to_filter()
     return render(
@@ -45,7 +45,7 @@ def factor_list_view(request, slug: str):
             "filtered": flt.active,
             "factors": factor_list(framework, flt),
             "deleted": history.deleted_factors(framework),
-            "can_edit": browse.can_edit_framework(request.user, framework),
+            "can_edit": can_edit_framework(request.user, framework),
             "nav": "frameworks",
         },
     )
@@ -61,7 +61,7 @@ def factor_detail(request, slug: str, pk: int):
             "factor": factor,
             "framework": factor.framework,
             "history": history.factor_history(factor),
-            "can_edit": browse.can_edit_framework(request.user, factor.framework),
+            "can_edit": can_edit_framework(request.user, factor.framework),
             "nav": "frameworks",
         },
     )
@@ -84,7 +84,7 @@ def _form_page(request, form, framework, title, factor=None):
 
 @login_required
 def factor_new(request, slug: str):
-    framework = browse.framework_get_for_user(request.user, slug, write=True)
+    framework = framework_or_404(request.user, slug, edit=True)
     form = FactorForm(
         request.POST or None, framework=framework, indicators=indicators_visible(request.user)
     )
@@ -155,7 +155,7 @@ def factor_confirm(request, slug: str, pk: int):
 
 @login_required
 def factor_export(request, slug: str):
-    framework = browse.framework_get_for_user(request.user, slug)
+    framework = framework_or_404(request.user, slug)
     response = HttpResponse(excel.factors_export(framework), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="factoren-{framework.slug}.xlsx"'
     return response
@@ -163,7 +163,7 @@ def factor_export(request, slug: str):
 
 @login_required
 def factor_import(request, slug: str):
-    framework = browse.framework_get_for_user(request.user, slug, write=True)
+    framework = framework_or_404(request.user, slug, edit=True)
     form = FactorImportForm(request.POST or None, request.FILES or None)
     errors: list[str] = []
     if request.method == "POST" and form.is_valid():

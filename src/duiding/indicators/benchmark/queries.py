@@ -7,7 +7,7 @@ SQL below is portable (SQLite and PostgreSQL), uses the observation indexes
 the order of `ROW` (plus `PROVENANCE` where asked).
 
 Visibility: the caller passes `hidden = (dataset ids, indicator ids)` from
-`accounts.permissions.hidden_observation_sources(user)`; nothing is added while both are empty.
+`indicators.permissions.hidden_observation_sources(user)`; nothing is added while both are empty.
 """
 
 from __future__ import annotations
@@ -103,13 +103,14 @@ INDICATOR_FIELDS = (
 def indicator_rows(indicator_ids: list[int]) -> list[tuple]:
     """Indicator metadata in the order of INDICATOR_FIELDS (booleans as stored: 0/1 on SQLite),
     followed by one domain id: one row per (indicator, domain), domain None when it has none."""
-    from duiding.frameworks.models import DomainIndicator
     from duiding.indicators.models import Indicator
 
+    # the domain links (frameworks' DomainIndicator), through the relation frameworks declares
+    links = Indicator.domains.through
     columns = ", ".join(f"i.{'id' if f == 'pk' else f}" for f in INDICATOR_FIELDS)
     sql = (
         f"SELECT {columns}, di.domain_id FROM {Indicator._meta.db_table} i "
-        f"LEFT JOIN {DomainIndicator._meta.db_table} di ON di.indicator_id = i.id "
+        f"LEFT JOIN {links._meta.db_table} di ON di.indicator_id = i.id "
         f"WHERE i.id IN ({_placeholders(indicator_ids)})"
     )
     return _fetch(sql, list(indicator_ids))
@@ -214,7 +215,7 @@ def context_rows(
     (kind, id, code, name, level, parent_id, municipality_id, indelingswijziging) with kind
     'a' the area (by code or id), 'c' its parent, municipality and the country, 'l' the
     municipality's own level names (name = the word), 'd' / 'i' hidden datasets / indicators
-    (`accounts.permissions.hidden_sources_sql`: (sql, params)).
+    (`indicators.permissions.hidden_sources_sql`: (sql, params)).
     """
     from duiding.areas.models import Area, LevelName
 

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from duiding.accounts.permissions import is_data_admin, require_data_admin
-from duiding.indicators import editing
+from duiding.indicators import services
 from duiding.indicators.forms import SeriesAliasForm
 from duiding.indicators.models import SeriesAlias
 
@@ -21,7 +21,7 @@ def alias_list(request):
         require_data_admin(request.user)
         if form.is_valid():
             data = form.cleaned_data
-            editing.series_alias_create(
+            services.series_alias_create(
                 kind=data["kind"],
                 alias=data["alias"],
                 canonical=data["canonical"],
@@ -49,7 +49,7 @@ def alias_delete(request, pk: int):
     require_data_admin(request.user)
     alias = get_object_or_404(SeriesAlias, pk=pk)
     if request.method == "POST":
-        editing.series_alias_delete(alias=alias)
+        services.series_alias_delete(alias=alias)
         messages.success(request, _("De alias is verwijderd."))
         return redirect("indicators:alias_list")
     return render(request, "indicators/alias_delete.html", {"alias": alias, "nav": "indicators"})

@@ -9,7 +9,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from duiding.accounts.models import Membership
 from duiding.accounts.permissions import is_data_admin, require_data_admin
-from duiding.indicators import browse
+from duiding.indicators import permissions, selectors
 from duiding.indicators.forms import ImportUploadForm
 from duiding.indicators.uploads import ImportRefused, import_upload_start, max_upload_bytes
 from duiding.jobs.models import ImportRun
@@ -24,7 +24,7 @@ def import_list(request):
         request,
         "indicators/import_list.html",
         {
-            "runs": browse.import_runs_for_user(request.user),
+            "runs": selectors.import_runs_for_user(request.user),
             "nav": "imports",
             "can_import": is_data_admin(request.user),
         },
@@ -88,21 +88,21 @@ def import_new(request):
 def _detail_context(request, run: ImportRun) -> dict:
     context = {"run": run, "nav": "imports"}
     if run.is_finished:
-        context["report"] = browse.run_report_lines(run)
-        context["indicators"] = browse.run_indicators(run)
+        context["report"] = selectors.run_report_lines(run)
+        context["indicators"] = selectors.run_indicators(run)
     return context
 
 
 @login_required
 def import_detail(request, pk: int):
-    run = browse.import_run_get_for_user(request.user, pk)
+    run = permissions.import_run_or_404(request.user, pk)
     return render(request, "indicators/import_detail.html", _detail_context(request, run))
 
 
 @login_required
 def import_status(request, pk: int):
     """The progress partial polled by htmx every second; reloads the page when the run is done."""
-    run = browse.import_run_get_for_user(request.user, pk)
+    run = permissions.import_run_or_404(request.user, pk)
     if not request.htmx:
         return redirect("indicators:import_detail", pk=run.pk)
     response = render(request, "indicators/_import_progress.html", {"run": run})

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from duiding.accounts.permissions import is_data_admin, require_data_admin
-from duiding.indicators import browse, editing
+from duiding.indicators import permissions, selectors, services
 from duiding.indicators.forms import DerivedIndicatorForm, IndicatorEditForm, IndicatorFilterForm
 
 PAGE_SIZE = 50
@@ -20,8 +20,8 @@ PAGE_SIZE = 50
 def indicator_list(request):
     form = IndicatorFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    dataset = browse.dataset_by_code(request.user, filters.get("dataset", ""))
-    indicators = browse.indicator_search(
+    dataset = selectors.dataset_by_code(request.user, filters.get("dataset", ""))
+    indicators = selectors.indicator_search(
         request.user,
         q=filters.get("q", ""),
         domain=filters.get("domain"),
@@ -47,14 +47,14 @@ def indicator_list(request):
 
 @login_required
 def indicator_detail(request, pk: int):
-    indicator = browse.indicator_get_for_user(request.user, pk)
+    indicator = permissions.indicator_or_404(request.user, pk)
     context = {
         "indicator": indicator,
-        "datasets": browse.indicator_datasets(request.user, indicator),
-        "periods": browse.indicator_periods(indicator),
-        "value_count": browse.indicator_value_count(indicator),
+        "datasets": selectors.indicator_datasets(request.user, indicator),
+        "periods": selectors.indicator_periods(indicator),
+        "value_count": selectors.indicator_value_count(indicator),
         "domains": indicator.domains.select_related("pillar__framework"),
-        "used_in": browse.indicator_used_in(indicator),
+        "used_in": selectors.indicator_used_in(indicator),
         "nav": "indicators",
         "can_edit": is_data_admin(request.user),
     }
@@ -64,10 +64,10 @@ def indicator_detail(request, pk: int):
 @login_required
 def indicator_edit(request, pk: int):
     require_data_admin(request.user)
-    indicator = browse.indicator_get_for_user(request.user, pk)
+    indicator = permissions.indicator_or_404(request.user, pk)
     form = IndicatorEditForm(request.POST or None, instance=indicator)
     if request.method == "POST" and form.is_valid():
-        editing.indicator_update(
+        services.indicator_update(
             indicator=indicator, data=form.cleaned_data, domains=form.cleaned_data["domains"]
         )
         messages.success(request, _("De indicator is opgeslagen."))
@@ -83,7 +83,7 @@ def indicator_edit(request, pk: int):
 @login_required
 def derived_new(request):
     require_data_admin(request.user)
-    visible = browse.indicators_visible(request.user)
+    visible = permissions.indicators_visible(request.user)
     initial = {}
     for name in ("numerator", "denominator"):
         if request.GET.get(name, "").isdigit():
@@ -91,7 +91,7 @@ def derived_new(request):
     form = DerivedIndicatorForm(request.POST or None, initial=initial, indicators=visible)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        indicator = editing.derived_indicator_create(
+        indicator = services.derived_indicator_create(
             code=data["code"],
             name=data["name"],
             definition=data["definition"],
@@ -120,8 +120,8 @@ def derived_new(request):
 @login_required
 def derived_recompute(request, pk: int):
     require_data_admin(request.user)
-    indicator = browse.indicator_get_for_user(request.user, pk)
+    indicator = permissions.indicator_or_404(request.user, pk)
     if indicator.is_derived:
-        editing.derived_compute_start(indicator=indicator)
+        services.derived_compute_start(indicator=indicator)
         messages.success(request, _("De waarden worden opnieuw berekend."))
     return redirect("indicators:indicator_detail", pk=indicator.pk)

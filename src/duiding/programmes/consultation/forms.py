@@ -7,9 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from duiding.accounts.permissions import feedback_candidates
 from duiding.programmes.consultation.selectors import section_label, sections_in_order
 from duiding.programmes.models import AnalysisSection, Finding
+from duiding.programmes.permissions import feedback_candidates
 
 
 def _style(form: forms.Form) -> None:

@@ -1,7 +1,7 @@
 """Reads of the consultation and the qualitative analysis (the pages of `views/consultation*`).
 
 Every function takes a programme the caller already got through
-`accounts.permissions.programme_or_404`, or filters through `visible_programmes` itself.
+`programmes.permissions.programme_or_404`, or filters through `visible_programmes` itself.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Prefetch, Q
 from django.utils.translation import gettext as _
 
-from duiding.accounts.permissions import can_edit_programme, visible_programmes
 from duiding.programmes.models import (
     AnalysisSection,
     Comment,
@@ -21,6 +20,7 @@ from duiding.programmes.models import (
     PartnerConversation,
     Programme,
 )
+from duiding.programmes.permissions import can_edit_programme, visible_programmes
 
 _KIND_ORDER = {
     AnalysisSection.Kind.DOMAIN: 0,

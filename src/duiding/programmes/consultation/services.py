@@ -9,7 +9,7 @@ collega" and "kwalitatieve analyse: in gesprek met partners in de wijk").
   (who, when, what), also when a conversation is deleted.
 
 Services are keyword-only and each is one transaction. Callers check the permission to act
-(`accounts.permissions`); the rules that belong to the data itself (not yourself, not twice, no
+(`programmes.permissions`); the rules that belong to the data itself (not yourself, not twice, no
 date in the future, no empty statement, only the author deletes) are checked here and refused
 with a `ConsultationError` carrying a Dutch message.
 """
@@ -26,7 +26,6 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from duiding.accounts.permissions import feedback_candidates
 from duiding.programmes.consultation.selectors import sections_in_order
 from duiding.programmes.models import (
     AnalysisSection,
@@ -39,6 +38,7 @@ from duiding.programmes.models import (
     Programme,
     SectionStatus,
 )
+from duiding.programmes.permissions import feedback_candidates
 from duiding.programmes.services import touch_section
 from duiding.programmes.versioning import lock_and_check
 

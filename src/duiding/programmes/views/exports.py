@@ -12,10 +12,10 @@ from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.urls import path
 from django.views.decorators.http import require_GET
 
-from duiding.accounts.permissions import programme_or_404
 from duiding.core.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csv_lines
 from duiding.frameworks.models import Factor
 from duiding.programmes.exports_csv import TABLES, csv_credit, csv_filename
+from duiding.programmes.permissions import programme_or_404
 from duiding.programmes.selectors import programme_analysis
 from duiding.programmes.workbook import programme_workbook, workbook_filename
 

@@ -7,8 +7,8 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.urls import NoReverseMatch, reverse
 
-from duiding.accounts.permissions import can_edit_programme, programme_or_404
 from duiding.programmes.models import AnalysisSection
+from duiding.programmes.permissions import can_edit_programme, programme_or_404
 
 
 def optional_url(name: str, *args) -> str | None:

@@ -15,12 +15,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from duiding.accounts.permissions import (
-    data_team_programmes,
-    programme_or_404,
-    programme_owner_organisations,
-)
-from duiding.frameworks.browse import frameworks_visible
+from duiding.frameworks.permissions import frameworks_visible
 from duiding.programmes import services
 from duiding.programmes.forms import (
     PROGRAMME_LEVELS,
@@ -31,6 +26,11 @@ from duiding.programmes.forms import (
     initial_years,
     period_choices,
     suggested_name,
+)
+from duiding.programmes.permissions import (
+    data_team_programmes,
+    programme_or_404,
+    programme_owner_organisations,
 )
 from duiding.programmes.selectors import (
     missing_figures_for,

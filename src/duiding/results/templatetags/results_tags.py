@@ -2,7 +2,7 @@
 
 from django import template
 
-from duiding.accounts.permissions import can_see_municipality_overview
+from duiding.programmes.permissions import can_see_municipality_overview
 
 register = template.Library()
 

@@ -15,15 +15,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from duiding.accounts.permissions import (
+from duiding.programmes.permissions import (
     can_edit_programme,
     can_see_municipality_overview,
     programme_or_404,
-    result_or_404,
 )
 from duiding.results import exports, overview
 from duiding.results.curve import result_curves
 from duiding.results.models import Rule
+from duiding.results.permissions import result_or_404
 from duiding.results.progress import evaluate_result, next_expected_text, recompute
 
 RULE_TEXTS = {

@@ -14,8 +14,8 @@ from django.urls import NoReverseMatch, path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from duiding.accounts.permissions import can_edit_programme, programme_or_404, result_or_404
 from duiding.frameworks.models import Domain
+from duiding.programmes.permissions import can_edit_programme, programme_or_404
 from duiding.results import overview, restore, selectors, services
 from duiding.results.forms import (
     RULE_HELP,
@@ -27,6 +27,7 @@ from duiding.results.forms import (
     row_initial,
 )
 from duiding.results.models import ResultChange, Rule, SocietalResult, Status
+from duiding.results.permissions import result_or_404
 
 TAB = "results"
 PREFIX = "ind"

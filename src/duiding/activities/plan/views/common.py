@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from duiding.accounts.permissions import can_edit_programme
+from duiding.programmes.permissions import can_edit_programme
 
 TAB = "plan"
 

@@ -17,11 +17,11 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from duiding.accounts.permissions import programme_or_404
 from duiding.activities import history
 from duiding.activities.models import PlanChange
-from duiding.activities.plan.services import quality_organisation_ids
+from duiding.activities.plan.permissions import quality_organisation_ids
 from duiding.activities.plan.views.common import plan_context
+from duiding.programmes.permissions import programme_or_404
 
 PAGE_SIZE = 50
 

@@ -19,10 +19,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from duiding.accounts.models import Organisation
-from duiding.accounts.permissions import programme_or_404
 from duiding.activities.export import XLSX_CONTENT_TYPE, plan_workbook
 from duiding.activities.models import Activity, PlanStep, PurchaseAgreement
-from duiding.activities.plan import selectors, services
+from duiding.activities.plan import permissions, selectors, services
 from duiding.activities.plan.forms import PurchaseForm, StepForm
 from duiding.activities.plan.reference import (
     ACTIVITY_COLUMNS,
@@ -33,6 +32,7 @@ from duiding.activities.plan.views import history as plan_history
 from duiding.activities.plan.views import partner as plan_partner
 from duiding.activities.plan.views import quality as plan_quality
 from duiding.activities.plan.views.common import apply_error, form_status, plan_context, safe_next
+from duiding.programmes.permissions import programme_or_404
 
 TAB = "plan"
 
@@ -76,10 +76,10 @@ def plan_export(request, pk: int):
 def _step_choices(user, programme, *, step=None):
     """(activities, organisations) the user may choose for a step."""
     activities = Activity.objects.filter(programme=programme).select_related("organisation")
-    if services.can_edit_item(user, programme, None):  # the programme's editors
+    if permissions.can_edit_item(user, programme, None):  # the programme's editors
         org_ids = [programme.organisation_id, *programme.partners.values_list("pk", flat=True)]
     else:
-        org_ids = sorted(services.partner_organisation_ids(user, programme))
+        org_ids = sorted(permissions.partner_organisation_ids(user, programme))
         activities = activities.filter(organisation_id__in=org_ids)
     if step is not None:  # keep what the step has, also when a partner sees it
         org_ids = [*org_ids, step.owner_organisation_id]
@@ -147,10 +147,10 @@ def step_create(request, pk: int):
 
 def _may_write_step(user, programme, fields) -> bool:
     """A partner writes steps of its own organisation or of its own activities."""
-    if services.can_edit_item(user, programme, fields["owner_organisation"].pk):
+    if permissions.can_edit_item(user, programme, fields["owner_organisation"].pk):
         return True
     activity = fields.get("activity")
-    return activity is not None and services.can_edit_item(
+    return activity is not None and permissions.can_edit_item(
         user, programme, activity.organisation_id
     )
 
@@ -161,7 +161,7 @@ def _step_or_404(request, programme, step_id: int, *, edit: bool = True) -> Plan
         pk=step_id,
         programme=programme,
     )
-    if edit and not services.can_edit_step(request.user, step):
+    if edit and not permissions.can_edit_step(request.user, step):
         raise PermissionDenied
     return step
 

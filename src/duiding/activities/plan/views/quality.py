@@ -12,12 +12,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
-from duiding.accounts.permissions import programme_or_404
 from duiding.activities.models import Activity, MeasurementPlan, QualityAgreement
-from duiding.activities.plan import services
+from duiding.activities.plan import permissions, services
 from duiding.activities.plan.forms import MeasurementForm, QualityForm
 from duiding.activities.plan.reference import MEASURE_SCALES
 from duiding.activities.plan.views.common import apply_error, form_status, plan_context, safe_next
+from duiding.programmes.permissions import programme_or_404
 
 
 def _back(request, programme, anchor: str) -> str:
@@ -33,7 +33,7 @@ def _activity(request, pk: int, activity_id: int):
         pk=activity_id,
         programme=programme,
     )
-    if not services.can_edit_activity_plan(request.user, activity):
+    if not permissions.can_edit_activity_plan(request.user, activity):
         raise PermissionDenied
     return programme, activity
 
@@ -98,7 +98,7 @@ def _plan_item(request, pk: int, model, item_id: int):
         activity__programme=programme,
     )
     item.activity.programme = programme
-    if not services.can_edit_activity_plan(request.user, item.activity):
+    if not permissions.can_edit_activity_plan(request.user, item.activity):
         raise PermissionDenied
     return programme, item
 

@@ -12,15 +12,15 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from duiding.accounts.permissions import (
-    can_comment_programme,
-    can_edit_programme,
-    programme_or_404,
-)
 from duiding.programmes.consultation import selectors, services
 from duiding.programmes.consultation.forms import CommentForm, HandleCommentForm
 from duiding.programmes.consultation.views.common import programme_context
 from duiding.programmes.models import Comment
+from duiding.programmes.permissions import (
+    can_comment_programme,
+    can_edit_programme,
+    programme_or_404,
+)
 
 
 def _section(programme, section_id: int):

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from duiding.accounts.permissions import can_comment_programme, can_edit_programme
+from duiding.programmes.permissions import can_comment_programme, can_edit_programme
 
 
 def programme_context(request, programme, *, tab: str, **extra) -> dict:

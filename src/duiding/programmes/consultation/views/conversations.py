@@ -12,11 +12,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from duiding.accounts.permissions import programme_or_404
 from duiding.programmes.consultation import selectors, services
 from duiding.programmes.consultation.forms import ConversationForm, FindingForm
 from duiding.programmes.consultation.views.common import form_status, programme_context
 from duiding.programmes.models import Finding
+from duiding.programmes.permissions import programme_or_404
 from duiding.programmes.versioning import StaleEdit, form_with_version
 
 TAB = "conversations"

@@ -15,11 +15,11 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from duiding.accounts.permissions import programme_or_404
 from duiding.programmes.consultation import selectors, services
 from duiding.programmes.consultation.forms import FeedbackRequestForm
 from duiding.programmes.consultation.views import comments, conversations
 from duiding.programmes.consultation.views.common import programme_context
+from duiding.programmes.permissions import programme_or_404
 
 
 def _consultation_page(request, programme, *, form=None, status=200):
