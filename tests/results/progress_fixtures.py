@@ -9,7 +9,7 @@ import pytest
 
 from duiding.accounts.models import Membership, Organisation, User
 from duiding.indicators.models import ImportRun, Observation
-from duiding.results.services import create_result
+from duiding.results.services import result_create
 from tests.areaprofile.factories import period
 from tests.conftest import PASSWORD
 from tests.programmes.conftest import feijenoord, figures, framework, programme  # noqa: F401
@@ -59,7 +59,7 @@ def make_result(programme, user, indicators, **overrides):
         "indicators": indicators,
     }
     fields.update(overrides)
-    return create_result(**fields)
+    return result_create(**fields)
 
 
 def drop_after(figures, year: int) -> None:

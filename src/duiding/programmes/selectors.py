@@ -35,7 +35,7 @@ from duiding.indicators.benchmark.types import AreaBenchmark, IndicatorBenchmark
 from duiding.indicators.models import Indicator
 from duiding.indicators.selectors import area_benchmark
 from duiding.programmes.models import AnalysisSection, Programme, SectionFactor
-from duiding.programmes.services import ensure_sections
+from duiding.programmes.services import sections_ensure
 
 
 @dataclass
@@ -127,7 +127,7 @@ def cross_domain_factors(chosen: list[SectionFactor], domain_order: dict[int, in
 
 def programme_analysis(programme: Programme, user) -> ProgrammeAnalysis:
     """The whole analysis (a fixed number of queries, whatever the number of domains)."""
-    ensure_sections(programme)
+    sections_ensure(programme)
     benchmark = area_benchmark(
         user=user, area=programme.area, period=programme.figures_period or None
     )
@@ -299,7 +299,7 @@ class ProgrammeOverview:
 
 
 def programme_overview(programme: Programme) -> ProgrammeOverview:
-    ensure_sections(programme)
+    sections_ensure(programme)
     sections = list(programme.sections.select_related("pillar", "domain", "updated_by"))
     pillars = list(Pillar.objects.filter(framework=programme.framework).prefetch_related("domains"))
     by_domain = {s.domain_id: s for s in sections if s.kind == AnalysisSection.Kind.DOMAIN}
