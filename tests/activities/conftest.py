@@ -13,7 +13,7 @@ from duiding.accounts.models import Membership, Organisation, User
 from duiding.activities.services import activity_create
 from duiding.frameworks.models import AgePhase, Domain, Factor, LifeArea
 from duiding.programmes.models import SectionFactor
-from duiding.programmes.services import create_programme
+from duiding.programmes.services import programme_create
 from duiding.results.models import SocietalResult
 from tests.conftest import PASSWORD
 from tests.programmes import conftest as base
@@ -136,7 +136,7 @@ def other_programme(feijenoord, framework, municipality_org, adviseur) -> object
     )
     user = User.objects.create_user(username="andere-partner", password=PASSWORD)
     Membership.objects.create(user=user, organisation=org, role=Membership.Role.PARTNER)
-    other = create_programme(
+    other = programme_create(
         user=adviseur,
         name="Pilot Elders",
         area=feijenoord,

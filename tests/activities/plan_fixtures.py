@@ -20,7 +20,7 @@ import pytest
 
 from duiding.accounts.models import Membership, Organisation, User
 from duiding.activities.models import Activity
-from duiding.programmes.services import create_programme
+from duiding.programmes.services import programme_create
 from duiding.results.models import SocietalResult
 from tests.conftest import PASSWORD
 from tests.programmes import conftest as _programmes
@@ -113,7 +113,7 @@ def elsewhere(feijenoord, framework, other_org, partner_org) -> dict:
     owner = User.objects.create_user(username="adviseur-elders", password=PASSWORD)
     Membership.objects.create(user=owner, organisation=other_org, role=Membership.Role.ADVISER)
     stranger, stranger_user = make_partner("buurtwerk-elders", "Buurtwerk Elders", "buurtwerker")
-    other = create_programme(
+    other = programme_create(
         user=owner,
         name="Pilot Elders 2026",
         area=feijenoord,

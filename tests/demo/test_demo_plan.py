@@ -84,10 +84,10 @@ def test_without_the_programme_or_its_results_the_step_waits():
     from duiding.accounts.models import Organisation
     from duiding.areas.models import Area, Level
     from duiding.frameworks.models import Framework
-    from duiding.programmes.services import create_programme
+    from duiding.programmes.services import programme_create
 
     adviseur = User.objects.get(username="adviseur")
-    create_programme(
+    programme_create(
         user=adviseur,
         name="Wijkprogramma Feijenoord 2025–2026",
         area=Area.objects.create(code="WK059910", name="Feijenoord", level=Level.DISTRICT),

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from duiding.accounts.models import Membership, Organisation, User
 from duiding.areas.models import Area, Level
 from duiding.frameworks.models import Framework
-from duiding.programmes.services import create_programme
+from duiding.programmes.services import programme_create
 from tests.conftest import PASSWORD
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -25,7 +25,7 @@ def programme(rotterdam, municipality_org, adviseur, partner_org):
         code="WK059910",
         defaults={"name": "Feijenoord", "level": Level.DISTRICT, "parent": rotterdam},
     )
-    return create_programme(
+    return programme_create(
         user=adviseur,
         name="Wijkprogramma Feijenoord 2025–2026",
         area=area,

@@ -38,7 +38,7 @@ def programme(rotterdam, municipality_org, adviseur, partner_org):
         factor = Factor.objects.create(framework=framework, name=FACTOR, kind="risk", rank=3)
     factor.domains.add(Domain.objects.get(pillar__framework=framework, name="Schoolprestaties"))
     factor.indicators.add(spijbelen)
-    return services.create_programme(
+    return services.programme_create(
         user=adviseur,
         name="Wijkprogramma Feijenoord 2025–2026",
         area=data.feijenoord,
@@ -140,13 +140,13 @@ def test_a_save_from_an_old_version_shows_the_conflict(
 def _with_history(programme, adviseur):
     section = _section(programme, "Schoolprestaties")
     for version, text in enumerate(["Eerste versie.", "Tweede versie, langer."]):
-        services.save_section(
+        services.section_save(
             section,
             user=adviseur,
             based_on_version=version,
             text=SectionText(text, "Conclusie", "concept"),
         )
-    services.add_missing_figure(section, user=adviseur, description="Verzuim per school")
+    services.missing_figure_add(section, user=adviseur, description="Verzuim per school")
     return section
 
 
@@ -200,7 +200,7 @@ def test_conflict_page_has_no_axe_violations(
     section = _section(programme, "Werk")
     page = authenticated_page(adviseur)
     page.goto(reverse("programmes:section", args=[programme.pk, section.pk]))
-    services.save_section(
+    services.section_save(
         section, user=beheerder, based_on_version=0, text=SectionText("Tussendoor", "", "concept")
     )
     page.get_by_role("textbox", name="Analyse", exact=True).fill("Mijn tekst")

@@ -11,7 +11,7 @@ from duiding.areas.models import Area
 from duiding.frameworks.models import Domain, DomainIndicator, Factor, Framework
 from duiding.indicators.models import Dataset, Indicator, Observation
 from duiding.programmes.models import FeedbackRequest
-from duiding.programmes.services import create_programme
+from duiding.programmes.services import programme_create
 from tests.areaprofile.factories import RotterdamData, period, rotterdam_data
 from tests.conftest import PASSWORD
 
@@ -71,7 +71,7 @@ def framework(db) -> Framework:
 
 @pytest.fixture
 def programme(feijenoord, framework, municipality_org, adviseur, partner_org):
-    return create_programme(
+    return programme_create(
         user=adviseur,
         name="Wijkprogramma Feijenoord 2025–2026",
         area=feijenoord,

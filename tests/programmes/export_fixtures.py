@@ -12,11 +12,11 @@ import pytest
 from duiding.frameworks.models import AgePhase, Domain, Factor, LifeArea
 from duiding.programmes.services import (
     SectionText,
-    add_factor,
-    add_missing_figure,
-    create_programme,
-    mark_striking,
-    save_section,
+    factor_add,
+    missing_figure_add,
+    programme_create,
+    section_save,
+    striking_mark,
 )
 from tests.programmes.conftest import add_indicator, domain_section
 
@@ -25,7 +25,7 @@ INJECTION = '=HYPERLINK("http://example.com/x","klik hier")'
 
 def _save(section, user, analysis: str, conclusion: str = "") -> None:
     section.refresh_from_db()
-    save_section(
+    section_save(
         section,
         user=user,
         based_on_version=section.version,
@@ -93,11 +93,11 @@ def written(programme, adviseur, figures, framework):
 
     veilig = domain_section(programme, "Veilige wijk en schoolomgeving")
     meedoen = domain_section(programme, "Meedoen aan sport, cultuur en vrijwilligerswerk")
-    add_factor(veilig, user=adviseur, factor=armoede, note="+ speelt in de hele wijk")
-    add_factor(veilig, user=adviseur, factor=buurt)
-    add_factor(meedoen, user=adviseur, factor=armoede, note="contributie is een drempel")
-    mark_striking(veilig, user=adviseur, indicator=onveilig, note="@vooral 's avonds")
-    add_missing_figure(
+    factor_add(veilig, user=adviseur, factor=armoede, note="+ speelt in de hele wijk")
+    factor_add(veilig, user=adviseur, factor=buurt)
+    factor_add(meedoen, user=adviseur, factor=armoede, note="contributie is een drempel")
+    striking_mark(veilig, user=adviseur, indicator=onveilig, note="@vooral 's avonds")
+    missing_figure_add(
         meedoen,
         user=adviseur,
         description="-Sportdeelname per leeftijd",
@@ -115,7 +115,7 @@ def written(programme, adviseur, figures, framework):
 @pytest.fixture
 def other_programme(figures, framework, municipality_org, adviseur):
     """A programme of the same gemeente for IJsselmonde, without partners."""
-    return create_programme(
+    return programme_create(
         user=adviseur,
         name="Wijkprogramma IJsselmonde 2025–2026",
         area=figures.ijsselmonde,

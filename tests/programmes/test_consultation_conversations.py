@@ -291,9 +291,9 @@ def test_anonymous_is_sent_to_the_login(client, programme, conversation, finding
 def test_conversation_of_another_programme_is_404(
     client_as, adviseur, programme, conversation, feijenoord, framework, municipality_org
 ):
-    from duiding.programmes.services import create_programme
+    from duiding.programmes.services import programme_create
 
-    other = create_programme(
+    other = programme_create(
         user=adviseur,
         name="Ander programma",
         area=feijenoord,

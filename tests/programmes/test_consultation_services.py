@@ -237,9 +237,9 @@ def test_finding_needs_a_statement_and_marks_its_section_discussed(
 def test_finding_of_another_programme_section_is_refused(
     programme, adviseur, conversation, feijenoord, framework, municipality_org
 ):
-    from duiding.programmes.services import create_programme
+    from duiding.programmes.services import programme_create
 
-    other = create_programme(
+    other = programme_create(
         user=adviseur,
         name="Ander programma",
         area=feijenoord,

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from duiding.frameworks.models import Factor
 from duiding.programmes.consultation.forms import FeedbackRequestForm
-from duiding.programmes.services import SectionText, add_factor, save_section
+from duiding.programmes.services import SectionText, factor_add, section_save
 from duiding.programmes.workbook import workbook_filename
 from tests.programmes.conftest import domain_section
 
@@ -22,7 +22,7 @@ def test_version_choices_use_dutch_month_abbreviations(client_as, adviseur, prog
     section = domain_section(programme, "Schoolprestaties")
     for text in ("een", "twee"):
         section.refresh_from_db()
-        save_section(
+        section_save(
             section,
             user=adviseur,
             based_on_version=section.version,
@@ -40,7 +40,7 @@ def test_version_choices_use_dutch_month_abbreviations(client_as, adviseur, prog
 
 def test_conflict_box_says_who_saved(client_as, adviseur, beheerder, programme):
     section = domain_section(programme, "Schoolprestaties")
-    save_section(section, user=beheerder, based_on_version=0, text=SectionText("A", "", "concept"))
+    section_save(section, user=beheerder, based_on_version=0, text=SectionText("A", "", "concept"))
     url = reverse("programmes:section", args=[programme.pk, section.pk])
     data = {"analysis": "B", "conclusion": "", "status": "concept", "version": "0"}
     html = client_as(adviseur).post(url, data).content.decode()
@@ -53,7 +53,7 @@ def test_feedback_form_label_and_cross_factor_caption(client_as, adviseur, progr
         "Deze analysedelen de status 'Voorgelegd aan collega' geven"
     )
     factor = Factor.objects.get(framework=framework, name="Taalachterstand")
-    add_factor(domain_section(programme, "Schoolprestaties"), user=adviseur, factor=factor)
+    factor_add(domain_section(programme, "Schoolprestaties"), user=adviseur, factor=factor)
     html = client_as(adviseur).get(reverse("programmes:summary", args=[programme.pk]))
     caption = "Gekozen factoren; die in de meeste domeinen voorkomen staan bovenaan</caption>"
     assert caption in html.content.decode()

@@ -28,7 +28,7 @@ def _version_in(html: str, name: str = "version") -> str:
 @pytest.fixture
 def missing(programme, adviseur):
     section = domain_section(programme, "Schoolprestaties")
-    return section_services.add_missing_figure(
+    return section_services.missing_figure_add(
         section, user=adviseur, description="Verzuim per school", reason="", possible_source=""
     )
 
@@ -41,7 +41,7 @@ def test_missing_figure_edit_from_an_old_version_is_refused_and_shown(
     )
     client = client_as(adviseur)
     old = _version_in(client.get(url).content.decode(), f"m{missing.pk}-version")
-    section_services.update_missing_figure(
+    section_services.missing_figure_update(
         missing, user=beheerder, description="Verzuim per school (leerplicht)", status="aangevraagd"
     )
     data = {

@@ -7,7 +7,7 @@ from django.urls import reverse
 from duiding.frameworks.factors import services as factor_services
 from duiding.frameworks.models import Factor
 from duiding.programmes.models import SectionFactor
-from duiding.programmes.services import add_factor, create_programme
+from duiding.programmes.services import factor_add, programme_create
 from tests.programmes.conftest import domain_section
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +26,7 @@ def chosen(programme, factor, adviseur):
         domain_section(programme, "Schoolprestaties"),
     ]
     for section in sections:
-        add_factor(section, user=adviseur, factor=factor, note="zie cijfers")
+        factor_add(section, user=adviseur, factor=factor, note="zie cijfers")
     return sections
 
 
@@ -49,7 +49,7 @@ def test_confirm_page_names_the_sections_that_chose_the_factor(
 def test_confirm_page_counts_but_does_not_name_hidden_programmes(
     client_as, beheerder, factor, feijenoord, framework, other_org, outsider
 ):
-    hidden = create_programme(
+    hidden = programme_create(
         user=outsider,
         name="Geheim programma",
         area=feijenoord,
@@ -59,7 +59,7 @@ def test_confirm_page_counts_but_does_not_name_hidden_programmes(
         start_year=2025,
         end_year=2026,
     )
-    add_factor(domain_section(hidden, "Schoolprestaties"), user=outsider, factor=factor)
+    factor_add(domain_section(hidden, "Schoolprestaties"), user=outsider, factor=factor)
     html = client_as(beheerder).get(_delete_url(factor)).content.decode()
     assert "Geheim programma" not in html
     assert "1 analysedeel in een programma dat u niet kunt zien" in html

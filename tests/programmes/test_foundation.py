@@ -8,7 +8,7 @@ from duiding.areas.models import Area, Level
 from duiding.frameworks.models import Domain, Framework
 from duiding.programmes.models import AnalysisSection, SectionFactor
 from duiding.programmes.selectors import programme_analysis
-from duiding.programmes.services import EditConflict, SectionText, create_programme, save_section
+from duiding.programmes.services import EditConflict, SectionText, programme_create, section_save
 from tests.programmes.conftest import make_factor
 
 
@@ -17,7 +17,7 @@ def programme(rotterdam, municipality_org, adviseur, partner_org):
     area = Area.objects.create(
         code="WK059910", name="Feijenoord", level=Level.DISTRICT, parent=rotterdam
     )
-    return create_programme(
+    return programme_create(
         user=adviseur,
         name="Wijkprogramma Feijenoord 2025–2026",
         area=area,
@@ -39,11 +39,11 @@ def test_sections_follow_the_framework(programme):
 
 def test_second_save_from_an_old_version_is_refused(programme, adviseur, beheerder):
     section = programme.sections.get(kind="overall")
-    save_section(
+    section_save(
         section, user=adviseur, based_on_version=0, text=SectionText("Eerste tekst", "", "concept")
     )
     with pytest.raises(EditConflict) as caught:
-        save_section(
+        section_save(
             section, user=beheerder, based_on_version=0, text=SectionText("Andere", "", "concept")
         )
     assert caught.value.current.analysis == "Eerste tekst"

@@ -12,15 +12,15 @@ from tests.programmes.conftest import domain_section, make_factor
 @pytest.fixture
 def school(programme, adviseur, beheerder, framework):
     section = domain_section(programme, "Schoolprestaties")
-    services.save_section(
+    services.section_save(
         section,
         user=adviseur,
         based_on_version=0,
         text=SectionText("Veel jeugdigen spijbelen.", "Spijbelen is hoog.", "concept"),
     )
     armoede = make_factor(framework=framework, name="Armoede", kind="risk")
-    services.choose_factors(section, user=adviseur, choices={armoede.pk: "schulden"})
-    services.save_section(
+    services.factors_choose(section, user=adviseur, choices={armoede.pk: "schulden"})
+    services.section_save(
         section,
         user=beheerder,
         based_on_version=2,

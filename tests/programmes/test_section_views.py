@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from duiding.frameworks.models import AgePhase, Domain, LifeArea
 from duiding.programmes.models import MissingFigure, SectionFactor
-from duiding.programmes.services import SectionText, save_section
+from duiding.programmes.services import SectionText, section_save
 from tests.markup import assert_accessible
 from tests.programmes.conftest import add_indicator, domain_section, make_factor
 
@@ -138,7 +138,7 @@ def test_owner_saves_the_domain_analysis(client_as, adviseur, programme, school)
 def test_a_save_from_an_old_version_shows_both_texts_and_the_difference(
     client_as, adviseur, beheerder, programme, school
 ):
-    save_section(
+    section_save(
         school,
         user=beheerder,
         based_on_version=0,
@@ -393,9 +393,9 @@ def test_readers_get_403_on_every_write(client_as, request, programme, school, w
 def test_readers_cannot_open_the_edit_pages_of_list_items(
     client_as, partner, adviseur, programme, school
 ):
-    from duiding.programmes.services import add_missing_figure
+    from duiding.programmes.services import missing_figure_add
 
-    missing = add_missing_figure(school, user=adviseur, description="Iets")
+    missing = missing_figure_add(school, user=adviseur, description="Iets")
     client = client_as(partner)
     for name in ("section_missing_edit", "section_missing_remove"):
         assert client.get(_url(programme, school, name, missing.pk)).status_code == 403
@@ -410,9 +410,9 @@ def test_another_organisation_gets_404(client_as, outsider, programme, school, n
 def test_a_section_of_another_programme_is_404(
     client_as, adviseur, programme, feijenoord, framework, municipality_org
 ):
-    from duiding.programmes.services import create_programme
+    from duiding.programmes.services import programme_create
 
-    other = create_programme(
+    other = programme_create(
         user=adviseur,
         name="Ander",
         area=feijenoord,

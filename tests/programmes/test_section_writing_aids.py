@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from duiding.frameworks.models import Factor
-from duiding.programmes.services import add_factor
+from duiding.programmes.services import factor_add
 from tests.programmes.conftest import domain_section
 
 pytestmark = pytest.mark.django_db
@@ -26,9 +26,9 @@ def _url(programme, section, name="section"):
 def test_chosen_factors_stand_above_the_analysis_field_by_rank(
     client_as, adviseur, programme, school, framework
 ):
-    add_factor(school, user=adviseur, factor=Factor.objects.get(framework=framework, name="Taalachterstand"), note="veel NT2")  # fmt: skip
+    factor_add(school, user=adviseur, factor=Factor.objects.get(framework=framework, name="Taalachterstand"), note="veel NT2")  # fmt: skip
     ses = Factor.objects.get(framework=framework, name="Sociaal economische status")
-    add_factor(school, user=adviseur, factor=ses)
+    factor_add(school, user=adviseur, factor=ses)
     html = client_as(adviseur).get(_url(programme, school)).content.decode()
     block = html[html.index('id="gekozen-factoren"') :]
     assert block.index("Sociaal economische status") < block.index("Taalachterstand")

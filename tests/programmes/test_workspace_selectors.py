@@ -12,7 +12,7 @@ from duiding.programmes.selectors import (
     programme_progress,
     programmes_for_list,
 )
-from duiding.programmes.services import add_missing_figure, create_programme
+from duiding.programmes.services import missing_figure_add, programme_create
 from tests.programmes.conftest import add_indicator, domain_section, make_factor
 
 
@@ -42,7 +42,7 @@ def test_list_queries_do_not_grow_with_programmes(
     programme, adviseur, feijenoord, framework, municipality_org, django_assert_max_num_queries
 ):
     for year in (2027, 2029, 2031):
-        create_programme(
+        programme_create(
             user=adviseur,
             name=f"P {year}",
             area=feijenoord,
@@ -69,9 +69,9 @@ def test_overview_reads_in_the_seeds_order(programme):
 
 def test_missing_figures_open_first(programme, adviseur):
     werk, school = domain_section(programme, "Werk"), domain_section(programme, "Schoolprestaties")
-    add_missing_figure(school, user=adviseur, description="B", status="beschikbaar")
-    add_missing_figure(school, user=adviseur, description="C")
-    add_missing_figure(werk, user=adviseur, description="A")
+    missing_figure_add(school, user=adviseur, description="B", status="beschikbaar")
+    missing_figure_add(school, user=adviseur, description="C")
+    missing_figure_add(werk, user=adviseur, description="A")
     assert [m.description for m in missing_figures_for([programme])] == ["A", "C", "B"]
 
 

@@ -1,5 +1,5 @@
 """Services of the workspace: optimistic lock (with list changes in between), history, list
-changes through touch_section, programme edits."""
+changes through section_touch, programme edits."""
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -24,7 +24,7 @@ def factors(framework):
 
 
 def _save(section, user, version, analysis, conclusion="", status="concept", summary=""):
-    return services.save_section(
+    return services.section_save(
         section,
         user=user,
         based_on_version=version,
@@ -66,7 +66,7 @@ def test_save_from_an_old_version_raises_and_writes_nothing(school, adviseur, be
 def test_a_list_change_in_between_does_not_block_a_text_save(school, adviseur, beheerder, factors):
     _save(school, adviseur, 0, "Begin")
     # The adviser opened version 1; a colleague ticks a factor (version 2) meanwhile.
-    services.choose_factors(school, user=beheerder, choices={factors[0].pk: ""})
+    services.factors_choose(school, user=beheerder, choices={factors[0].pk: ""})
     _save(school, adviseur, 1, "Begin en meer")
     school.refresh_from_db()
     assert school.analysis == "Begin en meer" and school.version == 3
@@ -75,7 +75,7 @@ def test_a_list_change_in_between_does_not_block_a_text_save(school, adviseur, b
 
 
 def test_a_text_change_after_a_list_change_still_conflicts(school, adviseur, beheerder, factors):
-    services.choose_factors(school, user=beheerder, choices={factors[0].pk: ""})  # v1
+    services.factors_choose(school, user=beheerder, choices={factors[0].pk: ""})  # v1
     _save(school, beheerder, 1, "Tekst van de collega")  # v2
     with pytest.raises(EditConflict):
         _save(school, adviseur, 1, "Mijn tekst")
@@ -85,13 +85,13 @@ def test_a_text_change_after_a_list_change_still_conflicts(school, adviseur, beh
 
 def test_choose_factors_keeps_history_and_reports_what_changed(school, adviseur, factors):
     armoede, verzuim, steun = factors
-    assert services.choose_factors(
+    assert services.factors_choose(
         school, user=adviseur, choices={armoede.pk: "", verzuim.pk: "veel spijbelen"}
     )
-    assert not services.choose_factors(
+    assert not services.factors_choose(
         school, user=adviseur, choices={armoede.pk: "", verzuim.pk: "veel spijbelen"}
     )
-    services.choose_factors(school, user=adviseur, choices={verzuim.pk: "nog steeds"})
+    services.factors_choose(school, user=adviseur, choices={verzuim.pk: "nog steeds"})
     summaries = list(school.versions.order_by("number").values_list("summary", flat=True))
     assert summaries == [
         "Factoren — gekozen: Armoede, Schoolverzuim",
@@ -104,8 +104,8 @@ def test_choose_factors_keeps_history_and_reports_what_changed(school, adviseur,
 
 def test_choose_factors_leaves_factors_the_form_did_not_show(school, adviseur, beheerder, factors):
     armoede, verzuim, steun = factors
-    services.add_factor(school, user=beheerder, factor=steun)  # chosen after the form opened
-    services.choose_factors(
+    services.factor_add(school, user=beheerder, factor=steun)  # chosen after the form opened
+    services.factors_choose(
         school, user=adviseur, choices={armoede.pk: ""}, shown={armoede.pk, verzuim.pk}
     )
     chosen = set(
@@ -115,27 +115,27 @@ def test_choose_factors_leaves_factors_the_form_did_not_show(school, adviseur, b
 
 
 def test_striking_marks_update_and_remove(school, adviseur, figures):
-    mark = services.mark_striking(school, user=adviseur, indicator=figures.share, note="opvallend")
-    services.mark_striking(school, user=adviseur, indicator=figures.share, note="andere reden")
+    mark = services.striking_mark(school, user=adviseur, indicator=figures.share, note="opvallend")
+    services.striking_mark(school, user=adviseur, indicator=figures.share, note="andere reden")
     assert school.striking_indicators.get().note == "andere reden"
-    services.unmark_striking(mark, user=adviseur)
+    services.striking_unmark(mark, user=adviseur)
     assert not school.striking_indicators.exists()
     assert school.versions.count() == 3
     assert school.versions.order_by("number").last().summary.startswith("Niet meer opvallend")
 
 
 def test_missing_figures_add_update_remove_with_history(school, adviseur):
-    missing = services.add_missing_figure(
+    missing = services.missing_figure_add(
         school,
         user=adviseur,
         description="Verzuim per school",
         reason="om spijbelen te duiden",
         possible_source="Leerplicht",
     )
-    services.update_missing_figure(missing, user=adviseur, status=MissingFigure.Status.REQUESTED)
+    services.missing_figure_update(missing, user=adviseur, status=MissingFigure.Status.REQUESTED)
     missing.refresh_from_db()
     assert missing.status == "aangevraagd" and missing.created_by == adviseur
-    services.remove_missing_figure(missing, user=adviseur)
+    services.missing_figure_remove(missing, user=adviseur)
     versions = list(school.versions.order_by("number"))
     assert [v.content["missing"] for v in versions] == [
         [["Verzuim per school", "om spijbelen te duiden", "Leerplicht", "open"]],
@@ -148,14 +148,14 @@ def test_missing_figures_add_update_remove_with_history(school, adviseur):
 
 def test_missing_figure_needs_a_description(school, adviseur):
     with pytest.raises(ValidationError):
-        services.add_missing_figure(school, user=adviseur, description="")
+        services.missing_figure_add(school, user=adviseur, description="")
     assert not school.versions.exists()
 
 
 def test_update_programme_drops_the_owner_from_its_partners(
     programme, adviseur, partner_org, municipality_org
 ):
-    services.update_programme(
+    services.programme_update(
         programme,
         user=adviseur,
         name="Wijkprogramma Feijenoord 2026",

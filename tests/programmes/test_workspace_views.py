@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from duiding.programmes.models import Programme
-from duiding.programmes.services import add_missing_figure
+from duiding.programmes.services import missing_figure_add
 from tests.markup import assert_accessible
 from tests.programmes.conftest import domain_section
 
@@ -48,7 +48,7 @@ def test_list_for_an_outsider_is_an_empty_state(client_as, outsider, programme):
 def test_list_gives_a_beheerder_the_missing_figures_of_their_organisations(
     client_as, beheerder, adviseur, programme
 ):
-    add_missing_figure(
+    missing_figure_add(
         domain_section(programme, "Werk"),
         user=adviseur,
         description="Jeugdwerkloosheid per wijk",

@@ -10,7 +10,7 @@ import pytest
 from duiding.accounts.models import Membership, Organisation, User
 from duiding.indicators.models import Observation
 from duiding.jobs.models import ImportRun
-from duiding.results.services import create_result
+from duiding.results.services import result_create
 from tests.areaprofile.factories import period
 from tests.conftest import PASSWORD
 from tests.programmes.conftest import feijenoord, figures, framework, programme  # noqa: F401
@@ -60,7 +60,7 @@ def make_result(programme, user, indicators, **overrides):
         "indicators": indicators,
     }
     fields.update(overrides)
-    return create_result(**fields)
+    return result_create(**fields)
 
 
 def drop_after(figures, year: int) -> None:

@@ -9,7 +9,7 @@ import datetime
 import pytest
 
 from duiding.results.calculation import Target
-from duiding.results.services import create_result
+from duiding.results.services import result_create
 from tests.programmes.conftest import feijenoord, figures, framework, programme  # noqa: F401
 
 
@@ -56,7 +56,7 @@ def make_result(programme, user, figures, **overrides):
         "indicators": [share_row(figures)],
     }
     fields.update(overrides)
-    return create_result(**fields)
+    return result_create(**fields)
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from duiding.indicators.models import Observation
-from duiding.results.services import set_status
+from duiding.results.services import result_status_set
 from tests.results.results_fixtures import (  # noqa: F401
     feijenoord,
     figures,
@@ -86,7 +86,7 @@ def test_row_id_of_another_result_is_ignored(client_as, adviseur, result, figure
 
 
 def test_adopted_result_warns_and_the_save_records_it(client_as, adviseur, result, figures):
-    set_status(result, adviseur, "vastgesteld")
+    result_status_set(result, adviseur, "vastgesteld")
     result.refresh_from_db()
     client = client_as(adviseur)
     html = client.get(reverse("results:edit", args=[result.pk])).content.decode()

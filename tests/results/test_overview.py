@@ -10,7 +10,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from duiding.frameworks.models import Domain
-from duiding.results.services import set_status
+from duiding.results.services import result_status_set
 from tests.results.progress_fixtures import (  # noqa: F401
     accounthouder,
     feijenoord,
@@ -55,7 +55,7 @@ def test_filters_by_domain_and_status(client_as, accounthouder, two_results):
     assert "Eerste resultaat" in html and "Tweede resultaat" not in html
     html = _overview(client, pillar=first.domain.pillar_id).content.decode()
     assert "Eerste resultaat" in html and "Tweede resultaat" not in html
-    set_status(second, user=second.created_by, status="collega")
+    result_status_set(second, user=second.created_by, status="collega")
     html = _overview(client, status="collega").content.decode()
     assert "Tweede resultaat" in html and "Eerste resultaat" not in html
 

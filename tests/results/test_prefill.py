@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from duiding.frameworks.models import Domain, Framework, Pillar
-from duiding.programmes.services import create_programme
+from duiding.programmes.services import programme_create
 from tests.programmes.conftest import domain_section
 from tests.results.results_fixtures import (  # noqa: F401
     feijenoord,
@@ -44,7 +44,7 @@ def test_domain_parameter_prefills_the_domain(client_as, adviseur, programme):
 def test_section_of_another_programme_is_ignored(
     client_as, adviseur, programme, feijenoord, framework, municipality_org
 ):
-    other = create_programme(
+    other = programme_create(
         user=adviseur,
         name="Ander programma",
         area=feijenoord,

@@ -13,7 +13,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from duiding.frameworks.models import Domain
-from duiding.results.services import set_status
+from duiding.results.services import result_status_set
 from tests.results.progress_fixtures import (  # noqa: F401
     accounthouder,
     feijenoord,
@@ -48,7 +48,7 @@ def test_list_filters_by_domain_pillar_and_status(client_as, partner, programme,
     assert "Eerste resultaat" in html and "Tweede resultaat" not in html
     html = _list(client, programme, pillar=first.domain.pillar_id).content.decode()
     assert "Eerste resultaat" in html and "Tweede resultaat" not in html
-    set_status(second, user=second.created_by, status="partners")
+    result_status_set(second, user=second.created_by, status="partners")
     html = _list(client, programme, status="partners").content.decode()
     assert "Tweede resultaat" in html and "Eerste resultaat" not in html
     assert (

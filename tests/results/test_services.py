@@ -15,9 +15,9 @@ from duiding.results.models import ResultChange, ResultIndicator, SocietalResult
 from duiding.results.services import (
     COMBINATION_CHOOSE,
     ResultConflict,
-    delete_result,
-    set_status,
-    update_result,
+    result_delete,
+    result_status_set,
+    result_update,
 )
 from tests.results.results_fixtures import (  # noqa: F401
     feijenoord,
@@ -200,7 +200,7 @@ def test_create_result_bad_input_changes_nothing(programme, adviseur, figures, b
 
 
 def test_update_result_records_change_and_bumps_version(result, adviseur, figures):
-    update_result(
+    result_update(
         result,
         user=adviseur,
         expected_version=1,
@@ -222,10 +222,10 @@ def test_update_result_conflict_overwrites_nothing(result, adviseur, beheerder, 
         "target_date": result.target_date,
         "indicators": [share_row(figures)],
     }
-    update_result(result, user=beheerder, expected_version=1, text="Eerste versie 2026.", **fields)
+    result_update(result, user=beheerder, expected_version=1, text="Eerste versie 2026.", **fields)
     stale = SocietalResult.objects.get(pk=result.pk)
     with pytest.raises(ResultConflict) as raised:
-        update_result(stale, user=adviseur, expected_version=1, text="Tweede 2026.", **fields)
+        result_update(stale, user=adviseur, expected_version=1, text="Tweede 2026.", **fields)
     assert raised.value.current.updated_by == beheerder
     result.refresh_from_db()
     assert result.text == "Eerste versie 2026." and result.version == 2
@@ -235,7 +235,7 @@ def test_update_result_conflict_overwrites_nothing(result, adviseur, beheerder, 
 def test_update_result_bad_input_changes_nothing(result, adviseur, figures):
     before = counts()
     with pytest.raises(ValidationError):
-        update_result(
+        result_update(
             result,
             user=adviseur,
             expected_version=1,
@@ -248,7 +248,7 @@ def test_update_result_bad_input_changes_nothing(result, adviseur, figures):
 
 
 def test_set_status_records_from_and_to(result, adviseur):
-    set_status(result, adviseur, "partners")
+    result_status_set(result, adviseur, "partners")
     change = result.changes.first()
     assert (change.status_from, change.status_to) == ("concept", "partners")
     assert change.summary == "Status: Concept → Besproken met partners"
@@ -257,20 +257,20 @@ def test_set_status_records_from_and_to(result, adviseur):
 
 def test_set_status_unknown_is_refused(result, adviseur):
     with pytest.raises(ValidationError):
-        set_status(result, adviseur, "klaar")
+        result_status_set(result, adviseur, "klaar")
     assert result.changes.count() == 1
 
 
 def test_set_status_with_stale_version_conflicts(result, adviseur):
-    set_status(result, adviseur, "collega")
+    result_status_set(result, adviseur, "collega")
     with pytest.raises(ResultConflict):
-        set_status(result, adviseur, "vastgesteld", expected_version=1)
+        result_status_set(result, adviseur, "vastgesteld", expected_version=1)
     result.refresh_from_db()
     assert result.status == "collega"
 
 
 def test_delete_result_removes_indicators_but_keeps_history(result, adviseur):
-    delete_result(result, adviseur)
+    result_delete(result, adviseur)
     # "Aangemaakt" and "Verwijderd" stay, without a result, with the programme.
     assert counts() == (0, 0, 2)
     assert set(ResultChange.objects.values_list("kind", flat=True)) == {"", "deleted"}

@@ -62,34 +62,66 @@ def scale_text(measure: str) -> str:
     return " — ".join(parts)
 
 
-def plan_sheets(plan: ProgrammePlan) -> list[tuple[str, list[str], list[list]]]:
-    """(sheet title, header, rows) per sheet; values as Python values (also used by the tests)."""
-    activities = [a.activity for a in plan.activities]
-    activity_rows = [
-        [
-            a.name,
-            a.organisation.name,
-            a.target_group,
-            a.reach,
-            a.target_group_size,
-            a.get_prevention_level_display(),
-            a.get_form_display(),
-            a.get_continuity_display(),
-            a.frequency,
-            a.volume,
-            a.evidence_level,
-            a.intervention.name if a.intervention_id else "",
-            a.get_offer_kind_display(),
-            "; ".join(r.text for r in a.results.all()),
-            _factor_names(a, "versterkt"),
-            _factor_names(a, "vermindert"),
-            "; ".join(p.name for p in a.age_phases.all()),
-            "; ".join(area.name for area in a.life_areas.all()),
-            activity_sentence(a),
-        ]
-        for a in activities
+Sheet = tuple[str, list[str], list[list]]
+
+
+def _activity_row(a) -> list:
+    return [
+        a.name,
+        a.organisation.name,
+        a.target_group,
+        a.reach,
+        a.target_group_size,
+        a.get_prevention_level_display(),
+        a.get_form_display(),
+        a.get_continuity_display(),
+        a.frequency,
+        a.volume,
+        a.evidence_level,
+        a.intervention.name if a.intervention_id else "",
+        a.get_offer_kind_display(),
+        "; ".join(r.text for r in a.results.all()),
+        _factor_names(a, "versterkt"),
+        _factor_names(a, "vermindert"),
+        "; ".join(p.name for p in a.age_phases.all()),
+        "; ".join(area.name for area in a.life_areas.all()),
+        activity_sentence(a),
     ]
-    step_rows = [
+
+
+def _activities_sheet(plan: ProgrammePlan) -> Sheet:
+    header = [_("Activiteit"), *map(str, ACTIVITY_COLUMNS)] + [
+        _("Omvang doelgroep"),
+        _("Preventieniveau"),
+        _("Vorm"),
+        _("Structureel of incidenteel"),
+        _("Hoe vaak"),
+        _("Volume"),
+        _("Trede op de effectladder"),
+        _("Interventie"),
+        _("Soort aanbod"),
+        _("Maatschappelijke resultaten"),
+        _("Versterkt (beschermende factoren)"),
+        _("Vermindert (risicofactoren)"),
+        _("Leeftijdsfasen"),
+        _("Leefgebieden"),
+        _("Zin: we zetten … in, zodat …"),
+    ]
+    rows = [_activity_row(item.activity) for item in plan.activities]
+    return _("Activiteiten"), header, rows
+
+
+def _steps_sheet(plan: ProgrammePlan) -> Sheet:
+    header = [
+        _("Activiteit"),
+        _("Stap"),
+        _("Wie (organisatie)"),
+        _("Wie (persoon)"),
+        _("Wanneer klaar"),
+        _("Status"),
+        _("Achterstallig"),
+    ]
+    rows = [
         [
             s.activity.name if s.activity_id else _("(hele plan)"),
             s.description,
@@ -101,53 +133,41 @@ def plan_sheets(plan: ProgrammePlan) -> list[tuple[str, list[str], list[list]]]:
         ]
         for s in plan.steps
     ]
-    purchase_rows = [
-        [
-            p.reference,
-            p.date,
-            p.activity.name if p.activity_id else "",
-            p.note,
-        ]
+    return _("Stappen"), header, rows
+
+
+def _purchases_sheet(plan: ProgrammePlan) -> Sheet:
+    header = [_("Kenmerk"), _("Datum"), _("Activiteit"), _("Afspraak")]
+    rows = [
+        [p.reference, p.date, p.activity.name if p.activity_id else "", p.note]
         for p in plan.purchases
     ]
-    quality_rows = []
-    measurement_rows = []
-    for item in plan.activities:
-        a = item.activity
-        for q in item.quality:
-            quality_rows.append(
-                [
-                    a.name,
-                    a.organisation.name,
-                    q.next_step,
-                    a.evidence_level,
-                    q.target_level,
-                    q.due_date,
-                    q.get_status_display(),
-                ]
-                + [
-                    cell
-                    for key, _q in QUALITY_QUESTIONS
-                    for cell in (
-                        _answer(q.checklist.get(key)),
-                        (q.checklist.get(key) or {}).get("note", ""),
-                    )
-                ]
-            )
-        for m in item.measurements:
-            measurement_rows.append(
-                [
-                    a.name,
-                    a.organisation.name,
-                    measure_label(m),
-                    m.how,
-                    m.how_often,
-                    m.get_from_whom_display(),
-                    m.attention_points,
-                    scale_text(m.measure),
-                ]
-            )
-    quality_header = [
+    return _("Inkoopafspraken"), header, rows
+
+
+def _quality_row(a, q) -> list:
+    """One quality agreement: the step and its level, then per checklist question the answer
+    (besproken or not) and its note."""
+    return [
+        a.name,
+        a.organisation.name,
+        q.next_step,
+        a.evidence_level,
+        q.target_level,
+        q.due_date,
+        q.get_status_display(),
+    ] + [
+        cell
+        for key, _q in QUALITY_QUESTIONS
+        for cell in (
+            _answer(q.checklist.get(key)),
+            (q.checklist.get(key) or {}).get("note", ""),
+        )
+    ]
+
+
+def _quality_sheet(plan: ProgrammePlan) -> Sheet:
+    header = [
         _("Activiteit"),
         _("Partner"),
         _("Eerstvolgende stap"),
@@ -157,54 +177,38 @@ def plan_sheets(plan: ProgrammePlan) -> list[tuple[str, list[str], list[list]]]:
         _("Status"),
     ]
     for _key, question in QUALITY_QUESTIONS:
-        quality_header += [str(question), _("Toelichting")]
+        header += [str(question), _("Toelichting")]
+    rows = [_quality_row(item.activity, q) for item in plan.activities for q in item.quality]
+    return _("Kwaliteitsafspraken"), header, rows
+
+
+def _measurement_sheet(plan: ProgrammePlan) -> Sheet:
+    header = [_("Activiteit"), _("Partner"), *map(str, MEASUREMENT_COLUMNS), _("Schaal")]
+    rows = [
+        [
+            item.activity.name,
+            item.activity.organisation.name,
+            measure_label(m),
+            m.how,
+            m.how_often,
+            m.get_from_whom_display(),
+            m.attention_points,
+            scale_text(m.measure),
+        ]
+        for item in plan.activities
+        for m in item.measurements
+    ]
+    return _("Meetplan"), header, rows
+
+
+def plan_sheets(plan: ProgrammePlan) -> list[Sheet]:
+    """(sheet title, header, rows) per sheet; values as Python values (also used by the tests)."""
     return [
-        (
-            _("Activiteiten"),
-            [_("Activiteit"), *map(str, ACTIVITY_COLUMNS)]
-            + [
-                _("Omvang doelgroep"),
-                _("Preventieniveau"),
-                _("Vorm"),
-                _("Structureel of incidenteel"),
-                _("Hoe vaak"),
-                _("Volume"),
-                _("Trede op de effectladder"),
-                _("Interventie"),
-                _("Soort aanbod"),
-                _("Maatschappelijke resultaten"),
-                _("Versterkt (beschermende factoren)"),
-                _("Vermindert (risicofactoren)"),
-                _("Leeftijdsfasen"),
-                _("Leefgebieden"),
-                _("Zin: we zetten … in, zodat …"),
-            ],
-            activity_rows,
-        ),
-        (
-            _("Stappen"),
-            [
-                _("Activiteit"),
-                _("Stap"),
-                _("Wie (organisatie)"),
-                _("Wie (persoon)"),
-                _("Wanneer klaar"),
-                _("Status"),
-                _("Achterstallig"),
-            ],
-            step_rows,
-        ),
-        (
-            _("Inkoopafspraken"),
-            [_("Kenmerk"), _("Datum"), _("Activiteit"), _("Afspraak")],
-            purchase_rows,
-        ),
-        (_("Kwaliteitsafspraken"), quality_header, quality_rows),
-        (
-            _("Meetplan"),
-            [_("Activiteit"), _("Partner"), *map(str, MEASUREMENT_COLUMNS), _("Schaal")],
-            measurement_rows,
-        ),
+        _activities_sheet(plan),
+        _steps_sheet(plan),
+        _purchases_sheet(plan),
+        _quality_sheet(plan),
+        _measurement_sheet(plan),
     ]
 
 

@@ -86,24 +86,21 @@ def build_rows(frameworks, activities, results) -> list[dict]:
     return groups
 
 
-def package_checks(activities, results, analysis_factors) -> list[Check]:
-    """The checks of the whole package, in words (see the module docstring)."""
-    activities = list(activities)
-    total = len(activities)
+def _coverage_checks(activities) -> list[Check]:
+    """Every age phase and every life area has some activity aimed at it."""
     checks: list[Check] = []
-
     covered_phases = {a.pk for act in activities for a in act.age_phases.all()}
-    for phase in AgePhase.objects.all():
-        if phase.pk not in covered_phases:
-            checks.append(
-                Check(
-                    "age_phase",
-                    False,
-                    _("Geen aanbod gericht op %(phase)s.") % {"phase": phase.name.lower()},
-                    [phase.pk],
-                )
+    missing_phases = [phase for phase in AgePhase.objects.all() if phase.pk not in covered_phases]
+    for phase in missing_phases:
+        checks.append(
+            Check(
+                "age_phase",
+                False,
+                _("Geen aanbod gericht op %(phase)s.") % {"phase": phase.name.lower()},
+                [phase.pk],
             )
-    if not any(c.code == "age_phase" for c in checks):
+        )
+    if not missing_phases:
         checks.append(Check("age_phase", True, _("Er is aanbod voor elke leeftijdsfase.")))
 
     covered_areas = {a.pk for act in activities for a in act.life_areas.all()}
@@ -119,9 +116,15 @@ def package_checks(activities, results, analysis_factors) -> list[Check]:
         )
     if not missing_areas:
         checks.append(Check("life_area", True, _("Er is aanbod voor elk leefgebied.")))
+    return checks
 
+
+def _share_checks(activities) -> list[Check]:
+    """At least half of the activities are well founded (effectladder 2+) and preventive."""
+    total = len(activities)
     founded = [a for a in activities if a.evidence_level >= 2]
-    checks.append(
+    preventive = [a for a in activities if a.is_preventive]
+    return [
         Check(
             "evidence",
             total > 0 and len(founded) * 2 >= total,
@@ -134,10 +137,7 @@ def package_checks(activities, results, analysis_factors) -> list[Check]:
             )
             % {"n": len(founded), "total": total, "pct": _pct(len(founded), total)},
             [a.pk for a in founded],
-        )
-    )
-    preventive = [a for a in activities if a.is_preventive]
-    checks.append(
+        ),
         Check(
             "preventive",
             total > 0 and len(preventive) * 2 >= total,
@@ -150,9 +150,14 @@ def package_checks(activities, results, analysis_factors) -> list[Check]:
             )
             % {"n": len(preventive), "total": total, "pct": _pct(len(preventive), total)},
             [a.pk for a in preventive],
-        )
-    )
+        ),
+    ]
 
+
+def _link_checks(activities, results, analysis_factors) -> list[Check]:
+    """Every result is served by an activity, every activity serves a result, and every factor
+    of the wijkanalyse is worked on."""
+    checks: list[Check] = []
     served = {r.pk for a in activities for r in a.results.all()}
     for result in results:
         if result.pk not in served:
@@ -190,6 +195,16 @@ def package_checks(activities, results, analysis_factors) -> list[Check]:
                 )
             )
     return checks
+
+
+def package_checks(activities, results, analysis_factors) -> list[Check]:
+    """The checks of the whole package, in words (see the module docstring)."""
+    activities = list(activities)
+    return (
+        _coverage_checks(activities)
+        + _share_checks(activities)
+        + _link_checks(activities, results, analysis_factors)
+    )
 
 
 def analysis_factors(programmes):

@@ -107,6 +107,63 @@ def _feature_code(feature: dict[str, Any]) -> str:
     return ""
 
 
+def _raw_features(document: dict, path: Path) -> tuple[str, list]:
+    """The format ("GeoJSON" / "TopoJSON") and the features of a decoded file."""
+    kind = document.get("type")
+    try:
+        if kind == "Topology":
+            return "TopoJSON", list(topojson.features(document))
+        if kind == "FeatureCollection":
+            return "GeoJSON", list(document.get("features") or [])
+        if kind == "Feature":
+            return "GeoJSON", [document]
+    except topojson.TopologyError as exc:
+        raise BoundaryFileError(
+            _("TopoJSON in %(file)s kan niet worden gelezen: %(error)s")
+            % {"file": path.name, "error": exc}
+        ) from exc
+    raise BoundaryFileError(
+        _(
+            "Het bestand %(file)s is geen GeoJSON (FeatureCollection) of TopoJSON "
+            "(Topology): het veld 'type' is %(type)s."
+        )
+        % {"file": path.name, "type": repr(kind)}
+    )
+
+
+def _feature_shape(
+    index: int, feature, *, decimals: int, min_area: float, wanted_prefix, skipped: list[str]
+) -> tuple[str, str, dict] | None:
+    """(code, name, simplified geometry) of one feature; None when it is left out (water,
+    another gemeente) or skipped with a message in `skipped` (no CBS code, nothing to draw)."""
+    if not isinstance(feature, dict):
+        skipped.append(_("Object %(n)s is geen GeoJSON-feature en is overgeslagen.") % {"n": index})
+        return None
+    properties = feature.get("properties") or {}
+    if str(properties.get("water", "")).upper() == "JA":
+        return None  # water parts of CBS detail layers carry no area of their own
+    code = _feature_code(feature)
+    if not code:
+        skipped.append(
+            _(
+                "Object %(n)s heeft geen CBS-code (statcode of id, bijv. GM0599 of WK059910) "
+                "en is overgeslagen."
+            )
+            % {"n": index}
+        )
+        return None
+    if wanted_prefix and (code[:2] not in {"GM", "WK", "BU"} or code[2:6] != wanted_prefix):
+        return None
+    simplified = geo.simplify(feature.get("geometry"), decimals=decimals, min_area=min_area)
+    if simplified is None:
+        skipped.append(
+            _("Object %(n)s (%(code)s) heeft geen tekenbaar vlak en is overgeslagen.")
+            % {"n": index, "code": code}
+        )
+        return None
+    return code, clean_area_name(_first(properties, NAME_KEYS)), simplified
+
+
 def read_boundary_file(
     path: Path | str,
     *,
@@ -121,68 +178,28 @@ def read_boundary_file(
         raise BoundaryFileError(
             _("Het bestand %(file)s is geen GeoJSON of TopoJSON.") % {"file": path.name}
         )
-    kind = document.get("type")
-    try:
-        if kind == "Topology":
-            fmt = "TopoJSON"
-            raw_features = list(topojson.features(document))
-        elif kind == "FeatureCollection":
-            fmt = "GeoJSON"
-            raw_features = list(document.get("features") or [])
-        elif kind == "Feature":
-            fmt = "GeoJSON"
-            raw_features = [document]
-        else:
-            raise BoundaryFileError(
-                _(
-                    "Het bestand %(file)s is geen GeoJSON (FeatureCollection) of TopoJSON "
-                    "(Topology): het veld 'type' is %(type)s."
-                )
-                % {"file": path.name, "type": repr(kind)}
-            )
-    except topojson.TopologyError as exc:
-        raise BoundaryFileError(
-            _("TopoJSON in %(file)s kan niet worden gelezen: %(error)s")
-            % {"file": path.name, "error": exc}
-        ) from exc
-
+    fmt, raw_features = _raw_features(document, path)
     result = BoundaryFile(format=fmt, feature_count=len(raw_features))
     min_area = min_hectare / HECTARE_PER_SQUARE_DEGREE if min_hectare > 0 else 0.0
     wanted_prefix = normalise_code(municipality_code)[2:6] if municipality_code else None
     by_code: dict[str, BoundaryFeature] = {}
     for index, feature in enumerate(raw_features, start=1):
-        if not isinstance(feature, dict):
-            result.skipped.append(
-                _("Object %(n)s is geen GeoJSON-feature en is overgeslagen.") % {"n": index}
-            )
+        shape = _feature_shape(
+            index,
+            feature,
+            decimals=decimals,
+            min_area=min_area,
+            wanted_prefix=wanted_prefix,
+            skipped=result.skipped,
+        )
+        if shape is None:
             continue
-        properties = feature.get("properties") or {}
-        if str(properties.get("water", "")).upper() == "JA":
-            continue  # water parts of CBS detail layers carry no area of their own
-        code = _feature_code(feature)
-        if not code:
-            result.skipped.append(
-                _(
-                    "Object %(n)s heeft geen CBS-code (statcode of id, bijv. GM0599 of WK059910) "
-                    "en is overgeslagen."
-                )
-                % {"n": index}
-            )
-            continue
-        if wanted_prefix and (code[:2] not in {"GM", "WK", "BU"} or code[2:6] != wanted_prefix):
-            continue
-        simplified = geo.simplify(feature.get("geometry"), decimals=decimals, min_area=min_area)
-        if simplified is None:
-            result.skipped.append(
-                _("Object %(n)s (%(code)s) heeft geen tekenbaar vlak en is overgeslagen.")
-                % {"n": index, "code": code}
-            )
-            continue
-        name = clean_area_name(_first(properties, NAME_KEYS))
+        code, name, simplified = shape
         existing = by_code.get(code)
         if existing is None:
             by_code[code] = BoundaryFeature(code, name, simplified, index)
         else:
+            # Several features with the same code (parts of one area) become one MultiPolygon.
             existing.geometry = _merge(existing.geometry, simplified)
             existing.name = existing.name or name
     result.features = list(by_code.values())

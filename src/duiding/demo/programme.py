@@ -235,7 +235,7 @@ def _write(area, framework, owner, organisation) -> int:
     partners = Organisation.objects.filter(
         memberships__user__username=PARTNER_USER, memberships__role=Membership.Role.PARTNER
     ).exclude(pk=organisation.pk)
-    programme = services.create_programme(
+    programme = services.programme_create(
         user=owner,
         name=PROGRAMME_NAME,
         area=area,
@@ -258,14 +258,14 @@ def _write(area, framework, owner, organisation) -> int:
             continue
         for name, note in text.factors:
             if name in factors:
-                services.add_factor(section, user=owner, factor=factors[name], note=note)
+                services.factor_add(section, user=owner, factor=factors[name], note=note)
                 changed += 1
         for code, note in text.striking:
             if code in indicators:
-                services.mark_striking(section, user=owner, indicator=indicators[code], note=note)
+                services.striking_mark(section, user=owner, indicator=indicators[code], note=note)
                 changed += 1
         for description, reason, source in text.missing:
-            services.add_missing_figure(
+            services.missing_figure_add(
                 section, user=owner, description=description, reason=reason, possible_source=source
             )
             changed += 1
@@ -278,7 +278,7 @@ def _write(area, framework, owner, organisation) -> int:
 
 def _save(services, section, user, analysis: str, conclusion: str) -> int:
     section.refresh_from_db()
-    services.save_section(
+    services.section_save(
         section,
         user=user,
         based_on_version=section.version,

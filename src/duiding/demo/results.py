@@ -80,7 +80,7 @@ def _make(ctx, programme, owner, spec) -> int:
     from django.core.exceptions import ValidationError
 
     from duiding.results.progress import recompute
-    from duiding.results.services import create_result, set_status
+    from duiding.results.services import result_create, result_status_set
 
     codes = [code for code, *_rest in spec["indicators"]]
     indicators = {i.code: i for i in Indicator.objects.filter(code__in=codes)}
@@ -103,7 +103,7 @@ def _make(ctx, programme, owner, spec) -> int:
         for code, kind, value, direction in spec["indicators"]
     ]
     try:
-        result = create_result(
+        result = result_create(
             programme=programme,
             user=owner,
             text=spec["text"],
@@ -119,6 +119,6 @@ def _make(ctx, programme, owner, spec) -> int:
         ctx.errors.append(f"Demoresultaat niet gemaakt: {error.messages}")
         return 0
     if spec["status"] != result.status:
-        result = set_status(result, owner, spec["status"])
+        result = result_status_set(result, owner, spec["status"])
     recompute(result)
     return 1

@@ -27,6 +27,8 @@ Indicator, import and alias pages (the last section)
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from duiding.areas.codes import normalise_code
@@ -272,78 +274,112 @@ def area_benchmark_for_code(
     return _benchmark(context, period, with_series)
 
 
+@dataclass
+class _Figures:
+    """The observation rows a benchmark is built from, keyed for lookup."""
+
+    periods: build.Periods
+    chosen: dict[int, tuple] = field(default_factory=dict)  # indicator -> the area's shown row
+    # (indicator, comparison area) -> the row of the same period as the area's shown row
+    shown: dict[tuple[int, int], tuple] = field(default_factory=dict)
+    provenance: dict[int, tuple] = field(default_factory=dict)  # pk -> row with provenance
+    # with series only: every period of the area, and of each comparison area
+    own_rows: dict[int, list[tuple]] = field(default_factory=dict)
+    series_rows: dict[tuple[int, int], list[tuple]] = field(default_factory=dict)
+
+
+def _shown_figures(area_pk: int, comp_ids: list[int], period, hidden) -> _Figures:
+    """Without series: one query does it all (the period rule runs in SQL; see queries)."""
+    rows = queries.shown_rows(area_pk, comp_ids, period, hidden)
+    figures = _Figures(build.Periods.from_shown_rows(rows))
+    for row in rows:
+        if row[build.AREA] == area_pk:
+            figures.chosen[row[build.IND]] = row
+            figures.provenance[row[build.PK]] = row
+        else:
+            figures.shown[(row[build.IND], row[build.AREA])] = row
+    return figures
+
+
+def _series_figures(area_pk: int, comp_ids: list[int], period, hidden) -> _Figures:
+    """With series: every period of the area, the shown one chosen in Python per indicator."""
+    figures = _Figures(build.Periods(queries.period_rows()))
+    for row in queries.area_rows(area_pk, hidden):
+        figures.own_rows.setdefault(row[build.IND], []).append(row)
+    for indicator_id, rows in figures.own_rows.items():
+        pick = figures.periods.choose(rows, period)
+        if pick is not None:
+            figures.chosen[indicator_id] = pick
+    if figures.chosen:
+        _read_chosen_provenance(figures, area_pk, hidden)
+        if comp_ids:
+            _read_comparison_series(figures, comp_ids, hidden)
+    return figures
+
+
+def _read_chosen_provenance(figures: _Figures, area_pk: int, hidden) -> None:
+    """Provenance of the chosen figures: exactly the chosen (indicator, period) pairs."""
+    by_period: dict[int, list[int]] = {}
+    for indicator_id, row in figures.chosen.items():
+        by_period.setdefault(row[build.PER], []).append(indicator_id)
+    for row in queries.pair_rows([area_pk], by_period, hidden):
+        figures.provenance[row[build.PK]] = row
+
+
+def _read_comparison_series(figures: _Figures, comp_ids: list[int], hidden) -> None:
+    """The comparison areas' series, and from them the figure of the area's shown period."""
+    for row in queries.series_rows(comp_ids, sorted(figures.chosen), hidden):
+        figures.series_rows.setdefault((row[build.IND], row[build.AREA]), []).append(row)
+    for indicator_id, own_row in figures.chosen.items():
+        for comp_id in comp_ids:
+            for row in figures.series_rows.get((indicator_id, comp_id), ()):
+                if row[build.PER] == own_row[build.PER]:
+                    figures.shown[(indicator_id, comp_id)] = row
+                    break
+
+
+def _comparisons(indicator, own, comps, figures: _Figures, texts) -> list[Comparison]:
+    """The area's figure against each comparison area: difference, relative difference, flag."""
+    comparisons: list[Comparison] = []
+    for comp in comps:
+        row = figures.shown.get((indicator.pk, comp.area.pk))
+        other = build.value(row, figures.periods, figures.provenance) if row is not None else None
+        diff, rel, f = build.compare(indicator, own, other, texts)
+        comparisons.append(Comparison(comp.area, comp.role, other, diff, rel, f))
+    return comparisons
+
+
+def _series(indicator_id: int, area_ref: AreaRef, comps, figures: _Figures) -> list[Series]:
+    """The series over all periods: the area's first, then each comparison area's."""
+    series = [build.series(area_ref, "area", figures.own_rows[indicator_id], figures.periods)]
+    for comp in comps:
+        rows = figures.series_rows.get((indicator_id, comp.area.pk), ())
+        series.append(build.series(comp.area, comp.role, rows, figures.periods))
+    return series
+
+
 def _benchmark(context: _Context, period: str | None, with_series: bool) -> AreaBenchmark:
     area, comps, labels = context.area, context.comparisons, context.labels
     area_ref = _area_ref(area, labels)
     if not context.readable:
         return AreaBenchmark(area_ref, period, comps, [])
-    hidden = context.hidden
-
     comp_ids = [c.area.pk for c in comps]
-    own_rows: dict[int, list[tuple]] = {}  # with series: every period of the area
-    chosen: dict[int, tuple] = {}  # indicator -> the area's shown row
-    shown: dict[tuple[int, int], tuple] = {}  # (indicator, comparison area) -> same-period row
-    provenance: dict[int, tuple] = {}  # pk -> row with provenance (the area's own figures only)
-    series_rows: dict[tuple[int, int], list[tuple]] = {}
-    if not with_series:
-        # One query does it all (the period rule runs in SQL; see benchmark_queries).
-        rows = queries.shown_rows(area.pk, comp_ids, period, hidden)
-        periods = build.Periods.from_shown_rows(rows)
-        own_pk = area_ref.pk
-        for row in rows:
-            if row[build.AREA] == own_pk:
-                chosen[row[build.IND]] = row
-                provenance[row[build.PK]] = row
-            else:
-                shown[(row[build.IND], row[build.AREA])] = row
-    else:
-        periods = build.Periods(queries.period_rows())
-        for row in queries.area_rows(area.pk, hidden):
-            own_rows.setdefault(row[build.IND], []).append(row)
-        for indicator_id, rows in own_rows.items():
-            pick = periods.choose(rows, period)
-            if pick is not None:
-                chosen[indicator_id] = pick
-        if chosen:
-            # Provenance of the chosen figures: exactly the chosen (indicator, period) pairs.
-            by_period: dict[int, list[int]] = {}
-            for indicator_id, row in chosen.items():
-                by_period.setdefault(row[build.PER], []).append(indicator_id)
-            for row in queries.pair_rows([area.pk], by_period, hidden):
-                provenance[row[build.PK]] = row
-            if comp_ids:
-                for row in queries.series_rows(comp_ids, sorted(chosen), hidden):
-                    series_rows.setdefault((row[build.IND], row[build.AREA]), []).append(row)
-                for indicator_id, own_row in chosen.items():
-                    for comp_id in comp_ids:
-                        for row in series_rows.get((indicator_id, comp_id), ()):
-                            if row[build.PER] == own_row[build.PER]:
-                                shown[(indicator_id, comp_id)] = row
-                                break
-    if not chosen:
+    read = _series_figures if with_series else _shown_figures
+    figures = read(area.pk, comp_ids, period, context.hidden)
+    if not figures.chosen:
         return AreaBenchmark(area_ref, period, comps, [])
-    indicators = build.indicator_refs(queries.indicator_rows(sorted(chosen)))
+    indicators = build.indicator_refs(queries.indicator_rows(sorted(figures.chosen)))
 
     texts = rules.current_texts()
     roles = build.SuggestionRoles(area_ref, comps)
     result: list[IndicatorBenchmark] = []
-    for indicator_id, own_row in chosen.items():
+    for indicator_id, own_row in figures.chosen.items():
         indicator = indicators.get(indicator_id)
         if indicator is None:  # hidden indicator: already left out by the queries
             continue
-        own = build.value(own_row, periods, provenance)
-        comparisons: list[Comparison] = []
-        for comp in comps:
-            row = shown.get((indicator_id, comp.area.pk))
-            other = build.value(row, periods, provenance) if row is not None else None
-            diff, rel, f = build.compare(indicator, own, other, texts)
-            comparisons.append(Comparison(comp.area, comp.role, other, diff, rel, f))
-        series: list[Series] = []
-        if with_series:
-            series.append(build.series(area_ref, "area", own_rows[indicator_id], periods))
-            for comp in comps:
-                rows = series_rows.get((indicator_id, comp.area.pk), ())
-                series.append(build.series(comp.area, comp.role, rows, periods))
+        own = build.value(own_row, figures.periods, figures.provenance)
+        comparisons = _comparisons(indicator, own, comps, figures, texts)
+        series = _series(indicator_id, area_ref, comps, figures) if with_series else []
         suggestion = roles.suggest(indicator, own, comparisons, texts)
         result.append(IndicatorBenchmark(indicator, own, comparisons, suggestion, series))
     result.sort(key=lambda r: (r.indicator.name.lower(), r.indicator.code))

@@ -107,7 +107,7 @@ class AnalysisSection(models.Model):
         _("status"), max_length=12, choices=SectionStatus.choices, default=SectionStatus.CONCEPT
     )
     # Optimistic lock: a save names the version it started from; a newer one wins nothing
-    # silently (services.save_section raises EditConflict).
+    # silently (services.section_save raises EditConflict).
     version = models.PositiveIntegerField(default=0)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

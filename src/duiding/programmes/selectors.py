@@ -42,7 +42,7 @@ from duiding.programmes.models import (
     SectionStatus,
 )
 from duiding.programmes.permissions import visible_programmes
-from duiding.programmes.services import ensure_sections
+from duiding.programmes.services import sections_ensure
 
 
 @dataclass
@@ -134,7 +134,7 @@ def cross_domain_factors(chosen: list[SectionFactor], domain_order: dict[int, in
 
 def programme_analysis(programme: Programme, user) -> ProgrammeAnalysis:
     """The whole analysis (a fixed number of queries, whatever the number of domains)."""
-    ensure_sections(programme)
+    sections_ensure(programme)
     benchmark = area_benchmark(
         user=user, area=programme.area, period=programme.figures_period or None
     )
@@ -302,7 +302,7 @@ class ProgrammeOverview:
 
 
 def programme_overview(programme: Programme) -> ProgrammeOverview:
-    ensure_sections(programme)
+    sections_ensure(programme)
     sections = list(programme.sections.select_related("pillar", "domain", "updated_by"))
     pillars = list(Pillar.objects.filter(framework=programme.framework).prefetch_related("domains"))
     by_domain = {s.domain_id: s for s in sections if s.kind == AnalysisSection.Kind.DOMAIN}

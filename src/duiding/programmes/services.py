@@ -38,7 +38,7 @@ class EditConflict(Exception):
         self.mine = mine
 
 
-def ensure_sections(programme: Programme) -> None:
+def sections_ensure(programme: Programme) -> None:
     """Create the sections the framework asks for: one per domain, one per pillar, the whole
     picture and the qualitative analysis. Idempotent; a domain added later gets its section."""
     existing = set(programme.sections.values_list("kind", "pillar_id", "domain_id"))
@@ -60,16 +60,16 @@ def ensure_sections(programme: Programme) -> None:
 
 
 @transaction.atomic
-def create_programme(*, user, partners=(), **fields) -> Programme:
+def programme_create(*, user, partners=(), **fields) -> Programme:
     programme = Programme.objects.create(**fields)
     if partners:
         programme.partners.set(partners)
-    ensure_sections(programme)
+    sections_ensure(programme)
     return programme
 
 
 @transaction.atomic
-def update_programme(
+def programme_update(
     programme: Programme,
     *,
     user,
@@ -146,7 +146,7 @@ def section_content(section: AnalysisSection) -> dict:
     }
 
 
-def record_version(section: AnalysisSection, user, summary: str = "") -> SectionVersion:
+def section_version_record(section: AnalysisSection, user, summary: str = "") -> SectionVersion:
     """Store the section's current content as its next version. Call inside the write's
     transaction, after the change."""
     last = section.versions.order_by("-number").values_list("number", flat=True).first() or 0
@@ -167,7 +167,7 @@ class SectionText:
 
 
 @transaction.atomic
-def save_section(
+def section_save(
     section: AnalysisSection, *, user, based_on_version: int, text: SectionText, summary: str = ""
 ) -> AnalysisSection:
     """Save the texts and status of a section if nobody saved it since `based_on_version`.
@@ -202,7 +202,7 @@ def save_section(
             {"analysis": text.analysis, "conclusion": text.conclusion, "status": text.status},
         )
     section.refresh_from_db()
-    record_version(section, user, summary)
+    section_version_record(section, user, summary)
     return section
 
 
@@ -246,21 +246,21 @@ def _texts_unchanged_since(current: AnalysisSection, number: int) -> bool:
     )
 
 
-def touch_section(section: AnalysisSection, user, summary: str) -> None:
+def section_touch(section: AnalysisSection, user, summary: str) -> None:
     """After a change to a section's lists (factors, striking figures, missing figures): bump
     its version (so an open editor learns of it) and keep a version in the history."""
     AnalysisSection.objects.filter(pk=section.pk).update(
         version=F("version") + 1, updated_by=user, updated_at=timezone.now()
     )
     section.refresh_from_db()
-    record_version(section, user, summary)
+    section_version_record(section, user, summary)
 
 
-# --- List changes of a section (each keeps a version through touch_section) -------------------
+# --- List changes of a section (each keeps a version through section_touch) -------------------
 
 
 @transaction.atomic
-def choose_factors(
+def factors_choose(
     section: AnalysisSection, *, user, choices: dict[int, str], shown: set[int] | None = None
 ) -> bool:
     """Make the section's chosen factors `choices` (factor id -> note) among the factors the
@@ -306,12 +306,12 @@ def choose_factors(
             _("toelichting aangepast: %(names)s")
             % {"names": ", ".join(names[c.factor_id] for c in renoted)}
         )
-    touch_section(section, user, _("Factoren") + " — " + "; ".join(parts))
+    section_touch(section, user, _("Factoren") + " — " + "; ".join(parts))
     return True
 
 
 @transaction.atomic
-def add_factor(section: AnalysisSection, *, user, factor, note: str = "") -> SectionFactor:
+def factor_add(section: AnalysisSection, *, user, factor, note: str = "") -> SectionFactor:
     """Choose one factor (also one not linked to the domain); an existing choice gets the note."""
     choice, created = SectionFactor.objects.get_or_create(
         section=section, factor=factor, defaults={"note": note}
@@ -319,12 +319,12 @@ def add_factor(section: AnalysisSection, *, user, factor, note: str = "") -> Sec
     if not created and note and choice.note != note:
         choice.note = note
         choice.save(update_fields=["note"])
-    touch_section(section, user, _("Factor gekozen: %(name)s") % {"name": factor.name})
+    section_touch(section, user, _("Factor gekozen: %(name)s") % {"name": factor.name})
     return choice
 
 
 @transaction.atomic
-def mark_striking(section: AnalysisSection, *, user, indicator, note: str) -> StrikingIndicator:
+def striking_mark(section: AnalysisSection, *, user, indicator, note: str) -> StrikingIndicator:
     """Mark a figure as striking for another reason than its flag (a second mark updates the note)."""
     mark, created = StrikingIndicator.objects.update_or_create(
         section=section, indicator=indicator, defaults={"note": note}
@@ -332,19 +332,19 @@ def mark_striking(section: AnalysisSection, *, user, indicator, note: str) -> St
     message = (
         _("Opvallend cijfer: %(name)s") if created else _("Opvallend cijfer aangepast: %(name)s")
     )
-    touch_section(section, user, message % {"name": indicator.name})
+    section_touch(section, user, message % {"name": indicator.name})
     return mark
 
 
 @transaction.atomic
-def unmark_striking(mark: StrikingIndicator, *, user) -> None:
+def striking_unmark(mark: StrikingIndicator, *, user) -> None:
     section, name = mark.section, mark.indicator.name
     mark.delete()
-    touch_section(section, user, _("Niet meer opvallend: %(name)s") % {"name": name})
+    section_touch(section, user, _("Niet meer opvallend: %(name)s") % {"name": name})
 
 
 @transaction.atomic
-def add_missing_figure(
+def missing_figure_add(
     section: AnalysisSection,
     *,
     user,
@@ -363,7 +363,7 @@ def add_missing_figure(
     )
     missing.full_clean()
     missing.save()
-    touch_section(
+    section_touch(
         section, user, _("Ontbrekend cijfer toegevoegd: %(what)s") % {"what": description}
     )
     return missing
@@ -378,7 +378,7 @@ MISSING_LABELS = {
 
 
 @transaction.atomic
-def update_missing_figure(
+def missing_figure_update(
     missing: MissingFigure, *, user, based_on_version: int | None = None, **fields
 ) -> MissingFigure:
     """Raises versioning.StaleEdit when somebody saved it after `based_on_version`."""
@@ -396,7 +396,7 @@ def update_missing_figure(
     missing.updated_at = timezone.now()
     missing.full_clean()
     missing.save()
-    touch_section(
+    section_touch(
         missing.section,
         user,
         _("Ontbrekend cijfer aangepast: %(what)s (%(status)s)")
@@ -406,9 +406,9 @@ def update_missing_figure(
 
 
 @transaction.atomic
-def remove_missing_figure(missing: MissingFigure, *, user) -> None:
+def missing_figure_remove(missing: MissingFigure, *, user) -> None:
     section, description = missing.section, missing.description
     missing.delete()
-    touch_section(
+    section_touch(
         section, user, _("Ontbrekend cijfer verwijderd: %(what)s") % {"what": description}
     )

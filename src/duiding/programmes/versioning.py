@@ -1,6 +1,6 @@
 """Optimistic locking of the small edit forms (missing figures, partner conversations, findings).
 
-The same idea as the sections (`services.save_section`): the form carries the `version` it
+The same idea as the sections (`services.section_save`): the form carries the `version` it
 started from; a save from an older version is refused with `StaleEdit`, which names who saved in
 between, when, and what is stored now next to what the editor typed. The page shows that and
 keeps the editor's input; the form's version is moved on, so saving again is a conscious choice.

@@ -58,17 +58,26 @@ class Figure:
         "indicator ‘sport’, periode 2014") starts the message; it defaults to `field`."""
         label = label or field
         if self.value is not None:
-            if not math.isfinite(self.value):
-                raise CalculationError(_prefix(label, _("het percentage is geen getal.")), field)
-            if self.value < 0:
-                raise CalculationError(
-                    _prefix(label, _("een percentage kan niet negatief zijn.")), field
-                )
-            if self.value > 100 + EPS:
-                raise CalculationError(
-                    _prefix(label, _("een percentage kan niet boven 100 liggen.")), field
-                )
-            return float(self.value)
+            return self._checked_value(field, label)
+        return self._from_counts(field, label)
+
+    def _checked_value(self, field: str, label: str) -> float:
+        """A percentage given as such: a number from 0 to 100."""
+        if not math.isfinite(self.value):
+            raise CalculationError(_prefix(label, _("het percentage is geen getal.")), field)
+        if self.value < 0:
+            raise CalculationError(
+                _prefix(label, _("een percentage kan niet negatief zijn.")), field
+            )
+        if self.value > 100 + EPS:
+            raise CalculationError(
+                _prefix(label, _("een percentage kan niet boven 100 liggen.")), field
+            )
+        return float(self.value)
+
+    def _from_counts(self, field: str, label: str) -> float:
+        """A percentage from a numerator and denominator: both there, not negative, a
+        denominator above 0 and a numerator not above it."""
         if self.numerator is None and self.denominator is None:
             raise CalculationError(
                 _prefix(label, _("vul een percentage of een teller en noemer in.")), field
@@ -330,23 +339,15 @@ def _all_verdict(verdicts: list[str]) -> str:
     return REACHED
 
 
-def evaluate(
-    *,
+def _check_evaluation_input(
     rule: str,
     baseline_period: str,
     period: str,
     target: Target | None,
     indicators: list[SeriesInput],
-    combination: dict[str, Figure] | None = None,
-) -> Evaluation:
-    """Evaluate one societal result under `rule` ("each" | "combined" | "mean").
-
-    Every indicator gets its own outcome (its own target, else the common `target`). The overall
-    verdict: "each" -> every indicator reached; "combined" -> the combination series (the share
-    meeting all conditions at once) reaches the common target; "mean" -> the mean of the
-    indicators' percentages reaches the common target. A period missing in a series gives
-    "no_data" for that figure. Raises CalculationError for bad input.
-    """
+    combination: dict[str, Figure] | None,
+) -> None:
+    """The rule, periods, indicators, combination series and common target the rule needs."""
     if rule not in RULES:
         raise CalculationError(
             _("Onbekende rekenregel ‘%(rule)s’; kies each, combined of mean.") % {"rule": rule},
@@ -371,9 +372,7 @@ def evaluate(
             _("Voor de regels ‘gecombineerd’ en ‘gemiddeld’ is een gezamenlijk doel nodig."),
             "target",
         )
-
-    directions = {item.direction for item in indicators}
-    if rule == "mean" and len(directions) > 1:
+    if rule == "mean" and len({item.direction for item in indicators}) > 1:
         raise CalculationError(
             _(
                 "Voor de regel ‘gemiddeld’ moeten alle indicatoren dezelfde richting hebben "
@@ -382,81 +381,138 @@ def evaluate(
             "indicators",
         )
 
-    outcomes: list[IndicatorOutcome] = []
-    baselines: list[float | None] = []
-    values: list[float | None] = []
-    for index, item in enumerate(indicators):
-        field = f"indicators.{index}"
-        label = _("indicator ‘%(code)s’") % {"code": item.code or index + 1}
-        if item.direction not in DIRECTIONS:
-            raise CalculationError(
-                _(
-                    "%(label)s: onbekende richting ‘%(direction)s’; kies higher_is_better of "
-                    "lower_is_better."
-                )
-                % {"label": label, "direction": item.direction},
-                f"{field}.direction",
-            )
-        own = item.target or target
-        target_field = f"{field}.target" if item.target else "target"
-        if own is None:
-            raise CalculationError(
-                _(
-                    "%(label)s: er is geen doel; geef een doel voor deze indicator of een "
-                    "gezamenlijk doel."
-                )
-                % {"label": label},
-                target_field,
-            )
-        baseline = _figure_at(item.series, baseline_period, f"{field}.series", label)
-        value = _figure_at(item.series, period, f"{field}.series", label)
-        # Under "combined" and "mean" the common target is checked against the judged figure
-        # (the combination or the mean), not against each indicator.
-        follows_common = rule != "each" and item.target is None
-        required, change, verdict = _judge(
-            baseline, value, own, item.direction, target_field, check=not follows_common
-        )
-        outcomes.append(
-            IndicatorOutcome(
-                code=item.code,
-                baseline_period=baseline_period,
-                period=period,
-                baseline=baseline,
-                value=value,
-                change=change,
-                required=required,
-                verdict=verdict,
-            )
-        )
-        baselines.append(baseline)
-        values.append(value)
 
-    has_baseline = any(b is not None for b in baselines)
+def _indicator_outcome(
+    index: int,
+    item: SeriesInput,
+    *,
+    rule: str,
+    baseline_period: str,
+    period: str,
+    target: Target | None,
+) -> IndicatorOutcome:
+    """One indicator judged against its own target, else the common one."""
+    field = f"indicators.{index}"
+    label = _("indicator ‘%(code)s’") % {"code": item.code or index + 1}
+    if item.direction not in DIRECTIONS:
+        raise CalculationError(
+            _(
+                "%(label)s: onbekende richting ‘%(direction)s’; kies higher_is_better of "
+                "lower_is_better."
+            )
+            % {"label": label, "direction": item.direction},
+            f"{field}.direction",
+        )
+    own = item.target or target
+    target_field = f"{field}.target" if item.target else "target"
+    if own is None:
+        raise CalculationError(
+            _(
+                "%(label)s: er is geen doel; geef een doel voor deze indicator of een "
+                "gezamenlijk doel."
+            )
+            % {"label": label},
+            target_field,
+        )
+    baseline = _figure_at(item.series, baseline_period, f"{field}.series", label)
+    value = _figure_at(item.series, period, f"{field}.series", label)
+    # Under "combined" and "mean" the common target is checked against the judged figure
+    # (the combination or the mean), not against each indicator.
+    follows_common = rule != "each" and item.target is None
+    required, change, verdict = _judge(
+        baseline, value, own, item.direction, target_field, check=not follows_common
+    )
+    return IndicatorOutcome(
+        code=item.code,
+        baseline_period=baseline_period,
+        period=period,
+        baseline=baseline,
+        value=value,
+        change=change,
+        required=required,
+        verdict=verdict,
+    )
+
+
+def _check_has_baseline(
+    rule: str,
+    baseline_period: str,
+    outcomes: list[IndicatorOutcome],
+    combination: dict[str, Figure] | None,
+) -> None:
+    """The judged figure needs a baseline: any indicator's, or under "combined" the
+    combination series'."""
     if rule == "combined":
         has_baseline = baseline_period in (combination or {})
+    else:
+        has_baseline = any(o.baseline is not None for o in outcomes)
     if not has_baseline:
         raise CalculationError(
             _("De basisperiode %(period)s heeft geen cijfers.") % {"period": baseline_period},
             "baseline_period",
         )
 
-    if rule == "each":
-        return Evaluation(rule, _all_verdict([o.verdict for o in outcomes]), outcomes, None)
 
+def _combined_outcome(
+    rule: str,
+    baseline_period: str,
+    period: str,
+    target: Target,
+    directions: set[str],
+    outcomes: list[IndicatorOutcome],
+    combination: dict[str, Figure] | None,
+) -> CombinedOutcome:
+    """Rules "combined" and "mean": the combination series, or the mean of the indicators,
+    judged against the common target."""
     # The combination share counts who meets all conditions: with mixed directions it is read
     # as "higher is better".
     direction = directions.pop() if len(directions) == 1 else HIGHER
-    assert target is not None  # checked above
     if rule == "combined":
         label = _("combinatie")
         c_base = _figure_at(combination or {}, baseline_period, "combination.series", label)
         c_value = _figure_at(combination or {}, period, "combination.series", label)
     else:
+        baselines = [o.baseline for o in outcomes]
+        values = [o.value for o in outcomes]
         c_base = None if None in baselines else sum(baselines) / len(baselines)  # type: ignore[arg-type]
         c_value = None if None in values else sum(values) / len(values)  # type: ignore[arg-type]
     required, change, verdict = _judge(c_base, c_value, target, direction, "target")
-    combined = CombinedOutcome(c_base, c_value, change, required, verdict)
-    return Evaluation(rule, verdict, outcomes, combined)
+    return CombinedOutcome(c_base, c_value, change, required, verdict)
+
+
+def evaluate(
+    *,
+    rule: str,
+    baseline_period: str,
+    period: str,
+    target: Target | None,
+    indicators: list[SeriesInput],
+    combination: dict[str, Figure] | None = None,
+) -> Evaluation:
+    """Evaluate one societal result under `rule` ("each" | "combined" | "mean").
+
+    Every indicator gets its own outcome (its own target, else the common `target`). The overall
+    verdict: "each" -> every indicator reached; "combined" -> the combination series (the share
+    meeting all conditions at once) reaches the common target; "mean" -> the mean of the
+    indicators' percentages reaches the common target. A period missing in a series gives
+    "no_data" for that figure. Raises CalculationError for bad input.
+    """
+    _check_evaluation_input(rule, baseline_period, period, target, indicators, combination)
+    outcomes = [
+        _indicator_outcome(
+            index, item, rule=rule, baseline_period=baseline_period, period=period, target=target
+        )
+        for index, item in enumerate(indicators)
+    ]
+    _check_has_baseline(rule, baseline_period, outcomes, combination)
+    if rule == "each":
+        return Evaluation(rule, _all_verdict([o.verdict for o in outcomes]), outcomes, None)
+    assert target is not None  # checked above
+    directions = {item.direction for item in indicators}
+    combined = _combined_outcome(
+        rule, baseline_period, period, target, directions, outcomes, combination
+    )
+    return Evaluation(rule, combined.verdict, outcomes, combined)
 
 
 # Periods, forecast and progress live in trend.py; importable from here as part of the contract.

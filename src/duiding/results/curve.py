@@ -64,6 +64,133 @@ def forecast_points(
     return points
 
 
+def _fit(points: list[tuple], baseline_period: str):
+    """The forecast fitted on the points up to and including the baseline period, and the
+    latest point after it (None when there is none)."""
+    baseline_x = calc.period_to_x(baseline_period)
+    before = [(x, v) for x, _c, v in points if x <= baseline_x + calc.EPS]
+    forecast = calc.linear_forecast(before, last_n=LAST_N)
+    after = [(x, c, v) for x, c, v in points if x > baseline_x + calc.EPS]
+    return forecast, (after[-1] if after else None)
+
+
+def _axes(unit: str) -> tuple[dict, dict]:
+    """The x (time, in years) and y (the value, titled with the unit) encodings."""
+    x_enc = {
+        "field": "x",
+        "type": "quantitative",
+        "title": None,
+        "axis": {"format": "d", "tickMinStep": 1, "labelFlush": True},
+        "scale": {"zero": False, "nice": False},
+    }
+    y_title = unit.strip() or None
+    y_enc = {"field": "y", "type": "quantitative", "title": y_title, "scale": {"zero": False}}
+    return x_enc, y_enc
+
+
+def _trend_layers(trend: list[dict], x_enc: dict, y_enc: dict, legend: Legend) -> list[dict]:
+    """The 95 % band and the dashed trend line (none when there is no forecast)."""
+    if not trend:
+        return []
+    return [
+        {
+            "name": "band",
+            "data": {"values": trend},
+            "mark": {"type": "area", "opacity": 0.15},
+            "encoding": {
+                "x": x_enc,
+                "y": {**y_enc, "field": "lower"},
+                "y2": {"field": "upper"},
+                "color": legend.add(_("bandbreedte (95%)"), FORECAST_COLOUR),
+            },
+        },
+        {
+            "name": "forecast",
+            "data": {"values": trend},
+            "mark": {"type": "line", "strokeDash": [6, 4]},
+            "encoding": {
+                "x": x_enc,
+                "y": y_enc,
+                "color": legend.add(_("trend tot en met de basisperiode"), FORECAST_COLOUR),
+            },
+        },
+    ]
+
+
+def _history_layer(points, x_enc: dict, y_enc: dict, legend: Legend, decimals: int) -> dict:
+    """The figures as a line with points, each with a tooltip."""
+    d3 = f",.{max(0, min(decimals, 6))}f"
+    return {
+        "name": "history",
+        "data": {"values": [{"x": x, "y": v, "period": c} for x, c, v in points]},
+        "mark": {"type": "line", "point": {"size": 40}},
+        "encoding": {
+            "x": x_enc,
+            "y": y_enc,
+            "color": legend.add(_("cijfers"), HISTORY_COLOUR),
+            "tooltip": [
+                {"field": "period", "type": "nominal", "title": _("Periode")},
+                {"field": "y", "type": "quantitative", "title": _("Waarde"), "format": d3},
+            ],
+        },
+    }
+
+
+def _baseline_layer(baseline: float, baseline_period: str, legend: Legend) -> dict:
+    """The baseline as a dashed horizontal rule."""
+    return {
+        "name": "baseline",
+        "data": {"values": [{"y": baseline, "period": baseline_period}]},
+        "mark": {"type": "rule", "strokeDash": [2, 3]},
+        "encoding": {
+            "y": {"field": "y", "type": "quantitative"},
+            "color": legend.add(_("basiswaarde"), BASELINE_COLOUR),
+        },
+    }
+
+
+def _target_layers(
+    required: float,
+    target_x: float,
+    target_date,
+    x_enc: dict,
+    y_enc: dict,
+    legend: Legend,
+    *,
+    decimals: int,
+    unit: str,
+) -> list[dict]:
+    """The target at its date: a diamond and a label with the year and value."""
+    label = _("doel %(year)s: %(value)s") % {
+        "year": target_date.year,
+        "value": _fmt(required, decimals, unit),
+    }
+    target_row = [{"x": target_x, "y": required, "label": label}]
+    return [
+        {
+            "name": "target",
+            "data": {"values": target_row},
+            "mark": {
+                "type": "point",
+                "shape": "diamond",
+                "filled": True,
+                "size": 110,
+            },
+            "encoding": {
+                "x": x_enc,
+                "y": y_enc,
+                "color": legend.add(_("doel"), TARGET_COLOUR),
+            },
+        },
+        {
+            "name": "target_label",
+            "data": {"values": target_row},
+            "mark": {"type": "text", "dy": -12, "align": "right", "color": TARGET_COLOUR},
+            "encoding": {"x": x_enc, "y": y_enc, "text": {"field": "label"}},
+        },
+    ]
+
+
 def curve_spec(
     *,
     name: str,
@@ -83,10 +210,7 @@ def curve_spec(
     verdict of the indicator (the sentence is phrased around it)."""
     target_x = date_to_x(target_date)
     points = [(calc.period_to_x(code), code, value) for code, value in history]
-    baseline_x = calc.period_to_x(baseline_period)
-    before = [(x, v) for x, _c, v in points if x <= baseline_x + calc.EPS]
-    forecast = calc.linear_forecast(before, last_n=LAST_N)
-    after = [(x, c, v) for x, c, v in points if x > baseline_x + calc.EPS]
+    forecast, latest = _fit(points, baseline_period)
     sentence = curve_sentence(
         name=name,
         forecast=forecast,
@@ -96,108 +220,21 @@ def curve_spec(
         baseline=baseline,
         required=required,
         direction=direction,
-        latest=after[-1] if after else None,
+        latest=latest,
         verdict=verdict,
         decimals=decimals,
         unit=unit,
     )
     legend = Legend()
-    d3 = f",.{max(0, min(decimals, 6))}f"
-    x_enc = {
-        "field": "x",
-        "type": "quantitative",
-        "title": None,
-        "axis": {"format": "d", "tickMinStep": 1, "labelFlush": True},
-        "scale": {"zero": False, "nice": False},
-    }
-    y_title = unit.strip() or None
-    y_enc = {"field": "y", "type": "quantitative", "title": y_title, "scale": {"zero": False}}
-    layers: list[dict] = []
+    x_enc, y_enc = _axes(unit)
     trend = forecast_points(forecast, target_x, bounds) if forecast else []
-    if trend:
-        layers.append(
-            {
-                "name": "band",
-                "data": {"values": trend},
-                "mark": {"type": "area", "opacity": 0.15},
-                "encoding": {
-                    "x": x_enc,
-                    "y": {**y_enc, "field": "lower"},
-                    "y2": {"field": "upper"},
-                    "color": legend.add(_("bandbreedte (95%)"), FORECAST_COLOUR),
-                },
-            }
-        )
-        layers.append(
-            {
-                "name": "forecast",
-                "data": {"values": trend},
-                "mark": {"type": "line", "strokeDash": [6, 4]},
-                "encoding": {
-                    "x": x_enc,
-                    "y": y_enc,
-                    "color": legend.add(_("trend tot en met de basisperiode"), FORECAST_COLOUR),
-                },
-            }
-        )
-    layers.append(
-        {
-            "name": "history",
-            "data": {"values": [{"x": x, "y": v, "period": c} for x, c, v in points]},
-            "mark": {"type": "line", "point": {"size": 40}},
-            "encoding": {
-                "x": x_enc,
-                "y": y_enc,
-                "color": legend.add(_("cijfers"), HISTORY_COLOUR),
-                "tooltip": [
-                    {"field": "period", "type": "nominal", "title": _("Periode")},
-                    {"field": "y", "type": "quantitative", "title": _("Waarde"), "format": d3},
-                ],
-            },
-        }
-    )
+    layers = _trend_layers(trend, x_enc, y_enc, legend)
+    layers.append(_history_layer(points, x_enc, y_enc, legend, decimals))
     if baseline is not None:
-        layers.append(
-            {
-                "name": "baseline",
-                "data": {"values": [{"y": baseline, "period": baseline_period}]},
-                "mark": {"type": "rule", "strokeDash": [2, 3]},
-                "encoding": {
-                    "y": {"field": "y", "type": "quantitative"},
-                    "color": legend.add(_("basiswaarde"), BASELINE_COLOUR),
-                },
-            }
-        )
+        layers.append(_baseline_layer(baseline, baseline_period, legend))
     if required is not None:
-        label = _("doel %(year)s: %(value)s") % {
-            "year": target_date.year,
-            "value": _fmt(required, decimals, unit),
-        }
-        target_row = [{"x": target_x, "y": required, "label": label}]
-        layers.append(
-            {
-                "name": "target",
-                "data": {"values": target_row},
-                "mark": {
-                    "type": "point",
-                    "shape": "diamond",
-                    "filled": True,
-                    "size": 110,
-                },
-                "encoding": {
-                    "x": x_enc,
-                    "y": y_enc,
-                    "color": legend.add(_("doel"), TARGET_COLOUR),
-                },
-            }
-        )
-        layers.append(
-            {
-                "name": "target_label",
-                "data": {"values": target_row},
-                "mark": {"type": "text", "dy": -12, "align": "right", "color": TARGET_COLOUR},
-                "encoding": {"x": x_enc, "y": y_enc, "text": {"field": "label"}},
-            }
+        layers += _target_layers(
+            required, target_x, target_date, x_enc, y_enc, legend, decimals=decimals, unit=unit
         )
     legend.finish()
     spec = {

@@ -135,6 +135,33 @@ class RekenhulpForm(forms.Form):
             return None
         return figure
 
+    @staticmethod
+    def _series(before, after, base_period: str, later_period: str) -> dict[str, Figure]:
+        """The figures that were filled in, by period."""
+        series = {}
+        if before is not None:
+            series[base_period] = before
+        if after is not None:
+            series[later_period] = after
+        return series
+
+    def _indicator(self, i: int, data: dict, base_period: str, later_period: str):
+        """Indicator row `i` as a SeriesInput; None when it is empty or has no name."""
+        prefix = f"ind{i}"
+        name = (data.get(f"{prefix}_name") or "").strip()
+        label = _("Indicator %(number)s") % {"number": i}
+        before = self._figure(prefix, "base", _("%(label)s, basisperiode") % {"label": label})
+        after = self._figure(prefix, "later", _("%(label)s, latere periode") % {"label": label})
+        if not name and before is None and after is None:
+            return None
+        if not name:
+            self.add_error(
+                f"{prefix}_name", _("Geef indicator %(number)s een naam.") % {"number": i}
+            )
+            return None
+        series = self._series(before, after, base_period, later_period)
+        return SeriesInput(name, data.get(f"{prefix}_direction") or HIGHER, series)
+
     def clean(self):
         data = super().clean()
         self.indicators: list[SeriesInput] = []
@@ -146,36 +173,15 @@ class RekenhulpForm(forms.Form):
                 "period", _("De latere periode moet een andere zijn dan de basisperiode.")
             )
         for i in range(1, MAX_INDICATORS + 1):
-            prefix = f"ind{i}"
-            name = (data.get(f"{prefix}_name") or "").strip()
-            label = _("Indicator %(number)s") % {"number": i}
-            before = self._figure(prefix, "base", _("%(label)s, basisperiode") % {"label": label})
-            after = self._figure(prefix, "later", _("%(label)s, latere periode") % {"label": label})
-            if not name and before is None and after is None:
-                continue
-            if not name:
-                self.add_error(
-                    f"{prefix}_name", _("Geef indicator %(number)s een naam.") % {"number": i}
-                )
-                continue
-            series = {}
-            if before is not None:
-                series[base_period] = before
-            if after is not None:
-                series[later_period] = after
-            self.indicators.append(
-                SeriesInput(name, data.get(f"{prefix}_direction") or HIGHER, series)
-            )
+            indicator = self._indicator(i, data, base_period, later_period)
+            if indicator is not None:
+                self.indicators.append(indicator)
         if not self.indicators and not self.errors:
             self.add_error("ind1_name", _("Vul minstens één indicator in."))
         before = self._figure("comb", "base", _("Combinatie, basisperiode"))
         after = self._figure("comb", "later", _("Combinatie, latere periode"))
         if before is not None or after is not None:
-            self.combination = {}
-            if before is not None:
-                self.combination[base_period] = before
-            if after is not None:
-                self.combination[later_period] = after
+            self.combination = self._series(before, after, base_period, later_period)
         value = data.get("target_value")
         if value is not None and data.get("target_kind") in ("pp", "relative") and value < 0:
             self.add_error(

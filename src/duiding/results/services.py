@@ -29,11 +29,11 @@ __all__ = [
     "COMBINATION_CHOOSE",
     "COMBINATION_MISSING",
     "ResultConflict",
-    "create_result",
-    "delete_result",
     "result_content",
-    "set_status",
-    "update_result",
+    "result_create",
+    "result_delete",
+    "result_status_set",
+    "result_update",
 ]
 
 
@@ -154,7 +154,7 @@ def _combined_fields(rule: str, combination_indicator, combined_target: Target |
     }
 
 
-def create_result(
+def result_create(
     *,
     programme,
     user,
@@ -227,7 +227,7 @@ def _changed_parts(before: dict, after: dict) -> str:
     return text
 
 
-def update_result(
+def result_update(
     result: SocietalResult,
     *,
     user,
@@ -247,7 +247,7 @@ def update_result(
     """Replace the result's content if nobody saved it since `expected_version`.
 
     The check and the write are one UPDATE ... WHERE version = expected_version; on a conflict
-    ResultConflict is raised and nothing is written. The status is kept (see set_status)."""
+    ResultConflict is raised and nothing is written. The status is kept (see result_status_set)."""
     sections, factors = list(sections), list(factors)
     programme = result.programme
     adopted = result.status == Status.ADOPTED
@@ -294,7 +294,7 @@ def update_result(
     return result
 
 
-def set_status(
+def result_status_set(
     result: SocietalResult, user, status: str, *, expected_version: int | None = None
 ) -> SocietalResult:
     """Change the status (concept -> besproken met collega -> met partners -> vastgesteld, or
@@ -326,7 +326,7 @@ def set_status(
     return result
 
 
-def delete_result(result: SocietalResult, user=None):
+def result_delete(result: SocietalResult, user=None):
     """Delete the result with its indicators and progress verdicts; the history stays, with a
     "verwijderd" change holding the snapshot (see restore.py)."""
     from duiding.results.restore import delete_result as delete

@@ -109,14 +109,8 @@ def _kept_baseline(raw: dict, indicator, period_code: str, existing: dict) -> De
     return stored.baseline_value
 
 
-def _clean_row(
-    index: int, raw: dict, *, user, programme, problems: Problems, existing: dict
-) -> CleanIndicator:
-    indicator = raw.get("indicator")
-    name = (raw.get("name") or "").strip()
-    source = (raw.get("baseline_source") or "").strip()
-    if indicator is None and not name:
-        problems.row(index, "indicator", _("indicator"), _("kies een indicator of geef een naam"))
+def _check_baseline_period(index: int, raw: dict, problems: Problems):
+    """The baseline period as typed and parsed (None when empty or not a period)."""
     period_text = (raw.get("baseline_period") or "").strip()
     parsed = parse_period(period_text) if period_text else None
     if not period_text:
@@ -129,40 +123,70 @@ def _clean_row(
             _("'%(period)s' is geen periode (bijvoorbeeld 2021, 2021H1 of 2021Q3)")
             % {"period": period_text},
         )
-    period_code = parsed.code if parsed else period_text
+    return period_text, parsed
+
+
+@dataclass
+class _RowContext:
+    """What checking a row needs besides the row: who asks, for which programme, the problems
+    found so far and the stored rows of the result by id."""
+
+    user: object
+    programme: object
+    problems: Problems
+    existing: dict
+
+
+def _looked_up_baseline(
+    index: int, raw: dict, indicator, period_code: str, period_text: str, source: str, context
+) -> tuple[Decimal | None, str]:
+    """No baseline typed in: keep the stored one, or read it from the observations."""
+    user, programme, problems = context.user, context.programme, context.problems
+    if indicator is None:
+        problems.row(
+            index,
+            "baseline_value",
+            _("basiswaarde"),
+            _("vul de basiswaarde in (een eigen indicator heeft geen cijfers in Duiding)"),
+        )
+        return None, source
+    if (kept := _kept_baseline(raw, indicator, period_code, context.existing)) is not None:
+        return kept, ""
+    found = baseline_from_observations(user, programme.area, indicator, period_code)
+    if found is None:
+        problems.row(
+            index,
+            "baseline_period",
+            _("basisperiode"),
+            _("geen cijfer voor %(area)s in %(period)s")
+            % {"area": programme.area.name, "period": period_text},
+        )
+        return None, source
+    return Decimal(str(round(found, 4))), ""
+
+
+def _baseline(
+    index: int, raw: dict, indicator, period_code: str, period_text: str, parsed, context
+) -> tuple[Decimal | None, str]:
+    """The baseline value and its source: typed in (then with a source), or looked up."""
+    problems = context.problems
+    source = (raw.get("baseline_source") or "").strip()
     value = as_decimal(raw.get("baseline_value"))
     if raw.get("baseline_value") not in (None, "") and value is None:
         problems.row(index, "baseline_value", _("basiswaarde"), _("dit is geen getal"))
     if value is None and raw.get("baseline_value") in (None, "") and parsed is not None:
-        if indicator is None:
-            problems.row(
-                index,
-                "baseline_value",
-                _("basiswaarde"),
-                _("vul de basiswaarde in (een eigen indicator heeft geen cijfers in Duiding)"),
-            )
-        elif (kept := _kept_baseline(raw, indicator, period_code, existing)) is not None:
-            value, source = kept, ""
-        else:
-            found = baseline_from_observations(user, programme.area, indicator, period_code)
-            if found is None:
-                problems.row(
-                    index,
-                    "baseline_period",
-                    _("basisperiode"),
-                    _("geen cijfer voor %(area)s in %(period)s")
-                    % {"area": programme.area.name, "period": period_text},
-                )
-            else:
-                value = Decimal(str(round(found, 4)))
-                source = ""
-    elif value is not None and not source:
+        return _looked_up_baseline(index, raw, indicator, period_code, period_text, source, context)
+    if value is not None and not source:
         problems.row(
             index,
             "baseline_source",
             _("bron"),
             _("noem de bron van een basiswaarde die u zelf invult"),
         )
+    return value, source
+
+
+def _check_direction(index: int, raw: dict, indicator, problems: Problems) -> str:
     direction = raw.get("direction") or (indicator.direction if indicator else "")
     if direction not in (Direction.HIGHER_IS_BETTER, Direction.LOWER_IS_BETTER):
         problems.row(
@@ -176,12 +200,33 @@ def _clean_row(
             if indicator is not None
             else _("kies of een hogere of een lagere waarde beter is"),
         )
+    return direction
+
+
+def _check_target_fields(index: int, raw: dict, problems: Problems) -> tuple[str, Decimal | None]:
     target_kind = raw.get("target_kind") or TargetKind.PP
     if target_kind not in TargetKind.values:
         problems.row(index, "target_kind", _("soort doel"), _("onbekende soort doel"))
     target_value = as_decimal(raw.get("target_value"))
     if raw.get("target_value") not in (None, "") and target_value is None:
         problems.row(index, "target_value", _("doel"), _("dit is geen getal"))
+    return target_kind, target_value
+
+
+def _clean_row(
+    index: int, raw: dict, *, user, programme, problems: Problems, existing: dict
+) -> CleanIndicator:
+    """One indicator row: indicator or name, baseline period and value, direction, target."""
+    indicator = raw.get("indicator")
+    name = (raw.get("name") or "").strip()
+    if indicator is None and not name:
+        problems.row(index, "indicator", _("indicator"), _("kies een indicator of geef een naam"))
+    period_text, parsed = _check_baseline_period(index, raw, problems)
+    period_code = parsed.code if parsed else period_text
+    context = _RowContext(user, programme, problems, existing)
+    value, source = _baseline(index, raw, indicator, period_code, period_text, parsed, context)
+    direction = _check_direction(index, raw, indicator, problems)
+    target_kind, target_value = _check_target_fields(index, raw, problems)
     return CleanIndicator(
         indicator=indicator,
         name="" if indicator is not None else name,
@@ -249,6 +294,99 @@ def _check_row_target(index: int, row: CleanIndicator, problems: Problems) -> No
         )
 
 
+def _check_fields(
+    problems: Problems,
+    *,
+    programme,
+    text: str,
+    target_date,
+    domain,
+    ambition,
+    sections,
+    factors,
+    rule: str,
+    indicators: list[dict],
+) -> None:
+    """The result's own fields: filled in, and belonging to the programme and its framework."""
+    if not (text or "").strip():
+        problems.add("text", _("Maatschappelijk resultaat: vul de tekst in."))
+    if target_date is None:
+        problems.add("target_date", _("Streefdatum: vul de datum in."))
+    framework_id = programme.framework_id
+    if domain is not None and domain.pillar.framework_id != framework_id:
+        problems.add("domain", _("Domein: hoort niet bij het raamwerk van dit programma."))
+    if ambition is not None and ambition.framework_id != framework_id:
+        problems.add("ambition", _("Ambitie: hoort niet bij het raamwerk van dit programma."))
+    if any(s.programme_id != programme.pk for s in sections):
+        problems.add("sections", _("Bevindingen: horen niet bij dit programma."))
+    if any(f.framework_id != framework_id for f in factors):
+        problems.add("factors", _("Factoren: horen niet bij het raamwerk van dit programma."))
+    if rule not in Rule.values:
+        problems.add("rule", _("Rekenregel: kies een van de drie regels."))
+    if not indicators:
+        problems.add("indicators", _("Indicatoren: een resultaat heeft minstens één indicator."))
+
+
+def _apply_common_target(
+    rows: list[CleanIndicator], rule: str, combined_target: Target | None, problems: Problems
+) -> set[int]:
+    """Rules "combined" and "mean" need a common target; rows without their own target follow
+    it. Returns the indexes of the rows that follow it."""
+    follows_common: set[int] = set()
+    if rule not in (Rule.COMBINED, Rule.MEAN):
+        return follows_common
+    if combined_target is None:
+        problems.add(
+            "combined_target_value",
+            _("Doel (gecombineerd): vul het doel in voor de regel '%(rule)s'.")
+            % {"rule": Rule(rule).label.lower()},
+        )
+        return follows_common
+    for i, row in enumerate(rows):
+        if row.target_value is None:
+            row.target_kind = combined_target.kind
+            row.target_value = as_decimal(combined_target.value)
+            follows_common.add(i)
+    return follows_common
+
+
+def _check_row_targets(
+    rows: list[CleanIndicator], follows_common: set[int], target_date, problems: Problems
+) -> None:
+    """Each row has a target that fits its baseline, and a baseline before the target date."""
+    for i, row in enumerate(rows):
+        if row.target_value is None:
+            problems.row(i, "target_value", _("doel"), _("vul het doel in"))
+        if i not in follows_common:
+            # A row following the common target is judged through the combined figure only.
+            _check_row_target(i, row, problems)
+        if parsed := parse_period(row.baseline_period):
+            if target_date is not None and target_date <= parsed.end:
+                problems.add(
+                    "target_date",
+                    _("Streefdatum: ligt niet na de basisperiode %(period)s van indicator %(n)s.")
+                    % {"period": row.baseline_period, "n": i + 1},
+                )
+
+
+def _check_percentages(rows: list[CleanIndicator], rule: str, problems: Problems) -> None:
+    """Rules "each" and "mean" over more than one indicator need percentages."""
+    if len(rows) <= 1 or rule not in (Rule.EACH, Rule.MEAN):
+        return
+    for i, row in enumerate(rows):
+        if not is_percentage(row):
+            problems.row(
+                i,
+                "indicator",
+                _("indicator"),
+                _(
+                    "de regel '%(rule)s' met meer indicatoren vraagt percentages; "
+                    "%(name)s is geen percentage"
+                )
+                % {"rule": Rule(rule).label.lower(), "name": row.indicator.name},
+            )
+
+
 def clean_result(
     *,
     user,
@@ -269,72 +407,31 @@ def clean_result(
     `existing`: the stored ResultIndicator rows of the result by id (when editing)."""
     problems = Problems()
     existing = existing or {}
-    if not (text or "").strip():
-        problems.add("text", _("Maatschappelijk resultaat: vul de tekst in."))
-    if target_date is None:
-        problems.add("target_date", _("Streefdatum: vul de datum in."))
-    framework_id = programme.framework_id
-    if domain is not None and domain.pillar.framework_id != framework_id:
-        problems.add("domain", _("Domein: hoort niet bij het raamwerk van dit programma."))
-    if ambition is not None and ambition.framework_id != framework_id:
-        problems.add("ambition", _("Ambitie: hoort niet bij het raamwerk van dit programma."))
-    if any(s.programme_id != programme.pk for s in sections):
-        problems.add("sections", _("Bevindingen: horen niet bij dit programma."))
-    if any(f.framework_id != framework_id for f in factors):
-        problems.add("factors", _("Factoren: horen niet bij het raamwerk van dit programma."))
-    if rule not in Rule.values:
-        problems.add("rule", _("Rekenregel: kies een van de drie regels."))
-    if not indicators:
-        problems.add("indicators", _("Indicatoren: een resultaat heeft minstens één indicator."))
+    _check_fields(
+        problems,
+        programme=programme,
+        text=text,
+        target_date=target_date,
+        domain=domain,
+        ambition=ambition,
+        sections=sections,
+        factors=factors,
+        rule=rule,
+        indicators=indicators,
+    )
     rows = [
         _clean_row(i, raw, user=user, programme=programme, problems=problems, existing=existing)
         for i, raw in enumerate(indicators)
     ]
-    follows_common: set[int] = set()
-    if rule in (Rule.COMBINED, Rule.MEAN):
-        if combined_target is None:
-            problems.add(
-                "combined_target_value",
-                _("Doel (gecombineerd): vul het doel in voor de regel '%(rule)s'.")
-                % {"rule": Rule(rule).label.lower()},
-            )
-        for i, row in enumerate(rows):  # rows without their own target follow the common one
-            if row.target_value is None and combined_target is not None:
-                row.target_kind = combined_target.kind
-                row.target_value = as_decimal(combined_target.value)
-                follows_common.add(i)
+    follows_common = _apply_common_target(rows, rule, combined_target, problems)
     if rule == Rule.COMBINED and combination_indicator is None:
         has_options = combination_options(user, programme)
         problems.add(
             "combination_indicator",
             _(COMBINATION_CHOOSE) if has_options else _(COMBINATION_MISSING),
         )
-    for i, row in enumerate(rows):
-        if row.target_value is None:
-            problems.row(i, "target_value", _("doel"), _("vul het doel in"))
-        if i not in follows_common:
-            # A row following the common target is judged through the combined figure only.
-            _check_row_target(i, row, problems)
-        if parsed := parse_period(row.baseline_period):
-            if target_date is not None and target_date <= parsed.end:
-                problems.add(
-                    "target_date",
-                    _("Streefdatum: ligt niet na de basisperiode %(period)s van indicator %(n)s.")
-                    % {"period": row.baseline_period, "n": i + 1},
-                )
-    if len(rows) > 1 and rule in (Rule.EACH, Rule.MEAN):
-        for i, row in enumerate(rows):
-            if not is_percentage(row):
-                problems.row(
-                    i,
-                    "indicator",
-                    _("indicator"),
-                    _(
-                        "de regel '%(rule)s' met meer indicatoren vraagt percentages; "
-                        "%(name)s is geen percentage"
-                    )
-                    % {"rule": Rule(rule).label.lower(), "name": row.indicator.name},
-                )
+    _check_row_targets(rows, follows_common, target_date, problems)
+    _check_percentages(rows, rule, problems)
     if rule == Rule.MEAN and combined_target is not None and rows:
         _check_mean_target(rows, combined_target, problems)
     if rule == Rule.COMBINED and combination_indicator is not None and rows:

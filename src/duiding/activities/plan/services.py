@@ -270,7 +270,7 @@ def purchase_delete(*, agreement: PurchaseAgreement, user) -> None:
 # --- Quality agreements ------------------------------------------------------------------------
 
 
-def clean_checklist(checklist: dict | None) -> dict:
+def checklist_clean(checklist: dict | None) -> dict:
     """{key: {"answer": True/False/None, "note": str}} for the seed's questions only."""
     clean: dict = {}
     for key, value in (checklist or {}).items():
@@ -334,7 +334,7 @@ def quality_save(
     target_level = _target_level(activity, target_level)
     if agreement is None or due_date != agreement.due_date:
         _future(due_date, on=on)
-    checklist = clean_checklist(checklist)
+    checklist = checklist_clean(checklist)
     action = history.Action.CREATED if agreement is None else history.Action.UPDATED
     if agreement is None:
         agreement = QualityAgreement(activity=activity, created_by=user)

@@ -216,16 +216,7 @@ def _bool(value: str) -> bool | None:
     return None
 
 
-def _check_row(number: int, cells: dict, lk: _Lookups, errors: list[str]) -> _Row | None:
-    def error(column: str, text: str) -> None:
-        errors.append(
-            _("Rij %(row)s, kolom '%(column)s': %(text)s")
-            % {"row": number, "column": column, "text": text}
-        )
-
-    before = len(errors)
-    values: dict = {}
-    relations: dict = {}
+def _check_name(cells: dict, values: dict, error) -> None:
     name = cells.get("naam", "")
     if not name:
         error("naam", _("de naam ontbreekt"))
@@ -233,12 +224,15 @@ def _check_row(number: int, cells: dict, lk: _Lookups, errors: list[str]) -> _Ro
         error("naam", _("de naam is langer dan %(max)s tekens") % {"max": MAX_NAME})
     values["name"] = name
 
-    kind = KIND_WORDS.get(_norm(cells.get("soort", "")))
+
+def _check_kind(cells: dict, values: dict, error) -> None:
+    word = _norm(cells.get("soort", ""))
+    kind = KIND_WORDS.get(word)
     if kind is None:
         kind_map = {k.value: k.value for k in Factor.Kind} | {
             _norm(str(k.label)): k.value for k in Factor.Kind
         }
-        kind = kind_map.get(_norm(cells.get("soort", "")))
+        kind = kind_map.get(word)
     if kind is None:
         error(
             "soort",
@@ -247,15 +241,21 @@ def _check_row(number: int, cells: dict, lk: _Lookups, errors: list[str]) -> _Ro
         )
     values["kind"] = kind
 
-    if "ranking" in cells:
-        raw = cells["ranking"]
-        if not raw:
-            values["rank"] = None
-        elif raw.isdigit() and 1 <= int(raw) <= 999:
-            values["rank"] = int(raw)
-        else:
-            error("ranking", _("'%(value)s' is geen geheel getal van 1 tot 999") % {"value": raw})
 
+def _check_rank(cells: dict, values: dict, error) -> None:
+    if "ranking" not in cells:
+        return
+    raw = cells["ranking"]
+    if not raw:
+        values["rank"] = None
+    elif raw.isdigit() and 1 <= int(raw) <= 999:
+        values["rank"] = int(raw)
+    else:
+        error("ranking", _("'%(value)s' is geen geheel getal van 1 tot 999") % {"value": raw})
+
+
+def _check_lists(cells: dict, lk: _Lookups, relations: dict, error) -> None:
+    """The comma-separated columns: every name must be known; the known ones become relations."""
     lists = (
         ("leefgebieden", "life_areas", lk.life_areas, _("onbekend leefgebied '%(value)s'")),
         ("leeftijdsfasen", "age_phases", lk.age_phases, _("onbekende leeftijdsfase '%(value)s'")),
@@ -270,18 +270,43 @@ def _check_row(number: int, cells: dict, lk: _Lookups, errors: list[str]) -> _Ro
             error(column, message % {"value": value})
         relations[key] = found
 
+
+def _check_texts(cells: dict, values: dict, error) -> None:
     if "toelichting" in cells:
         values["explanation"] = cells["toelichting"]
     if "bron" in cells:
         if len(cells["bron"]) > MAX_SOURCE:
             error("bron", _("de bron is langer dan %(max)s tekens") % {"max": MAX_SOURCE})
         values["source"] = cells["bron"]
+
+
+def _check_flags(cells: dict, values: dict, error) -> None:
     for column, key in (("standaard", "is_default"), ("bevestigd", "confirmed")):
         if column in cells and cells[column]:
             flag = _bool(cells[column])
             if flag is None:
                 error(column, _("'%(value)s' is geen ja of nee") % {"value": cells[column]})
             values[key] = flag
+
+
+def _check_row(number: int, cells: dict, lk: _Lookups, errors: list[str]) -> _Row | None:
+    """One row checked column by column; None (and messages in `errors`) when any column fails."""
+
+    def error(column: str, text: str) -> None:
+        errors.append(
+            _("Rij %(row)s, kolom '%(column)s': %(text)s")
+            % {"row": number, "column": column, "text": text}
+        )
+
+    before = len(errors)
+    values: dict = {}
+    relations: dict = {}
+    _check_name(cells, values, error)
+    _check_kind(cells, values, error)
+    _check_rank(cells, values, error)
+    _check_lists(cells, lk, relations, error)
+    _check_texts(cells, values, error)
+    _check_flags(cells, values, error)
     if len(errors) > before:
         return None
     return _Row(number, values, relations)
@@ -296,13 +321,8 @@ def _differs(factor: Factor, row: _Row) -> bool:
     return factor.name != row.values["name"]
 
 
-def factors_import(*, framework: Framework, file, indicators, user=None) -> ImportSummary:
-    """Upsert the factors of an .xlsx file into the framework, all-or-nothing.
-
-    `indicators`: the indicators the importer may link (a queryset). Raises FactorImportError
-    with every problem when anything is wrong; then nothing has changed.
-    """
-    lookups = _Lookups(framework, indicators)
+def _checked_rows(file, lookups: _Lookups) -> list[_Row]:
+    """Every row of the file checked; raises FactorImportError with all messages at once."""
     errors: list[str] = []
     rows: list[_Row] = []
     seen: dict[str, int] = {}
@@ -323,30 +343,44 @@ def factors_import(*, framework: Framework, file, indicators, user=None) -> Impo
         raise FactorImportError(errors)
     if not rows:
         raise FactorImportError([_("Het tabblad 'Factoren' bevat geen factoren.")])
+    return rows
 
+
+def _upsert(framework: Framework, row: _Row, existing: dict, summary: ImportSummary, user) -> None:
+    """Create or update the factor of one checked row, with its relations and a history entry."""
+    factor = existing.get(_norm(row.values["name"]))
+    before = None
+    if factor is None:
+        factor = Factor(framework=framework, **row.values)
+        factor.full_clean()
+        factor.save()
+        summary.created += 1
+    elif _differs(factor, row):
+        before = history.factor_snapshot(factor)
+        for key, value in row.values.items():
+            setattr(factor, key, value)
+        factor.full_clean()
+        factor.save()
+        summary.updated += 1
+    else:
+        summary.unchanged += 1
+        return
+    for key, values in row.relations.items():
+        getattr(factor, key).set(values)
+    history.record(factor, user=user, action=FactorChange.Action.IMPORTED, before=before)
+    summary.names.append(factor.name)
+
+
+def factors_import(*, framework: Framework, file, indicators, user=None) -> ImportSummary:
+    """Upsert the factors of an .xlsx file into the framework, all-or-nothing.
+
+    `indicators`: the indicators the importer may link (a queryset). Raises FactorImportError
+    with every problem when anything is wrong; then nothing has changed.
+    """
+    rows = _checked_rows(file, _Lookups(framework, indicators))
     summary = ImportSummary()
     existing = {_norm(f.name): f for f in factors_of(framework)}
     with transaction.atomic():
         for row in rows:
-            factor = existing.get(_norm(row.values["name"]))
-            before = None
-            if factor is None:
-                factor = Factor(framework=framework, **row.values)
-                factor.full_clean()
-                factor.save()
-                summary.created += 1
-            elif _differs(factor, row):
-                before = history.factor_snapshot(factor)
-                for key, value in row.values.items():
-                    setattr(factor, key, value)
-                factor.full_clean()
-                factor.save()
-                summary.updated += 1
-            else:
-                summary.unchanged += 1
-                continue
-            for key, values in row.relations.items():
-                getattr(factor, key).set(values)
-            history.record(factor, user=user, action=FactorChange.Action.IMPORTED, before=before)
-            summary.names.append(factor.name)
+            _upsert(framework, row, existing, summary, user)
     return summary

@@ -86,7 +86,7 @@ def factor_delete(*, factor: Factor, user=None) -> int:
     from django.utils.translation import gettext as _
 
     from duiding.programmes.models import SectionFactor
-    from duiding.programmes.services import touch_section
+    from duiding.programmes.services import section_touch
 
     choices = list(
         SectionFactor.objects.select_for_update()
@@ -98,7 +98,7 @@ def factor_delete(*, factor: Factor, user=None) -> int:
     for choice in choices:
         section = choice.section
         choice.delete()
-        touch_section(section, user, summary)
+        section_touch(section, user, summary)
     history.record(factor, user=user, action=FactorChange.Action.DELETED)
     factor.delete()
     return len(choices)

@@ -199,6 +199,16 @@ def _numerators(
     return x1, n, x2, comparison_n
 
 
+def _significance_test(
+    value, comparison, unit_kind, n, comparison_n, numerator, comparison_numerator
+):
+    """The two-proportion z-test of the difference; None when the counts are not known."""
+    parts = _numerators(
+        value, comparison, unit_kind, n, comparison_n, numerator, comparison_numerator
+    )
+    return two_proportion_z_test(*parts) if parts is not None else None
+
+
 def flag(
     value: float | None,
     comparison: float | None,
@@ -246,11 +256,9 @@ def flag(
 
     test = None
     if requires_significance:
-        parts = _numerators(
+        test = _significance_test(
             value, comparison, unit_kind, n, comparison_n, numerator, comparison_numerator
         )
-        if parts is not None:
-            test = two_proportion_z_test(*parts)
     if test is not None and not test.significant:
         reason = _(
             "Het verschil van %(rel)s%% is groter dan ±%(threshold)s%%, maar niet "
@@ -258,15 +266,37 @@ def flag(
         ) % {"rel": rel_text, "threshold": threshold_text, "p": nl_number(test.p_value, 3)}
         return Flag(SIMILAR, _(LABELS[SIMILAR]), reason, side, diff, rel, True, False, test.p_value)
 
-    if direction == HIGHER_IS_BETTER:
-        result = BETTER if diff > 0 else WORSE
-    elif direction == LOWER_IS_BETTER:
-        result = WORSE if diff > 0 else BETTER
-    else:
-        result = DIFFERENT
+    result = _outcome(direction, diff)
     side_word = _("hoger") if diff > 0 else _("lager")
+    reason = _outside_reason(rel_text, side_word, threshold_text, test, _)
+    if test is None and requires_significance and unit_kind in PROPORTION_SCALE:
+        reason += " " + _("Geen significantietoets: teller en noemer zijn niet bekend.")
+    reason += _neutral_note(result, _)
+    if test is None:
+        return Flag(result, _(LABELS[result]), reason, side, diff, rel)
+    return Flag(result, _(LABELS[result]), reason, side, diff, rel, True, True, test.p_value)
+
+
+def _outcome(direction: str, diff: float) -> str:
+    """Better or worse by the indicator's direction; "different" when neither is better."""
+    if direction == HIGHER_IS_BETTER:
+        return BETTER if diff > 0 else WORSE
+    if direction == LOWER_IS_BETTER:
+        return WORSE if diff > 0 else BETTER
+    return DIFFERENT
+
+
+def _neutral_note(result: str, _) -> str:
+    """For an indicator without a better direction: higher or lower is neither better nor worse."""
+    if result != DIFFERENT:
+        return ""
+    return " " + _("Bij deze indicator is hoger of lager niet beter of slechter.")
+
+
+def _outside_reason(rel_text: str, side_word: str, threshold_text: str, test, _) -> str:
+    """The reason of a difference outside the margin, with the p-value when it was tested."""
     if test is not None:
-        reason = _(
+        return _(
             "%(rel)s%% %(side)s dan de vergelijkingswaarde: buiten ±%(threshold)s%% en "
             "significant (p = %(p)s)."
         ) % {
@@ -275,19 +305,11 @@ def flag(
             "threshold": threshold_text,
             "p": nl_number(test.p_value, 3),
         }
-    else:
-        reason = _("%(rel)s%% %(side)s dan de vergelijkingswaarde: buiten ±%(threshold)s%%.") % {
-            "rel": rel_text,
-            "side": side_word,
-            "threshold": threshold_text,
-        }
-        if requires_significance and unit_kind in PROPORTION_SCALE:
-            reason += " " + _("Geen significantietoets: teller en noemer zijn niet bekend.")
-    if result == DIFFERENT:
-        reason += " " + _("Bij deze indicator is hoger of lager niet beter of slechter.")
-    if test is None:
-        return Flag(result, _(LABELS[result]), reason, side, diff, rel)
-    return Flag(result, _(LABELS[result]), reason, side, diff, rel, True, True, test.p_value)
+    return _("%(rel)s%% %(side)s dan de vergelijkingswaarde: buiten ±%(threshold)s%%.") % {
+        "rel": rel_text,
+        "side": side_word,
+        "threshold": threshold_text,
+    }
 
 
 # --- The seed's comparison rule ---------------------------------------------------------------
@@ -368,64 +390,87 @@ def comparison_suggestion(
             ),
         )
     if not has_gebied:
-        if wijk_value is None:
-            return Suggestion(COMPARE_NONE, "", "", _("Er is geen cijfer voor %(wijk)s.") % names)
-        if city_value is None:
-            return Suggestion(
-                COMPARE_NONE,
-                "wijk",
-                "",
-                _("Er is geen cijfer van %(stad)s om mee te vergelijken.") % names,
-            )
-        return Suggestion(
-            COMPARE_WIJK_CITY,
-            "wijk",
-            "stad",
-            _("Vergelijk %(wijk)s met %(stad)s.") % names,
-        )
+        return _suggest_without_gebied_level(wijk_value, city_value, names, _)
     if wijk_value is None:
-        if gebied_value is None:
-            return Suggestion(
-                COMPARE_NONE,
-                "",
-                "",
-                _("Er zijn geen cijfers voor %(wijk)s en %(gebied)s.") % names,
-            )
-        if city_value is None:
-            return Suggestion(
-                COMPARE_NONE,
-                "gebied",
-                "",
-                _(
-                    "Voor %(wijk)s is er geen cijfer en voor %(stad)s ook niet; bekijk het cijfer "
-                    "van %(gebied)s."
-                )
-                % names,
-            )
+        return _suggest_without_wijk(gebied_value, city_value, names, _)
+    if gebied_value is None:
+        return _suggest_without_gebied(city_value, names, _)
+    return _suggest_by_difference(wijk_value, gebied_value, city_value, threshold_pct, names, _)
+
+
+def _suggest_without_gebied_level(wijk_value, city_value, names: dict, _) -> Suggestion:
+    """No level between the area and the city: compare the area with the city."""
+    if wijk_value is None:
+        return Suggestion(COMPARE_NONE, "", "", _("Er is geen cijfer voor %(wijk)s.") % names)
+    if city_value is None:
         return Suggestion(
-            COMPARE_GEBIED_CITY,
+            COMPARE_NONE,
+            "wijk",
+            "",
+            _("Er is geen cijfer van %(stad)s om mee te vergelijken.") % names,
+        )
+    return Suggestion(
+        COMPARE_WIJK_CITY,
+        "wijk",
+        "stad",
+        _("Vergelijk %(wijk)s met %(stad)s.") % names,
+    )
+
+
+def _suggest_without_wijk(gebied_value, city_value, names: dict, _) -> Suggestion:
+    """The wijk lacks figures: fall back to the gebied."""
+    if gebied_value is None:
+        return Suggestion(
+            COMPARE_NONE,
+            "",
+            "",
+            _("Er zijn geen cijfers voor %(wijk)s en %(gebied)s.") % names,
+        )
+    if city_value is None:
+        return Suggestion(
+            COMPARE_NONE,
             "gebied",
-            "stad",
+            "",
             _(
-                "Voor %(wijk)s zijn er hier geen (of te weinig) cijfers. Kies de hogere schaal: "
-                "vergelijk %(gebied)s met %(stad)s."
+                "Voor %(wijk)s is er geen cijfer en voor %(stad)s ook niet; bekijk het cijfer "
+                "van %(gebied)s."
             )
             % names,
         )
-    if gebied_value is None:
-        if city_value is None:
-            return Suggestion(
-                COMPARE_NONE,
-                "wijk",
-                "",
-                _("Er is geen cijfer van %(gebied)s of %(stad)s om mee te vergelijken.") % names,
-            )
-        return Suggestion(
-            COMPARE_WIJK_CITY,
-            "wijk",
-            "stad",
-            _("Voor %(gebied)s is er geen cijfer; vergelijk %(wijk)s met %(stad)s.") % names,
+    return Suggestion(
+        COMPARE_GEBIED_CITY,
+        "gebied",
+        "stad",
+        _(
+            "Voor %(wijk)s zijn er hier geen (of te weinig) cijfers. Kies de hogere schaal: "
+            "vergelijk %(gebied)s met %(stad)s."
         )
+        % names,
+    )
+
+
+def _suggest_without_gebied(city_value, names: dict, _) -> Suggestion:
+    """The gebied lacks a figure: compare the wijk with the city."""
+    if city_value is None:
+        return Suggestion(
+            COMPARE_NONE,
+            "wijk",
+            "",
+            _("Er is geen cijfer van %(gebied)s of %(stad)s om mee te vergelijken.") % names,
+        )
+    return Suggestion(
+        COMPARE_WIJK_CITY,
+        "wijk",
+        "stad",
+        _("Voor %(gebied)s is er geen cijfer; vergelijk %(wijk)s met %(stad)s.") % names,
+    )
+
+
+def _suggest_by_difference(
+    wijk_value: float, gebied_value: float, city_value, threshold_pct: float, names: dict, _
+) -> Suggestion:
+    """Wijk and gebied both have a figure: do they differ much, compare the wijk with the city,
+    else the gebied with the city."""
     rel = relative_difference_pct(wijk_value, gebied_value)
     if rel is None:  # gebied value 0: any other wijk value differs much
         differs = wijk_value != gebied_value

@@ -39,7 +39,7 @@ from duiding.programmes.models import (
     SectionStatus,
 )
 from duiding.programmes.permissions import feedback_candidates
-from duiding.programmes.services import touch_section
+from duiding.programmes.services import section_touch
 from duiding.programmes.versioning import lock_and_check
 
 
@@ -52,7 +52,7 @@ def _set_status(section: AnalysisSection, status: str, user, summary: str) -> bo
     if section.status == status:
         return False
     AnalysisSection.objects.filter(pk=section.pk).update(status=status)
-    touch_section(section, user, summary)
+    section_touch(section, user, summary)
     return True
 
 
@@ -454,7 +454,7 @@ def finding_missing_figure_create(*, finding: Finding, user) -> MissingFigure:
     )
     finding.missing_figure = figure
     finding.save(update_fields=["missing_figure"])
-    touch_section(
+    section_touch(
         finding.section,
         user,
         _("Ontbrekend cijfer toegevoegd uit een gesprek met partners: %(d)s")

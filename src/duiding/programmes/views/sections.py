@@ -132,7 +132,7 @@ def section(request, pk: int, section_id: int):
         status=data["status"],
     )
     try:
-        services.save_section(
+        services.section_save(
             section,
             user=request.user,
             based_on_version=data["version"],
@@ -169,7 +169,7 @@ def section_factors(request, pk: int, section_id: int):
             factor_errors=form.errors,
         )
     shown = {int(x) for x in request.POST.getlist("shown") if x.isdigit()}
-    changed = services.choose_factors(
+    changed = services.factors_choose(
         section, user=request.user, choices=form.choices, shown=shown or None
     )
     notice = _("De gekozen factoren zijn opgeslagen.") if changed else _("Niets veranderd.")
@@ -198,7 +198,7 @@ def section_factor_add(request, pk: int, section_id: int):
             add_factor_form=form,
         )
     factor = form.cleaned_data["factor"]
-    services.add_factor(section, user=request.user, factor=factor, note=form.cleaned_data["note"])
+    services.factor_add(section, user=request.user, factor=factor, note=form.cleaned_data["note"])
     notice = _("%(factor)s is gekozen.") % {"factor": factor.name}
     return _answer(
         request, programme, section, "programmes/_factors_panel.html", "factoren", notice
@@ -230,7 +230,7 @@ def section_striking(request, pk: int, section_id: int):
             striking_form=form,
         )
     indicator = Indicator.objects.get(pk=form.cleaned_data["indicator"].pk)
-    services.mark_striking(
+    services.striking_mark(
         section, user=request.user, indicator=indicator, note=form.cleaned_data["note"]
     )
     notice = _("%(name)s is gemarkeerd als opvallend.") % {"name": indicator.name}
@@ -275,7 +275,7 @@ def section_striking_remove(request, pk: int, section_id: int, mark_id: int):
             action=request.path,
         )
     name = mark.indicator.name
-    services.unmark_striking(mark, user=request.user)
+    services.striking_unmark(mark, user=request.user)
     notice = _("%(name)s is niet meer gemarkeerd als opvallend.") % {"name": name}
     return _answer(request, programme, section, "programmes/_figures.html", "opvallend", notice)
 
@@ -295,7 +295,7 @@ def section_missing_add(request, pk: int, section_id: int):
             "",
             missing_form=form,
         )
-    services.add_missing_figure(section, user=request.user, **form.service_fields())
+    services.missing_figure_add(section, user=request.user, **form.service_fields())
     notice = _("Het ontbrekende cijfer is toegevoegd.")
     return _answer(
         request, programme, section, "programmes/_missing_panel.html", "ontbrekende-cijfers", notice
@@ -311,7 +311,7 @@ def section_missing_edit(request, pk: int, section_id: int, missing_id: int):
     stale = None
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_missing_figure(missing, user=request.user, **form.service_fields())
+            services.missing_figure_update(missing, user=request.user, **form.service_fields())
         except StaleEdit as error:
             stale = error
             form = form_with_version(
@@ -342,7 +342,7 @@ def section_missing_remove(request, pk: int, section_id: int, missing_id: int):
             confirm=_("Ja, verwijderen"),
             action=request.path,
         )
-    services.remove_missing_figure(missing, user=request.user)
+    services.missing_figure_remove(missing, user=request.user)
     notice = _("Het ontbrekende cijfer is verwijderd.")
     return _answer(
         request, programme, section, "programmes/_missing_panel.html", "ontbrekende-cijfers", notice

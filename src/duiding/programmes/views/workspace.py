@@ -90,7 +90,7 @@ def programme_create(request):
         form.fields["figures_period"].choices = period_choices(form.area, user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        programme = services.create_programme(
+        programme = services.programme_create(
             user=user,
             name=data["name"],
             area=data["area"],
@@ -175,7 +175,7 @@ def programme_edit(request, pk: int):
         initial=initial,
     )
     if request.method == "POST" and form.is_valid():
-        services.update_programme(programme, user=request.user, **form.cleaned_data)
+        services.programme_update(programme, user=request.user, **form.cleaned_data)
         messages.success(request, _("Het programma is opgeslagen."))
         return redirect("programmes:detail", pk=programme.pk)
     return render(

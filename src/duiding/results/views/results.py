@@ -187,10 +187,10 @@ def _save(request, programme, result=None):
         fields, rows = _service_fields(form, formset)
         try:
             if result is None:
-                saved = services.create_result(programme=programme, user=request.user, **fields)
+                saved = services.result_create(programme=programme, user=request.user, **fields)
                 messages.success(request, _("Het maatschappelijk resultaat is vastgelegd."))
             else:
-                saved = services.update_result(
+                saved = services.result_update(
                     result,
                     user=request.user,
                     expected_version=form.cleaned_data.get("version") or 0,
@@ -232,7 +232,7 @@ def result_status(request, pk: int):
         messages.error(request, _("Kies een geldige status."))
     else:
         try:
-            services.set_status(
+            services.result_status_set(
                 result,
                 request.user,
                 form.cleaned_data["status"],
@@ -275,7 +275,7 @@ def result_delete(request, pk: int):
     result = result_or_404(request.user, pk, edit=True)
     programme = result.programme
     if request.method == "POST":
-        services.delete_result(result, request.user)
+        services.result_delete(result, request.user)
         messages.success(
             request,
             _(
