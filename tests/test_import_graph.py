@@ -49,9 +49,6 @@ KNOWN_AGAINST_THE_FLOW: set[tuple[str, str]] = {
     ("duiding.core.views", "duiding.accounts.permissions"),
     ("duiding.core.views", "duiding.areas.models"),
     ("duiding.core.views", "duiding.indicators.models"),
-    # a deleted factor reaching programmes (becomes a signal)
-    ("duiding.frameworks.factors.services", "duiding.programmes.models"),
-    ("duiding.frameworks.factors.services", "duiding.programmes.services"),
     # the indicator catalogue and editor know the framework's domains
     ("duiding.indicators.benchmark.queries", "duiding.frameworks.models"),
     ("duiding.indicators.browse", "duiding.frameworks.models"),
