@@ -81,7 +81,7 @@ def update_programme(
 ) -> Programme:
     """The programme's own details (not its area, framework or owner); a change keeps a
     ProgrammeChange (who, when, what)."""
-    before = programme_details(Programme.objects.get(pk=programme.pk))
+    before = ProgrammeChange.snapshot_of(Programme.objects.get(pk=programme.pk))
     programme.name = name
     programme.start_year = start_year
     programme.end_year = end_year
@@ -91,16 +91,6 @@ def update_programme(
     programme.partners.set([p for p in partners if p.pk != programme.organisation_id])
     ProgrammeChange.record_diff(programme, user=user, before=before)
     return programme
-
-
-def programme_details(programme: Programme) -> dict:
-    """The programme's own details as plain data (what a ProgrammeChange stores)."""
-    return ProgrammeChange.snapshot_of(programme)
-
-
-def section_content(section: AnalysisSection) -> dict:
-    """Everything a person wrote in a section, as plain data (what a version stores)."""
-    return SectionVersion.snapshot_of(section)
 
 
 def record_version(section: AnalysisSection, user, summary: str = "") -> SectionVersion:

@@ -8,17 +8,10 @@ from __future__ import annotations
 
 from duiding.frameworks.models import Factor, FactorChange
 
-LABELS = FactorChange.diff_labels
-
 
 def factor_snapshot(factor: Factor) -> dict:
     """The factor as plain data (names, not ids), readable after it is deleted."""
     return FactorChange.snapshot_of(factor)
-
-
-def snapshot_diff(before: dict | None, after: dict) -> list[list[str]]:
-    """[[label, before, after], ...] for the fields that differ (all filled ones when new)."""
-    return FactorChange.diff(before, after)
 
 
 def record(factor: Factor, *, user, action: str, before: dict | None = None) -> FactorChange | None:

@@ -203,11 +203,6 @@ def comment_delete(*, comment: Comment, user) -> None:
 # --- Partner conversations and findings ----------------------------------------------------------
 
 
-def conversation_snapshot(conversation: PartnerConversation) -> dict:
-    """The conversation and its findings as plain data (what a version stores)."""
-    return ConversationVersion.snapshot_of(conversation)
-
-
 def _record(conversation: PartnerConversation, user, summary: str) -> ConversationVersion:
     return ConversationVersion.record(conversation, user=user, summary=summary)
 
