@@ -466,6 +466,8 @@ class PlanChange(RestorableChange):
     snapshot = snapshot_field(db_column="content")
     content = alias("snapshot")
 
+    deletion = {"action": Action.DELETED}
+
     class Meta:
         ordering = ["-at", "-pk"]
         indexes = [models.Index(fields=["programme", "kind", "object_id"])]
@@ -474,6 +476,3 @@ class PlanChange(RestorableChange):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.object_id} {self.get_action_display()}"
-
-    def is_deletion(self) -> bool:
-        return self.action == self.Action.DELETED

@@ -194,6 +194,8 @@ class RestorableChange(Change):
 
     restored_at = models.DateTimeField(_lazy("hersteld op"), null=True, blank=True)
 
+    # The field values that mark a row as a deletion, e.g. {"action": "verwijderd"}.
+    deletion: ClassVar[dict[str, Any]] = {}
     # The message of the RestoreError for a row that is no deletion or was restored already.
     not_restorable: ClassVar[Any] = _lazy("Dit onderdeel is al hersteld of niet verwijderd.")
 
@@ -201,13 +203,15 @@ class RestorableChange(Change):
         abstract = True
 
     def is_deletion(self) -> bool:
-        """Whether this row records a deletion (override)."""
-        raise NotImplementedError
+        """Whether this row records a deletion (the values of `deletion`)."""
+        return bool(self.deletion) and all(
+            getattr(self, name) == value for name, value in self.deletion.items()
+        )
 
     @classmethod
     def deletions(cls):
-        """Rows of deletions that were not restored (filter further per app)."""
-        return cls.objects.filter(restored_at__isnull=True)
+        """The rows of deletions that were not restored (filter further per app)."""
+        return cls.objects.filter(restored_at__isnull=True, **cls.deletion)
 
     def restore(
         self,

@@ -183,6 +183,8 @@ class ResultChange(RestorableChange):
     snapshot = snapshot_field(db_column="content")
     content = alias("snapshot")
 
+    deletion = {"kind": Kind.DELETED}
+
     # What a summary names when these parts of the snapshot changed.
     diff_labels = {
         "text": _("tekst"),
@@ -202,9 +204,6 @@ class ResultChange(RestorableChange):
 
     def __str__(self) -> str:
         return f"{self.result_id} @ {self.at:%Y-%m-%d %H:%M}"
-
-    def is_deletion(self) -> bool:
-        return self.kind == self.Kind.DELETED
 
     @classmethod
     def snapshot_of(cls, result: SocietalResult) -> dict:

@@ -1,11 +1,12 @@
 """Deleting a result keeps its history, and a deleted result can be restored.
 
 `delete_result` records a ResultChange of kind "deleted" with the full snapshot
-(ResultChange.snapshot_of) before the result goes; the history rows stay (their result becomes NULL, the
-programme stays). `restore_result` recreates the result from that snapshot: text, fields, rule,
-indicators, and the links to sections and factors that still exist. Links from activities are
-lost (the confirm page says so). Callers check permissions (can_edit_programme). Recording and the restore itself run on the
-house's one history mechanism (`duiding.core.history`); this module adds the rebuild.
+(ResultChange.snapshot_of) before the result goes; the history rows stay (their result becomes
+NULL, the programme stays). `restore_result` recreates the result from that snapshot: text,
+fields, rule, indicators, and the links to sections and factors that still exist. Links from
+activities are lost (the confirm page says so). Callers check permissions (can_edit_programme).
+Recording and the restore itself run on the house's one history mechanism
+(`duiding.core.history`); this module adds the rebuild.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ def deleted_results(programme):
     """The programme's deleted results that were not restored, newest first."""
     return (
         ResultChange.deletions()
-        .filter(programme=programme, kind=ResultChange.Kind.DELETED)
+        .filter(programme=programme)
         .select_related("user")
         .order_by("-at", "-pk")
     )
