@@ -19,12 +19,15 @@ arguments), how a value reads in a diff (`diff_text`) and how a deleted object i
 - `Thing.diff(before, after)` gives `[[label, before, after], ...]` as text for the snapshot
   keys in `diff_labels` that differ; `DiffedChange.record_diff` stores that diff and keeps
   nothing when nothing changed.
-- `change.restore(user=..., rebuild=...)` (a `RestorableChange`) brings a deleted object back
-  from the row's snapshot in one transaction, marks the row restored and refuses, with a
-  `RestoreError`, a row that is no deletion or was restored already.
+- `change.restore(user=..., rebuild=..., after=...)` (a `RestorableChange`, whose `deletion`
+  names the field values of a deletion row) brings a deleted object back from the row's
+  snapshot in one transaction, marks the row restored and refuses, with a `RestoreError`, a
+  row that is no deletion or was restored already. `Thing.deletions()` lists the rows still
+  to restore.
 
 Existing histories keep their tables: a subclass may point a base field at its older column
-(`db_column`) with the field helpers below, so no stored row is touched.
+(`db_column`) with the field helpers below, so no stored row is touched, and `alias` keeps an
+older attribute name readable.
 
 `core` imports no other duiding app; the user model is named through settings.
 """
