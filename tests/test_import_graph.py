@@ -2,8 +2,8 @@
 
 Every `import duiding.<app>...` / `from duiding.<app>... import ...` in an app's modules is an
 arrow, including imports inside functions. An arrow from an app to one on a higher floor runs
-against the flow and fails this test. The few arrows that are still being moved are listed in
-KNOWN_AGAINST_THE_FLOW: the test also fails when one of them is gone, so the list only shrinks.
+against the flow and fails this test. Where an upstream change must reach downstream, the
+upstream app sends a signal (DESIGN.md) instead of importing.
 """
 
 import ast
@@ -34,16 +34,6 @@ FLOORS = [
     "home",
     "demo",
 ]
-
-# (importing module, imported module) pairs still against the flow; each is an open item of the
-# structure work. Remove a pair when its arrow is gone (the test says so).
-KNOWN_AGAINST_THE_FLOW: set[tuple[str, str]] = {
-    # a deleted factor reaching programmes (becomes a signal); the confirm page names the
-    # sections of the programmes the user may see
-    ("duiding.frameworks.factors.services", "duiding.programmes.models"),
-    ("duiding.frameworks.factors.services", "duiding.programmes.permissions"),
-    ("duiding.frameworks.factors.services", "duiding.programmes.services"),
-}
 
 SOURCE = Path(duiding.__file__).parent
 
@@ -103,16 +93,9 @@ def test_apps_of_the_floor_list_exist_as_folders():
 
 
 def test_no_import_runs_against_the_floor_order():
-    wrong = against_the_flow(import_arrows()) - KNOWN_AGAINST_THE_FLOW
+    wrong = against_the_flow(import_arrows())
     assert not wrong, "imports against the floor order of DESIGN.md:\n" + "\n".join(
         f"  {src} -> {dst}" for src, dst in sorted(wrong)
-    )
-
-
-def test_known_list_holds_only_arrows_that_still_exist():
-    gone = KNOWN_AGAINST_THE_FLOW - against_the_flow(import_arrows())
-    assert not gone, "remove from KNOWN_AGAINST_THE_FLOW:\n" + "\n".join(
-        f"  {src} -> {dst}" for src, dst in sorted(gone)
     )
 
 

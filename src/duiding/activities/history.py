@@ -5,15 +5,16 @@ snapshot, under its old number, with its links to results, factors, age phases a
 that still exist.
 
 `record` is called by the services inside their transaction; `restore` is a service itself (one
-transaction, `RestoreError` with a Dutch message and nothing changed)."""
+transaction, `RestoreError` with a Dutch message and nothing changed). Both run on the house's one
+history mechanism (`duiding.core.history`): this module adds what only the plan knows, the
+snapshot of each kind of item and how a deleted one is built again."""
 
 from __future__ import annotations
 
 import json
 
 from django.core import serializers
-from django.db import models, transaction
-from django.utils import timezone
+from django.db import models
 from django.utils.translation import gettext as _
 
 from duiding.accounts.models import Organisation
@@ -28,6 +29,7 @@ from duiding.activities.models import (
 )
 from duiding.activities.permissions import activity_organisations
 from duiding.activities.plan.permissions import can_edit_item
+from duiding.core.history import RestoreError
 from duiding.programmes.permissions import can_edit_programme
 
 Kind = PlanChange.Kind
@@ -43,10 +45,6 @@ MODELS: dict[str, type[models.Model]] = {
 KINDS = {model: kind for kind, model in MODELS.items()}
 # Snapshot keys that are not model fields.
 EXTRA_KEYS = ("factor_links", "purchase_agreement_ids", "activity_name")
-
-
-class RestoreError(ValueError):
-    """A restore refused for a reason the user can read; nothing changed."""
 
 
 def _label(obj) -> str:
@@ -94,15 +92,15 @@ def snapshot(obj) -> dict:
 
 def record(obj, *, user, action: str) -> PlanChange:
     """Write one line of the history (call it after a create/update, before a delete)."""
-    return PlanChange.objects.create(
+    return PlanChange.record(
+        user=user,
+        summary=_label(obj),
+        snapshot=snapshot(obj),
         programme_id=_programme_id(obj),
         kind=KINDS[type(obj)],
         object_id=obj.pk,
         organisation_id=_organisation_id(obj),
-        user=user if getattr(user, "is_authenticated", False) else None,
         action=action,
-        summary=_label(obj)[:300],
-        content=snapshot(obj),
     )
 
 
@@ -131,7 +129,7 @@ def can_restore(user, change: PlanChange) -> bool:
         return activity_organisations(user, programme).filter(pk=change.organisation_id).exists()
     if can_edit_item(user, programme, change.organisation_id):
         return True
-    activity = Activity.objects.filter(pk=change.content.get("activity")).first()
+    activity = Activity.objects.filter(pk=change.snapshot.get("activity")).first()
     return activity is not None and can_edit_item(user, programme, activity.organisation_id)
 
 
@@ -140,7 +138,7 @@ def _existing(model, ids) -> list[int]:
 
 
 def _build(change: PlanChange, model, user):
-    content = change.content
+    content = change.snapshot
     obj = model(pk=change.object_id)
     for field in model._meta.concrete_fields:
         if field.primary_key or field.name not in content:
@@ -164,19 +162,19 @@ def _missing(field, change) -> RestoreError:
     if field.name == "activity":
         return RestoreError(
             _("Herstel eerst de activiteit ‘%(name)s’; daar hoort dit onderdeel bij.")
-            % {"name": change.content.get("activity_name", "")}
+            % {"name": change.snapshot.get("activity_name", "")}
         )
     if field.related_model is Organisation:
         return RestoreError(_("De organisatie van dit onderdeel bestaat niet meer."))
     return RestoreError(_("Dit onderdeel kan niet worden hersteld: een koppeling ontbreekt."))
 
 
-@transaction.atomic
 def restore(*, change: PlanChange, user):
     """Bring back the deleted item of `change` and note that in the history."""
-    change = PlanChange.objects.select_for_update().select_related("programme").get(pk=change.pk)
-    if change.action != Action.DELETED or change.restored_at is not None:
-        raise RestoreError(_("Dit onderdeel is al hersteld of niet verwijderd."))
+    return change.restore(user=user, rebuild=_rebuild, after=_after_restore)
+
+
+def _rebuild(change: PlanChange, user):
     model = MODELS[change.kind]
     if model.objects.filter(pk=change.object_id).exists():
         raise RestoreError(_("Dit onderdeel bestaat al weer."))
@@ -189,11 +187,12 @@ def restore(*, change: PlanChange, user):
             raise RestoreError(_("Deze outcome staat al in het meetplan van deze activiteit."))
     obj.save(force_insert=True)
     if isinstance(obj, Activity):
-        _restore_links(obj, change.content)
-    change.restored_at = timezone.now()
-    change.save(update_fields=["restored_at"])
-    record(obj, user=user, action=Action.RESTORED)
+        _restore_links(obj, change.snapshot)
     return obj
+
+
+def _after_restore(change: PlanChange, obj, user) -> None:
+    record(obj, user=user, action=Action.RESTORED)
 
 
 def _restore_links(activity: Activity, content: dict) -> None:

@@ -8,8 +8,9 @@ kwaliteitsafspraak = QualityAgreement; meetplan = MeasurementPlan."""
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from duiding.core.history import RestorableChange, alias, snapshot_field
 
 # --- Choices -----------------------------------------------------------------------------------
 
@@ -432,9 +433,10 @@ class MeasurementPlan(Audited):
 # --- History of the plan (data safety) -------------------------------------------------------
 
 
-class PlanChange(models.Model):
+class PlanChange(RestorableChange):
     """One write on a programme's plan: who, when, what, and a snapshot of the object as it was
-    after the write (or just before a delete), so a deleted item can be restored."""
+    after the write (or just before a delete), so a deleted item can be restored
+    (activities/history.py holds the snapshot and the rebuild)."""
 
     class Kind(models.TextChoices):
         ACTIVITY = "activiteit", _("Activiteit")
@@ -459,14 +461,12 @@ class PlanChange(models.Model):
     organisation = models.ForeignKey(
         "accounts.Organisation", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    at = models.DateTimeField(_("tijdstip"), default=timezone.now)
     action = models.CharField(_("actie"), max_length=12, choices=Action.choices)
-    summary = models.CharField(_("omschrijving"), max_length=300)
-    content = models.JSONField(_("inhoud"), default=dict, blank=True)
-    restored_at = models.DateTimeField(_("hersteld op"), null=True, blank=True)
+    # The base's snapshot, in the column this history always had.
+    snapshot = snapshot_field(db_column="content")
+    content = alias("snapshot")
+
+    deletion = {"action": Action.DELETED}
 
     class Meta:
         ordering = ["-at", "-pk"]

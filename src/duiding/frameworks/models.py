@@ -1,8 +1,9 @@
 """Frameworks: pillars, domains and city ambitions as data (Rotterdam's is the default)."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from duiding.core.history import DiffedChange, alias, at_field, user_field
 
 
 class Framework(models.Model):
@@ -178,7 +179,7 @@ class Factor(models.Model):
         return self.name
 
 
-class FactorChange(models.Model):
+class FactorChange(DiffedChange):
     """History of the factor model: every create, edit, confirm, Excel import (per factor
     changed) and delete, with who, when, the factor as it was after the change (before, for a
     delete) and the fields that changed. Kept when the factor is deleted (factor = NULL)."""
@@ -198,20 +199,53 @@ class FactorChange(models.Model):
     )
     factor_name = models.CharField(_("factor"), max_length=200)
     action = models.CharField(_("wat"), max_length=12, choices=Action.choices)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    changed_at = models.DateTimeField(auto_now_add=True)
-    # {"name", "kind", "rank", "explanation", "source", "is_default", "confirmed", "life_areas",
-    #  "age_phases", "domains", "indicators"} (names and codes, readable without the rows).
-    snapshot = models.JSONField(default=dict)
-    # [[field label, before, after], ...] as text.
-    changes = models.JSONField(default=list)
+    # The base's who and when, in the columns this history always had.
+    user = user_field(db_column="changed_by_id")
+    at = at_field(db_column="changed_at")
+    changed_by = alias("user")
+    changed_at = alias("at")
+    # snapshot: {"name", "kind", "rank", "explanation", "source", "is_default", "confirmed",
+    #  "life_areas", "age_phases", "domains", "indicators"} (names and codes, readable without
+    #  the rows); changes: [[field label, before, after], ...] as text.
+
+    diff_labels = {
+        "name": _("naam"),
+        "kind": _("soort"),
+        "rank": _("ranking"),
+        "explanation": _("toelichting"),
+        "source": _("bron"),
+        "confirmed": _("bevestigd door de gemeente"),
+        "life_areas": _("leefgebieden"),
+        "age_phases": _("leeftijdsfasen"),
+        "domains": _("domeinen"),
+        "indicators": _("indicatoren"),
+    }
 
     class Meta:
-        ordering = ["-changed_at", "-pk"]
+        ordering = ["-at", "-pk"]
         verbose_name = _("wijziging van een factor")
         verbose_name_plural = _("wijzigingen van factoren")
 
     def __str__(self) -> str:
         return f"{self.factor_name}: {self.get_action_display()}"
+
+    @classmethod
+    def snapshot_of(cls, factor: Factor) -> dict:
+        """The factor as plain data (names, not ids), readable after it is deleted."""
+        return {
+            "name": factor.name,
+            "kind": str(factor.get_kind_display()),
+            "rank": factor.rank,
+            "explanation": factor.explanation,
+            "source": factor.source,
+            "is_default": factor.is_default,
+            "confirmed": factor.confirmed,
+            "life_areas": sorted(a.name for a in factor.life_areas.all()),
+            "age_phases": sorted(p.name for p in factor.age_phases.all()),
+            "domains": sorted(f"{d.pillar.name} · {d.name}" for d in factor.domains.all()),
+            "indicators": sorted(i.code for i in factor.indicators.all()),
+        }
+
+    @classmethod
+    def record_fields(cls, factor: Factor) -> dict:
+        return {"framework": factor.framework, "factor": factor, "factor_name": factor.name}

@@ -19,6 +19,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from duiding.core.history import Change, DiffedChange, alias, at_field, snapshot_field, user_field
+
 
 class Programme(models.Model):
     """Wijkprogramma: one cycle for one area and period, owned by an organisation."""
@@ -221,19 +223,23 @@ class MissingFigure(models.Model):
         return self.description
 
 
-class SectionVersion(models.Model):
-    """A snapshot of a section after each save: who, when, and the full content."""
+class SectionVersion(Change):
+    """A snapshot of a section after each save: who, when, and the full content, numbered 1, 2,
+    3 ... per section."""
 
     section = models.ForeignKey(AnalysisSection, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField()
     # {"analysis", "conclusion", "status", "factors": [[id, name, note]], "striking": [...],
-    #  "missing": [...]} — what the section held after this save.
-    content = models.JSONField(default=dict)
-    summary = models.CharField(_("wat veranderde"), max_length=300, blank=True)
-    edited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    edited_at = models.DateTimeField(auto_now_add=True)
+    #  "missing": [...]} — what the section held after this save. The base's fields in the
+    # columns this history always had.
+    snapshot = snapshot_field(db_column="content")
+    user = user_field(db_column="edited_by_id")
+    at = at_field(db_column="edited_at")
+    content = alias("snapshot")
+    edited_by = alias("user")
+    edited_at = alias("at")
+
+    number_within = "section"
 
     class Meta:
         ordering = ["section", "-number"]
@@ -243,6 +249,31 @@ class SectionVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.section} v{self.number}"
+
+    @classmethod
+    def snapshot_of(cls, section: AnalysisSection) -> dict:
+        """Everything a person wrote in a section, as plain data."""
+        return {
+            "analysis": section.analysis,
+            "conclusion": section.conclusion,
+            "status": section.status,
+            "factors": [
+                [c.factor_id, c.factor.name, c.note]
+                for c in section.chosen_factors.select_related("factor").order_by("factor__name")
+            ],
+            "striking": [
+                [s.indicator_id, s.indicator.name, s.note]
+                for s in section.striking_indicators.select_related("indicator").order_by("pk")
+            ],
+            "missing": [
+                [m.description, m.reason, m.possible_source, m.status]
+                for m in section.missing_figures.order_by("pk")
+            ],
+        }
+
+    @classmethod
+    def record_fields(cls, section: AnalysisSection) -> dict:
+        return {"section": section}
 
 
 # --- Consultation (seed step 1: "consulteren collega") ---------------------------------------
@@ -397,7 +428,7 @@ class Finding(models.Model):
         return self.statement[:60]
 
 
-class ConversationVersion(models.Model):
+class ConversationVersion(Change):
     """History of the partner conversations: a snapshot after each change (the conversation with
     its findings), who and when. Kept when the conversation is deleted (conversation = NULL)."""
 
@@ -413,38 +444,92 @@ class ConversationVersion(models.Model):
     )
     # {"date", "participants", "organisations": [names], "other_organisations", "notes",
     #  "findings": [{"section", "statement", "recognition", "explanation", "practice_signals"}]}
-    content = models.JSONField(default=dict)
-    summary = models.CharField(_("wat veranderde"), max_length=300, blank=True)
-    edited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    edited_at = models.DateTimeField(auto_now_add=True)
+    # The base's fields in the columns this history always had.
+    snapshot = snapshot_field(db_column="content")
+    user = user_field(db_column="edited_by_id")
+    at = at_field(db_column="edited_at")
+    content = alias("snapshot")
+    edited_by = alias("user")
+    edited_at = alias("at")
 
     class Meta:
-        ordering = ["-edited_at", "-pk"]
+        ordering = ["-at", "-pk"]
         verbose_name = _("versie van een gesprek")
         verbose_name_plural = _("versies van gesprekken")
 
     def __str__(self) -> str:
         return f"{self.programme} — {self.summary}"
 
+    @classmethod
+    def snapshot_of(cls, conversation: PartnerConversation) -> dict:
+        """The conversation and its findings as plain data."""
+        findings = conversation.findings.select_related("section__domain", "section__pillar")
+        return {
+            "date": conversation.date.isoformat(),
+            "participants": conversation.participants,
+            "organisations": sorted(o.name for o in conversation.organisations.all()),
+            "other_organisations": conversation.other_organisations,
+            "notes": conversation.notes,
+            "findings": [
+                {
+                    "section": str(f.section) if f.section_id else "",
+                    "statement": f.statement,
+                    "recognition": f.recognition,
+                    "explanation": f.explanation,
+                    "practice_signals": f.practice_signals,
+                }
+                for f in findings
+            ],
+        }
 
-class ProgrammeChange(models.Model):
+    @classmethod
+    def record_fields(cls, conversation: PartnerConversation) -> dict:
+        return {"programme_id": conversation.programme_id, "conversation": conversation}
+
+
+class ProgrammeChange(DiffedChange):
     """History of the programme's own details (name, years, partners, figures period): who,
     when, what changed ([[label, before, after]]) and the details after the change."""
 
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="changes")
-    changes = models.JSONField(default=list)
-    snapshot = models.JSONField(default=dict)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    changed_at = models.DateTimeField(auto_now_add=True)
+    # The base's who and when, in the columns this history always had.
+    user = user_field(db_column="changed_by_id")
+    at = at_field(db_column="changed_at")
+    changed_by = alias("user")
+    changed_at = alias("at")
+
+    diff_labels = {
+        "name": _("naam"),
+        "start_year": _("beginjaar"),
+        "end_year": _("eindjaar"),
+        "figures_period": _("periode van de cijfers"),
+        "partners": _("partners"),
+    }
 
     class Meta:
-        ordering = ["-changed_at", "-pk"]
+        ordering = ["-at", "-pk"]
         verbose_name = _("wijziging van een programma")
         verbose_name_plural = _("wijzigingen van programma's")
 
     def __str__(self) -> str:
-        return f"{self.programme} — {self.changed_at:%d-%m-%Y %H:%M}"
+        return f"{self.programme} — {self.at:%d-%m-%Y %H:%M}"
+
+    @classmethod
+    def snapshot_of(cls, programme: Programme) -> dict:
+        return {
+            "name": programme.name,
+            "start_year": programme.start_year,
+            "end_year": programme.end_year,
+            "figures_period": programme.figures_period,
+            "partners": sorted(programme.partners.values_list("name", flat=True)),
+        }
+
+    @classmethod
+    def record_fields(cls, programme: Programme) -> dict:
+        return {"programme": programme}
+
+    @classmethod
+    def diff_text(cls, value, key: str) -> str:
+        if isinstance(value, list):
+            return ", ".join(value) or "—"
+        return str(value) if value not in (None, "") else str(_("— (de nieuwste)"))

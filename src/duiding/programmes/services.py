@@ -81,7 +81,7 @@ def programme_update(
 ) -> Programme:
     """The programme's own details (not its area, framework or owner); a change keeps a
     ProgrammeChange (who, when, what)."""
-    before = programme_details(Programme.objects.get(pk=programme.pk))
+    before = ProgrammeChange.snapshot_of(Programme.objects.get(pk=programme.pk))
     programme.name = name
     programme.start_year = start_year
     programme.end_year = end_year
@@ -89,74 +89,14 @@ def programme_update(
     programme.full_clean()
     programme.save()
     programme.partners.set([p for p in partners if p.pk != programme.organisation_id])
-    after = programme_details(programme)
-    labels = {
-        "name": _("naam"),
-        "start_year": _("beginjaar"),
-        "end_year": _("eindjaar"),
-        "figures_period": _("periode van de cijfers"),
-        "partners": _("partners"),
-    }
-    changes = [
-        [str(label), _detail_text(before[key]), _detail_text(after[key])]
-        for key, label in labels.items()
-        if before[key] != after[key]
-    ]
-    if changes:
-        ProgrammeChange.objects.create(
-            programme=programme, changes=changes, snapshot=after, changed_by=user
-        )
+    ProgrammeChange.record_diff(programme, user=user, before=before)
     return programme
-
-
-def programme_details(programme: Programme) -> dict:
-    return {
-        "name": programme.name,
-        "start_year": programme.start_year,
-        "end_year": programme.end_year,
-        "figures_period": programme.figures_period,
-        "partners": sorted(programme.partners.values_list("name", flat=True)),
-    }
-
-
-def _detail_text(value) -> str:
-    if isinstance(value, list):
-        return ", ".join(value) or "—"
-    return str(value) if value not in (None, "") else _("— (de nieuwste)")
-
-
-def section_content(section: AnalysisSection) -> dict:
-    """Everything a person wrote in a section, as plain data (what a version stores)."""
-    return {
-        "analysis": section.analysis,
-        "conclusion": section.conclusion,
-        "status": section.status,
-        "factors": [
-            [c.factor_id, c.factor.name, c.note]
-            for c in section.chosen_factors.select_related("factor").order_by("factor__name")
-        ],
-        "striking": [
-            [s.indicator_id, s.indicator.name, s.note]
-            for s in section.striking_indicators.select_related("indicator").order_by("pk")
-        ],
-        "missing": [
-            [m.description, m.reason, m.possible_source, m.status]
-            for m in section.missing_figures.order_by("pk")
-        ],
-    }
 
 
 def section_version_record(section: AnalysisSection, user, summary: str = "") -> SectionVersion:
     """Store the section's current content as its next version. Call inside the write's
     transaction, after the change."""
-    last = section.versions.order_by("-number").values_list("number", flat=True).first() or 0
-    return SectionVersion.objects.create(
-        section=section,
-        number=last + 1,
-        content=section_content(section),
-        summary=summary[:300],
-        edited_by=user,
-    )
+    return SectionVersion.record(section, user=user, summary=summary)
 
 
 @dataclass
@@ -238,7 +178,7 @@ def _texts_unchanged_since(current: AnalysisSection, number: int) -> bool:
         version = current.versions.filter(number=number).first()
         if version is None:
             return False
-        before = version.content
+        before = version.snapshot
     return (
         before.get("analysis", "") == current.analysis
         and before.get("conclusion", "") == current.conclusion

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from duiding.core.history import RestorableChange, alias, snapshot_field
 from duiding.indicators.models import Direction
 
 
@@ -156,7 +157,7 @@ class ResultIndicator(models.Model):
         return self.indicator.name if self.indicator_id else self.name
 
 
-class ResultChange(models.Model):
+class ResultChange(RestorableChange):
     """History of a result: every save (who, when, what), including status changes. The history
     survives the result's deletion: the deletion itself is a change (kind "deleted") with the full
     snapshot, from which the result can be restored (restored_at set then)."""
@@ -176,21 +177,80 @@ class ResultChange(models.Model):
         SocietalResult, null=True, on_delete=models.SET_NULL, related_name="changes"
     )
     kind = models.CharField(max_length=10, choices=Kind.choices, blank=True, default="")
-    restored_at = models.DateTimeField(null=True, blank=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    at = models.DateTimeField(auto_now_add=True)
-    summary = models.CharField(_("wat veranderde"), max_length=300, blank=True)
     status_from = models.CharField(max_length=12, blank=True)
     status_to = models.CharField(max_length=12, blank=True)
-    content = models.JSONField(default=dict)  # the result and its indicators after the save
+    # The result and its indicators after the save, in the column this history always had.
+    snapshot = snapshot_field(db_column="content")
+    content = alias("snapshot")
+
+    deletion = {"kind": Kind.DELETED}
+
+    # What a summary names when these parts of the snapshot changed.
+    diff_labels = {
+        "text": _("tekst"),
+        "target_date": _("streefdatum"),
+        "domain": _("domein"),
+        "ambition": _("ambitie"),
+        "sections": _("bevindingen"),
+        "factors": _("factoren"),
+        "rule": _("rekenregel"),
+        "combination_indicator": _("indicator voor de combinatie"),
+        "combined_target": _("doel (gecombineerd)"),
+        "indicators": _("indicatoren"),
+    }
 
     class Meta:
         ordering = ["result", "-at", "-pk"]
 
     def __str__(self) -> str:
         return f"{self.result_id} @ {self.at:%Y-%m-%d %H:%M}"
+
+    @classmethod
+    def snapshot_of(cls, result: SocietalResult) -> dict:
+        """The result and its indicators as plain data."""
+
+        def number(value):
+            return None if value is None else float(value)
+
+        return {
+            "text": result.text,
+            "target_date": result.target_date.isoformat() if result.target_date else None,
+            "status": result.status,
+            "domain": [result.domain_id, str(result.domain)] if result.domain_id else None,
+            "ambition": [result.ambition_id, str(result.ambition)] if result.ambition_id else None,
+            "sections": sorted(result.sections.values_list("pk", flat=True)),
+            "factors": [[f.pk, f.name] for f in result.factors.order_by("name")],
+            "rule": result.rule,
+            "combination_indicator": (
+                [result.combination_indicator_id, result.combination_indicator.name]
+                if result.combination_indicator_id
+                else None
+            ),
+            "combined_target": (
+                {"kind": result.combined_target_kind, "value": number(result.combined_target_value)}
+                if result.combined_target_kind
+                else None
+            ),
+            "indicators": [
+                {
+                    "indicator": ri.indicator_id,
+                    "name": str(ri),
+                    "baseline_period": ri.baseline_period,
+                    "baseline_value": number(ri.baseline_value),
+                    "baseline_source": ri.baseline_source,
+                    "target_kind": ri.target_kind,
+                    "target_value": number(ri.target_value),
+                    "direction": ri.direction,
+                }
+                for ri in result.result_indicators.select_related("indicator").order_by(
+                    "order", "pk"
+                )
+            ],
+        }
+
+    @classmethod
+    def record_fields(cls, result: SocietalResult) -> dict:
+        return {"programme_id": result.programme_id, "result": result}
 
 
 class ProgressEvaluation(models.Model):

@@ -1,10 +1,12 @@
 """Deleting a result keeps its history, and a deleted result can be restored.
 
-`delete_result` records a ResultChange of kind "deleted" with the full snapshot (services.
-result_content) before the result goes; the history rows stay (their result becomes NULL, the
-programme stays). `restore_result` recreates the result from that snapshot: text, fields, rule,
-indicators, and the links to sections and factors that still exist. Links from activities are
-lost (the confirm page says so). Callers check permissions (can_edit_programme).
+`delete_result` records a ResultChange of kind "deleted" with the full snapshot
+(ResultChange.snapshot_of) before the result goes; the history rows stay (their result becomes
+NULL, the programme stays). `restore_result` recreates the result from that snapshot: text,
+fields, rule, indicators, and the links to sections and factors that still exist. Links from
+activities are lost (the confirm page says so). Callers check permissions (can_edit_programme).
+Recording and the restore itself run on the house's one history mechanism
+(`duiding.core.history`); this module adds the rebuild.
 """
 
 from __future__ import annotations
@@ -13,12 +15,12 @@ import datetime
 from decimal import Decimal
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from duiding.frameworks.models import Ambition, Domain, Factor
 from duiding.indicators.models import Indicator
 from duiding.results.models import ResultChange, ResultIndicator, SocietalResult, Status
+from duiding.results.services import _recompute
 
 
 def linked_activities(result: SocietalResult) -> list[str]:
@@ -32,20 +34,17 @@ def linked_activities(result: SocietalResult) -> list[str]:
 def delete_result(result: SocietalResult, user=None) -> ResultChange:
     """Delete the result with its indicators and progress verdicts; its history stays, with a
     "verwijderd" change holding the full snapshot."""
-    from duiding.results.services import result_content
-
-    content = result_content(result)
+    content = ResultChange.snapshot_of(result)
     content["id"] = result.pk
     content["activities"] = linked_activities(result)
     content["change_ids"] = list(result.changes.values_list("pk", flat=True))
-    change = ResultChange.objects.create(
-        programme_id=result.programme_id,
-        result=result,
+    change = ResultChange.record(
+        result,
         user=user,
         kind=ResultChange.Kind.DELETED,
         summary=_("Verwijderd"),
         status_from=result.status,
-        content=content,
+        snapshot=content,
     )
     result.delete()  # the changes' result becomes NULL (SET_NULL); they keep the programme
     change.refresh_from_db()
@@ -55,9 +54,8 @@ def delete_result(result: SocietalResult, user=None) -> ResultChange:
 def deleted_results(programme):
     """The programme's deleted results that were not restored, newest first."""
     return (
-        ResultChange.objects.filter(
-            programme=programme, kind=ResultChange.Kind.DELETED, restored_at__isnull=True
-        )
+        ResultChange.deletions()
+        .filter(programme=programme)
         .select_related("user")
         .order_by("-at", "-pk")
     )
@@ -74,12 +72,16 @@ def _decimal(value):
 @transaction.atomic
 def restore_result(change: ResultChange, user) -> SocietalResult:
     """Recreate the result of a "verwijderd" change (status concept unless it was stored
-    otherwise); links to sections and factors that no longer exist are left out."""
-    change = ResultChange.objects.select_for_update().get(pk=change.pk)
-    if change.kind != ResultChange.Kind.DELETED or change.restored_at is not None:
-        raise ValueError("not a restorable deletion")
+    otherwise); links to sections and factors that no longer exist are left out. A change that
+    is no deletion or was restored already raises RestoreError (a ValueError)."""
+    result = change.restore(user=user, rebuild=_rebuild, after=_after_restore)
+    _recompute(result)
+    return result
+
+
+def _rebuild(change: ResultChange, user) -> SocietalResult:
     programme = change.programme
-    data = change.content
+    data = change.snapshot
     framework = programme.framework_id
     ambition = Ambition.objects.filter(pk=_id(data.get("ambition")), framework_id=framework).first()
     domain = Domain.objects.filter(
@@ -127,21 +129,20 @@ def restore_result(change: ResultChange, user) -> SocietalResult:
             for i, row in enumerate(data.get("indicators") or [])
         ]
     )
-    ResultChange.objects.filter(pk=change.pk).update(restored_at=timezone.now())
+    return result
+
+
+def _after_restore(change: ResultChange, result: SocietalResult, user) -> None:
     # The history of the deleted result belongs to the restored one again.
     ResultChange.objects.filter(
-        programme=programme, result__isnull=True, pk__in=[*data.get("change_ids", []), change.pk]
+        programme=change.programme,
+        result__isnull=True,
+        pk__in=[*change.snapshot.get("change_ids", []), change.pk],
     ).update(result=result)
-    from duiding.results.services import _recompute, result_content
-
-    ResultChange.objects.create(
-        programme=programme,
-        result=result,
+    ResultChange.record(
+        result,
         user=user,
         kind=ResultChange.Kind.RESTORED,
         summary=_("Hersteld na verwijderen"),
         status_to=result.status,
-        content=result_content(result),
     )
-    _recompute(result)
-    return result

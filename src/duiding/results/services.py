@@ -52,54 +52,12 @@ class ResultConflict(Exception):
 
 def result_content(result: SocietalResult) -> dict:
     """The result and its indicators as plain data (what a ResultChange stores)."""
-
-    def number(value):
-        return None if value is None else float(value)
-
-    return {
-        "text": result.text,
-        "target_date": result.target_date.isoformat() if result.target_date else None,
-        "status": result.status,
-        "domain": [result.domain_id, str(result.domain)] if result.domain_id else None,
-        "ambition": [result.ambition_id, str(result.ambition)] if result.ambition_id else None,
-        "sections": sorted(result.sections.values_list("pk", flat=True)),
-        "factors": [[f.pk, f.name] for f in result.factors.order_by("name")],
-        "rule": result.rule,
-        "combination_indicator": (
-            [result.combination_indicator_id, result.combination_indicator.name]
-            if result.combination_indicator_id
-            else None
-        ),
-        "combined_target": (
-            {"kind": result.combined_target_kind, "value": number(result.combined_target_value)}
-            if result.combined_target_kind
-            else None
-        ),
-        "indicators": [
-            {
-                "indicator": ri.indicator_id,
-                "name": str(ri),
-                "baseline_period": ri.baseline_period,
-                "baseline_value": number(ri.baseline_value),
-                "baseline_source": ri.baseline_source,
-                "target_kind": ri.target_kind,
-                "target_value": number(ri.target_value),
-                "direction": ri.direction,
-            }
-            for ri in result.result_indicators.select_related("indicator").order_by("order", "pk")
-        ],
-    }
+    return ResultChange.snapshot_of(result)
 
 
 def _record(result: SocietalResult, user, summary: str, status_from: str = "", status_to: str = ""):
-    return ResultChange.objects.create(
-        programme_id=result.programme_id,
-        result=result,
-        user=user,
-        summary=summary[:300],
-        status_from=status_from,
-        status_to=status_to,
-        content=result_content(result),
+    return ResultChange.record(
+        result, user=user, summary=summary, status_from=status_from, status_to=status_to
     )
 
 
@@ -208,19 +166,7 @@ def result_create(
 
 
 def _changed_parts(before: dict, after: dict) -> str:
-    labels = {
-        "text": _("tekst"),
-        "target_date": _("streefdatum"),
-        "domain": _("domein"),
-        "ambition": _("ambitie"),
-        "sections": _("bevindingen"),
-        "factors": _("factoren"),
-        "rule": _("rekenregel"),
-        "combination_indicator": _("indicator voor de combinatie"),
-        "combined_target": _("doel (gecombineerd)"),
-        "indicators": _("indicatoren"),
-    }
-    changed = [str(label) for key, label in labels.items() if before.get(key) != after.get(key)]
+    changed = ResultChange.changed_labels(before, after)
     if not changed:
         return _("Opgeslagen zonder wijziging")
     text = _("Gewijzigd: %(parts)s") % {"parts": ", ".join(changed)}

@@ -6,6 +6,7 @@ from django.db import transaction
 
 from duiding.frameworks.factors import history
 from duiding.frameworks.models import Factor, FactorChange, Framework
+from duiding.frameworks.signals import FactorUses, factor_deleting, factor_uses_requested
 
 M2M = ("life_areas", "age_phases", "domains", "indicators")
 
@@ -50,55 +51,24 @@ def factor_confirm(*, factor: Factor, user=None) -> Factor:
     return factor
 
 
-def factor_uses(factor: Factor, user=None) -> list:
-    """The analysis sections that chose the factor (what a delete takes away), programme first.
-
-    With `user`, only sections of programmes the user may see (the confirm page names them);
-    `factor_uses_hidden` counts the rest."""
-    from duiding.programmes.models import SectionFactor
-
-    choices = SectionFactor.objects.filter(factor=factor).select_related(
-        "section__programme", "section__domain", "section__pillar"
-    )
-    if user is not None:
-        from duiding.programmes.permissions import visible_programmes
-
-        choices = choices.filter(section__programme__in=visible_programmes(user))
-    return [c.section for c in choices.order_by("section__programme__name", "section__pk")]
-
-
-def factor_uses_hidden(factor: Factor, user) -> int:
-    from duiding.programmes.models import SectionFactor
-    from duiding.programmes.permissions import visible_programmes
-
-    return (
-        SectionFactor.objects.filter(factor=factor)
-        .exclude(section__programme__in=visible_programmes(user))
-        .count()
-    )
+def factor_uses(factor: Factor, user=None) -> FactorUses:
+    """Where the factor is used (what a delete takes away), as the apps that use factors answer
+    `factor_uses_requested`. With `user`, `shown` holds only what the user may see (the confirm
+    page names those) and `hidden` counts the rest."""
+    uses = FactorUses()
+    for _receiver, found in factor_uses_requested.send(sender=Factor, factor=factor, user=user):
+        if found is not None:
+            uses.shown.extend(found.shown)
+            uses.hidden += found.hidden
+    return uses
 
 
 @transaction.atomic
 def factor_delete(*, factor: Factor, user=None) -> int:
-    """Delete the factor. The analyses that chose it lose that choice in the same transaction,
-    and each affected section keeps a version saying so (nothing disappears silently).
-    Returns the number of sections that lost the choice."""
-    from django.utils.translation import gettext as _
-
-    from duiding.programmes.models import SectionFactor
-    from duiding.programmes.services import section_touch
-
-    choices = list(
-        SectionFactor.objects.select_for_update()
-        .filter(factor=factor)
-        .select_related("section")
-        .order_by("pk")
-    )
-    summary = _("Factor '%(name)s' verwijderd uit het factorenmodel") % {"name": factor.name}
-    for choice in choices:
-        section = choice.section
-        choice.delete()
-        section_touch(section, user, summary)
+    """Delete the factor. The apps that use it hear of it through `factor_deleting` in the same
+    transaction (the analyses lose the choice, and each affected section keeps a version saying
+    so: nothing disappears silently). Returns the number of objects that lost the factor."""
+    responses = factor_deleting.send(sender=Factor, factor=factor, user=user)
     history.record(factor, user=user, action=FactorChange.Action.DELETED)
     factor.delete()
-    return len(choices)
+    return sum(count or 0 for _receiver, count in responses)

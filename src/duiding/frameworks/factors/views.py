@@ -121,6 +121,7 @@ def factor_delete(request, slug: str, pk: int):
         services.factor_delete(factor=factor, user=request.user)
         messages.success(request, _("De factor %(name)s is verwijderd.") % {"name": name})
         return redirect(_list_url(framework))
+    uses = services.factor_uses(factor, request.user)
     return render(
         request,
         "frameworks/confirm_delete.html",
@@ -131,8 +132,8 @@ def factor_delete(request, slug: str, pk: int):
                 "kozen, verliezen die keuze; dat komt in de geschiedenis van elk analysedeel."
             )
             % {"name": factor.name},
-            "uses": services.factor_uses(factor, request.user),
-            "hidden_uses": services.factor_uses_hidden(factor, request.user),
+            "uses": uses.shown,
+            "hidden_uses": uses.hidden,
             "confirm": _("Ja, verwijderen"),
             "cancel_url": _detail_url(factor),
             "nav": "frameworks",

@@ -207,7 +207,7 @@ def conversations_overview(programme: Programme) -> ConversationsOverview:
         RecognitionCount(value, str(label), counts.get(value, 0))
         for value, label in Finding.Recognition.choices
     ]
-    history = list(programme.conversation_versions.select_related("edited_by", "conversation")[:20])
+    history = list(programme.conversation_versions.select_related("user", "conversation")[:20])
     return ConversationsOverview(conversations, recognition, signals, total, history)
 
 
@@ -222,7 +222,7 @@ def conversation_detail(programme: Programme, pk: int) -> PartnerConversation:
         programme.conversations.select_related("created_by", "updated_by").prefetch_related(
             "organisations",
             Prefetch("findings", queryset=findings_qs),
-            Prefetch("versions", queryset=ConversationVersion.objects.select_related("edited_by")),
+            Prefetch("versions", queryset=ConversationVersion.objects.select_related("user")),
         ),
         pk=pk,
     )

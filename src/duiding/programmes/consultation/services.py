@@ -203,35 +203,8 @@ def comment_delete(*, comment: Comment, user) -> None:
 # --- Partner conversations and findings ----------------------------------------------------------
 
 
-def conversation_snapshot(conversation: PartnerConversation) -> dict:
-    """The conversation and its findings as plain data (what a version stores)."""
-    return {
-        "date": conversation.date.isoformat(),
-        "participants": conversation.participants,
-        "organisations": sorted(o.name for o in conversation.organisations.all()),
-        "other_organisations": conversation.other_organisations,
-        "notes": conversation.notes,
-        "findings": [
-            {
-                "section": str(f.section) if f.section_id else "",
-                "statement": f.statement,
-                "recognition": f.recognition,
-                "explanation": f.explanation,
-                "practice_signals": f.practice_signals,
-            }
-            for f in conversation.findings.select_related("section__domain", "section__pillar")
-        ],
-    }
-
-
 def _record(conversation: PartnerConversation, user, summary: str) -> ConversationVersion:
-    return ConversationVersion.objects.create(
-        programme_id=conversation.programme_id,
-        conversation=conversation,
-        content=conversation_snapshot(conversation),
-        summary=summary[:300],
-        edited_by=user,
-    )
+    return ConversationVersion.record(conversation, user=user, summary=summary)
 
 
 def _check_date(date: datetime.date) -> None:

@@ -67,7 +67,7 @@ def _number(raw: str | None) -> int | None:
 def compare_versions(old: SectionVersion, new: SectionVersion) -> Comparison:
     if old.number > new.number:
         old, new = new, old
-    a, b = old.content, new.content
+    a, b = old.snapshot, new.snapshot
     la, lb = content_lines(a), content_lines(b)
     return Comparison(
         old=old,
@@ -88,7 +88,7 @@ def compare_versions(old: SectionVersion, new: SectionVersion) -> Comparison:
 def section_history(request, pk: int, section_id: int):
     """?bekijk=N shows one version; ?a=N&b=M compares two (any order)."""
     programme, section = section_or_404(request, pk, section_id)
-    versions = list(section.versions.select_related("edited_by").order_by("-number"))
+    versions = list(section.versions.select_related("user").order_by("-number"))
     by_number = {v.number: v for v in versions}
     shown = comparison = None
     error = ""
@@ -97,7 +97,9 @@ def section_history(request, pk: int, section_id: int):
         if number not in by_number:
             raise Http404
         v = by_number[number]
-        shown = VersionView(v, _status_label(v.content.get("status", "")), content_lines(v.content))
+        shown = VersionView(
+            v, _status_label(v.snapshot.get("status", "")), content_lines(v.snapshot)
+        )
     a, b = _number(request.GET.get("a")), _number(request.GET.get("b"))
     if "a" in request.GET or "b" in request.GET:
         if a not in by_number or b not in by_number:

@@ -152,7 +152,7 @@ def programme_detail(request, pk: int):
         conversations_url=optional_url("programmes:conversations", programme.pk),
         downloads_template=downloads,
         partners=list(programme.partners.order_by("name")),
-        programme_changes=list(programme.changes.select_related("changed_by")[:20]),
+        programme_changes=list(programme.changes.select_related("user")[:20]),
     )
     return render(request, "programmes/programme_detail.html", context)
 

@@ -43,7 +43,7 @@ def plan_history(request, pk: int):
     )
     for change in page.object_list:
         change.restorable = (
-            change.action == PlanChange.Action.DELETED
+            change.is_deletion()
             and change.restored_at is None
             and history.can_restore(request.user, change)
         )
