@@ -116,3 +116,139 @@ def test_checker_sees_module_level_and_function_level_imports(tmp_path, code, ex
     (app / "thing.py").write_text(code)
     found = against_the_flow(import_arrows(tmp_path / "duiding"))
     assert bool(found) is expected
+
+
+# --- cycles and imports hidden in functions ----------------------------------------------------
+
+
+def _modules(source: Path) -> dict[str, Path]:
+    return {
+        _module_name(path, source): path
+        for path in sorted(source.rglob("*.py"))
+        if "migrations" not in path.parts
+    }
+
+
+def _owner(name: str, modules: dict[str, Path]) -> str | None:
+    """The module an imported name lives in: `duiding.a.b.c` -> `duiding.a.b` when c is a name."""
+    while name and name not in modules:
+        name = name.rpartition(".")[0]
+    return name or None
+
+
+def _top_level_targets(path: Path, module: str, modules: dict[str, Path]) -> set[str]:
+    """Duiding modules a module imports when it is loaded (module level, TYPE_CHECKING left out)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    is_package = path.name == "__init__.py"
+    found: set[str] = set()
+    statements = []
+    for node in tree.body:
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            continue
+        if isinstance(node, ast.If | ast.Try):
+            statements.extend(node.body)
+        else:
+            statements.append(node)
+    for node in statements:
+        if not isinstance(node, ast.Import | ast.ImportFrom):
+            continue
+        for target in _imported_modules(
+            ast.Module(body=[node], type_ignores=[]), module, is_package
+        ):
+            names = []
+            if isinstance(node, ast.ImportFrom):
+                names = [f"{target}.{alias.name}" for alias in node.names]
+            for name in names or [target]:
+                owner = _owner(name if name in modules else target, modules)
+                if owner and owner != module:
+                    found.add(owner)
+    return found
+
+
+def import_cycles(source: Path = SOURCE) -> list[list[str]]:
+    """Groups of modules that import each other at load time (strongly connected components)."""
+    modules = _modules(source)
+    graph = {m: _top_level_targets(p, m, modules) for m, p in modules.items()}
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    cycles: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for nxt in graph.get(node, ()):
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            group = []
+            while True:
+                member = stack.pop()
+                group.append(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                cycles.append(sorted(group))
+
+    for node in graph:
+        if node not in index:
+            visit(node)
+    return cycles
+
+
+def function_level_imports(source: Path = SOURCE) -> list[str]:
+    """`duiding` imports inside functions, except in AppConfig.ready (where Django wants them)."""
+    found = []
+    for module, path in _modules(source).items():
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for func in ast.walk(tree):
+            if not isinstance(func, ast.FunctionDef | ast.AsyncFunctionDef) or func.name == "ready":
+                continue
+            for node in ast.walk(func):
+                if isinstance(node, ast.Import | ast.ImportFrom) and _imported_modules(
+                    ast.Module(body=[node], type_ignores=[]), module, path.name == "__init__.py"
+                ):
+                    found.append(f"{module}:{node.lineno} ({func.name})")
+    return found
+
+
+def test_no_import_cycles_between_modules():
+    cycles = import_cycles()
+    assert not cycles, "modules that import each other:\n" + "\n".join(
+        "  " + " <-> ".join(group) for group in cycles
+    )
+
+
+def test_no_duiding_import_hidden_in_a_function():
+    pending = ("duiding.demo.", "duiding.indicators.importing.")  # being rewritten (PG import)
+    hidden = [item for item in function_level_imports() if not item.startswith(pending)]
+    assert not hidden, "duiding imports inside functions (move them to the top):\n" + "\n".join(
+        f"  {item}" for item in hidden
+    )
+
+
+@pytest.mark.parametrize(
+    ("files", "cyclic"),
+    [
+        ({"a.py": "from duiding.app.b import x\n", "b.py": "from duiding.app.a import y\n"}, True),
+        (
+            {
+                "a.py": "from duiding.app import b\n",
+                "b.py": "def f():\n    from duiding.app import a\n",
+            },
+            False,
+        ),
+        ({"a.py": "from duiding.app.b import x\n", "b.py": "x = 1\n"}, False),
+    ],
+)
+def test_cycle_checker_sees_load_time_cycles(tmp_path, files, cyclic):
+    app = tmp_path / "duiding" / "app"
+    app.mkdir(parents=True)
+    (tmp_path / "duiding" / "__init__.py").write_text("")
+    (app / "__init__.py").write_text("")
+    for name, code in files.items():
+        (app / name).write_text(code)
+    assert bool(import_cycles(tmp_path / "duiding")) is cyclic

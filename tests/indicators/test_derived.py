@@ -3,10 +3,10 @@
 import pytest
 
 from duiding.areas.models import Area, Level
+from duiding.indicators.derived import derived_compute, derived_value
 from duiding.indicators.importing.store import observations_store
 from duiding.indicators.importing.types import ParsedValue, ParseResult
 from duiding.indicators.models import Indicator, Observation
-from duiding.indicators.services import derived_compute, derived_value
 from duiding.jobs.models import ImportRun
 
 

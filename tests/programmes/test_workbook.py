@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from duiding.programmes.workbook import clean_text, sheet_title
+from duiding.programmes.workbook.cells import clean_text, sheet_title
 from tests.programmes import export_fixtures
 from tests.programmes.export_fixtures import INJECTION
 

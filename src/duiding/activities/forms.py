@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from duiding.accounts.models import Organisation
 from duiding.activities.models import (
     Continuity,
     Databank,
@@ -299,7 +300,6 @@ class ActivityFilterForm(forms.Form):
 
     def __init__(self, *args, programme, **kwargs):
         super().__init__(*args, **kwargs)
-        from duiding.accounts.models import Organisation
 
         self.fields["organisation"].queryset = Organisation.objects.filter(
             activities__programme=programme

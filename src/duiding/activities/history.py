@@ -30,7 +30,9 @@ from duiding.activities.models import (
 from duiding.activities.permissions import activity_organisations
 from duiding.activities.plan.permissions import can_edit_item
 from duiding.core.history import RestoreError
+from duiding.frameworks.models import AgePhase, Factor, LifeArea
 from duiding.programmes.permissions import can_edit_programme
+from duiding.results.models import SocietalResult
 
 Kind = PlanChange.Kind
 Action = PlanChange.Action
@@ -196,8 +198,6 @@ def _after_restore(change: PlanChange, obj, user) -> None:
 
 
 def _restore_links(activity: Activity, content: dict) -> None:
-    from duiding.frameworks.models import AgePhase, Factor, LifeArea
-    from duiding.results.models import SocietalResult
 
     activity.results.set(
         SocietalResult.objects.filter(

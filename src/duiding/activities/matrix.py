@@ -22,7 +22,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from duiding.activities.models import PreventionLevel
-from duiding.frameworks.models import AgePhase, LifeArea, Pillar
+from duiding.activities.selectors import activities_for, offer_filter
+from duiding.frameworks.models import AgePhase, Factor, LifeArea, Pillar
+from duiding.results.models import SocietalResult
 
 LEVELS = [value for value, _label in PreventionLevel.choices]
 
@@ -209,15 +211,12 @@ def package_checks(activities, results, analysis_factors) -> list[Check]:
 
 def analysis_factors(programmes):
     """The factors chosen in the wijkanalyse of the programmes (distinct, by rank and name)."""
-    from duiding.frameworks.models import Factor
 
     return Factor.objects.filter(section_choices__section__programme__in=programmes).distinct()
 
 
 def prevention_matrix(programmes, *, offer: str = "") -> dict:
     """The matrix and checks of one programme or several (a queryset/list of programmes)."""
-    from duiding.activities.selectors import activities_for, offer_filter
-    from duiding.results.models import SocietalResult
 
     many = not hasattr(programmes, "pk")
     scope = programmes if many else [programmes]

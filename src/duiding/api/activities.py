@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from ninja import Schema
+from ninja import Router, Schema
 from ninja.errors import HttpError
 
 from duiding.activities.matrix import prevention_matrix
 from duiding.activities.selectors import activities_for
 from duiding.activities.sentence import activity_sentence
-from duiding.api.api import api
 from duiding.programmes.permissions import visible_programmes
+
+router = Router()
 
 
 class ErrorOut(Schema):
@@ -132,7 +133,7 @@ def activity_payload(a) -> dict:
     }
 
 
-@api.get(
+@router.get(
     "/programmes/{programme_id}/activities",
     response={200: list[ActivityOut], 404: ErrorOut},
     tags=["activities"],
@@ -144,7 +145,7 @@ def programme_activities(request, programme_id: int):
     return [activity_payload(a) for a in activities_for(programme).order_by("name", "pk")]
 
 
-@api.get(
+@router.get(
     "/programmes/{programme_id}/prevention-matrix",
     response={200: MatrixOut, 404: ErrorOut, 422: ErrorOut},
     tags=["activities"],

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from ninja import Schema
+from ninja import Router, Schema
 from ninja.errors import HttpError
 
 from duiding.activities.plan.selectors import checklist_rows, programme_plan
 from duiding.activities.plan.services import measure_label
-from duiding.api.api import api
 from duiding.programmes.permissions import visible_programmes
+
+router = Router()
 
 
 class ErrorOut(Schema):
@@ -180,7 +181,7 @@ def plan_payload(plan) -> dict:
     }
 
 
-@api.get(
+@router.get(
     "/programmes/{programme_id}/plan",
     response={200: PlanOut, 404: ErrorOut},
     tags=["activities"],

@@ -2,6 +2,16 @@
 
 from ninja import NinjaAPI
 
+from duiding.api import (
+    activities,
+    activities_plan,
+    areas,
+    factors,
+    indicators,
+    programmes,
+    results,
+    results_evaluate,
+)
 from duiding.api.auth import AUTH
 
 api = NinjaAPI(
@@ -13,4 +23,15 @@ api = NinjaAPI(
     docs_url=None,
 )
 
-from duiding.api import routes  # noqa: E402,F401  (registers the routes)
+# Each module has its own router; the paths are written in full in the modules.
+for module in (
+    activities,
+    activities_plan,
+    areas,
+    factors,
+    indicators,
+    programmes,
+    results,
+    results_evaluate,
+):
+    api.add_router("", module.router)

@@ -1,10 +1,11 @@
 from django.shortcuts import get_object_or_404
-from ninja import Schema
+from ninja import Router, Schema
 
-from duiding.api.api import api
 from duiding.areas.codes import normalise_code
 from duiding.areas.models import Area
 from duiding.areas.selectors import area_search
+
+router = Router()
 
 
 class AreaOut(Schema):
@@ -29,13 +30,13 @@ def _area_out(area: Area) -> dict:
     }
 
 
-@api.get("/areas", response=list[AreaOut], tags=["areas"])
+@router.get("/areas", response=list[AreaOut], tags=["areas"])
 def areas_list(request, q: str = ""):
     """Search areas by name or CBS code (open data)."""
     return [_area_out(a) for a in area_search(q, limit=50).select_related("parent", "municipality")]
 
 
-@api.get("/areas/{code}", response=AreaOut, tags=["areas"])
+@router.get("/areas/{code}", response=AreaOut, tags=["areas"])
 def area_detail(request, code: str):
     area = get_object_or_404(
         Area.objects.select_related("parent", "municipality"), code=normalise_code(code)

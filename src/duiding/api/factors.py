@@ -6,10 +6,9 @@ the user's organisations); figures through the benchmark service with the user's
 
 from __future__ import annotations
 
-from ninja import Schema
+from ninja import Router, Schema
 from ninja.errors import HttpError
 
-from duiding.api.api import api
 from duiding.frameworks.factors.selectors import (
     default_framework_for_user,
     factors_for_flagged,
@@ -17,6 +16,8 @@ from duiding.frameworks.factors.selectors import (
 )
 from duiding.frameworks.models import Factor
 from duiding.indicators.selectors import area_benchmark_for_code, normalise_period
+
+router = Router()
 
 
 class ErrorOut(Schema):
@@ -82,7 +83,7 @@ def _framework_or_404(user, slug: str | None):
     return framework
 
 
-@api.get("/factors", response={200: list[FactorOut], 404: ErrorOut}, tags=["factors"])
+@router.get("/factors", response={200: list[FactorOut], 404: ErrorOut}, tags=["factors"])
 def factors_list(request, framework: str | None = None):
     """The factor model of a framework (`framework`: its slug; default: the default framework),
     by rank (unknown last), then name."""
@@ -90,7 +91,7 @@ def factors_list(request, framework: str | None = None):
     return [_factor_out(f) for f in factors_of(fw)]
 
 
-@api.get(
+@router.get(
     "/areas/{code}/factors",
     response={200: list[FlaggedFactorOut], 404: ErrorOut, 422: ErrorOut},
     tags=["areas", "factors"],

@@ -14,16 +14,17 @@ from __future__ import annotations
 
 import orjson
 from django.http import HttpResponse
-from ninja import Schema
+from ninja import Router, Schema
 from ninja.errors import HttpError
 
-from duiding.api.api import api
 from duiding.areas.codes import normalise_code
 from duiding.areas.models import Area
 from duiding.indicators import selectors
 from duiding.indicators.models import Indicator
 from duiding.indicators.permissions import visible_indicator_filter
 from duiding.indicators.selectors import area_for_benchmark
+
+router = Router()
 
 
 class DerivedOut(Schema):
@@ -181,7 +182,7 @@ def _formula(ind: Indicator) -> DerivedOut | None:
     )
 
 
-@api.get("/indicators", response=list[IndicatorOut], tags=["indicators"])
+@router.get("/indicators", response=list[IndicatorOut], tags=["indicators"])
 def indicators_list(request):
     """All indicators the user may read, with their domains and, for derived ones, the formula."""
     qs = (
@@ -220,7 +221,7 @@ def _provenance(dataset: str, title: str, p) -> dict:
     }
 
 
-@api.get(
+@router.get(
     "/areas/{code}/observations",
     response={200: list[ObservationOut], 404: ErrorOut, 422: ErrorOut},
     tags=["areas"],
@@ -381,7 +382,7 @@ def benchmark_payload(result: selectors.AreaBenchmark) -> dict:
     }
 
 
-@api.get(
+@router.get(
     "/areas/{code}/benchmark",
     response={200: BenchmarkOut, 404: ErrorOut, 422: ErrorOut},
     tags=["areas"],

@@ -13,10 +13,9 @@ from datetime import date, datetime
 
 import orjson
 from django.http import HttpResponse
-from ninja import Schema
+from ninja import Router, Schema
 from ninja.errors import HttpError
 
-from duiding.api.api import api
 from duiding.programmes.consultation.exports import consultation_payload
 from duiding.programmes.consultation.selectors import conversations_overview, section_label
 from duiding.programmes.permissions import visible_programmes
@@ -25,6 +24,8 @@ from duiding.programmes.selectors import (
     programme_progress,
     programmes_for_list,
 )
+
+router = Router()
 
 
 class ErrorOut(Schema):
@@ -438,13 +439,13 @@ def analysis_payload(analysis, programme_data: dict) -> dict:
     }
 
 
-@api.get("/programmes", response=list[ProgrammeOut], tags=["programmes"])
+@router.get("/programmes", response=list[ProgrammeOut], tags=["programmes"])
 def programmes_list(request):
     """The programmes the user may see: own organisation's, partner's and asked-for feedback."""
     return _json([_programme(p) for p in programmes_for_list(request.auth)])
 
 
-@api.get(
+@router.get(
     "/programmes/{programme_id}/analysis",
     response={200: AnalysisOut, 404: ErrorOut},
     tags=["programmes"],

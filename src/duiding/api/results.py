@@ -10,13 +10,14 @@ from datetime import date
 
 import orjson
 from django.http import HttpResponse
-from ninja import Schema
+from ninja import Router, Schema
 from ninja.errors import HttpError
 
-from duiding.api.api import api
 from duiding.programmes.permissions import visible_programmes
 from duiding.results.models import SocietalResult
 from duiding.results.progress import evaluate_result, latest_evaluation
+
+router = Router()
 
 
 class ErrorOut(Schema):
@@ -129,7 +130,7 @@ def _json(payload) -> HttpResponse:
     return HttpResponse(orjson.dumps(payload), content_type="application/json; charset=utf-8")
 
 
-@api.get(
+@router.get(
     "/programmes/{programme_id}/results",
     response={200: list[ResultOut], 404: ErrorOut},
     tags=["results"],
@@ -143,7 +144,7 @@ def programme_results_get(request, programme_id: int):
     return _json([result_payload(r) for r in results])
 
 
-@api.get("/results/{int:result_id}", response={200: ResultOut, 404: ErrorOut}, tags=["results"])
+@router.get("/results/{int:result_id}", response={200: ResultOut, 404: ErrorOut}, tags=["results"])
 def result_get(request, result_id: int):
     """One societal result: text, status, target date, rule, ambition, domain, and progress per
     indicator (baseline, target, direction, latest figure, verdict, next expected figures) and

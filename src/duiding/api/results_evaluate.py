@@ -15,9 +15,8 @@ import json
 import math
 
 from django.utils.translation import gettext as _
-from ninja import Schema, Status
+from ninja import Router, Schema, Status
 
-from duiding.api.api import api
 from duiding.results.calculation import (
     CalculationError,
     Figure,
@@ -25,6 +24,8 @@ from duiding.results.calculation import (
     Target,
     evaluate,
 )
+
+router = Router()
 
 
 class FigureIn(Schema):
@@ -196,7 +197,7 @@ def parse_evaluate(data) -> dict:
     }
 
 
-@api.post(
+@router.post(
     "/results/evaluate",
     response={200: EvaluateOut, 422: EvaluateErrorOut},
     exclude_unset=True,

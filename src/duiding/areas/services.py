@@ -14,6 +14,7 @@ from duiding.areas.boundaries import read_boundary_file
 from duiding.areas.codes import level_for_code, municipality_code, normalise_code, parent_code
 from duiding.areas.geometry import DEFAULT_DECIMALS
 from duiding.areas.models import LEVEL_RANK, Area, Level, LevelName
+from duiding.jobs.models import ImportRun
 
 # Rotterdam's own words: a CBS wijk is a "gebied", a CBS buurt a "wijk" (seed 003, step 1).
 ROTTERDAM_LEVEL_NAMES = {
@@ -167,7 +168,6 @@ def boundaries_import(
 
 def _record_run(report: BoundaryImportReport) -> None:
     """Keep the import in the list of imports (kind 'boundaries'), like every other import."""
-    from duiding.jobs.models import ImportRun
 
     now = timezone.now()
     ImportRun.objects.create(

@@ -13,14 +13,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from duiding.indicators.derived import derived_compute
+from duiding.indicators.importing import runner
+from duiding.indicators.models import Indicator
 from duiding.jobs.models import ImportRun
+from duiding.jobs.services import import_run_abandon_if_stale
 
 logger = logging.getLogger(__name__)
 
 
 def _other_run_active(run: ImportRun) -> bool:
     """True when another run of the same file is running now (the lock)."""
-    from duiding.jobs.services import import_run_abandon_if_stale
 
     if not run.file_sha256:
         return False
@@ -39,7 +42,6 @@ def _fail(run_id: int, message: str) -> None:
 @task()
 def import_run_task(run_id: int) -> str:
     """Execute one ImportRun. Returns the final status (stored by the task backend too)."""
-    from duiding.indicators.importing.runner import import_run_execute
 
     run = ImportRun.objects.filter(pk=run_id).first()
     if run is None:
@@ -60,7 +62,7 @@ def import_run_task(run_id: int) -> str:
         # The runner writes progress to the run row itself (on PostgreSQL through a second
         # connection while its transaction is open), so no callback that writes is passed here:
         # a second write to the same row inside that transaction would block the runner.
-        run = import_run_execute(run, progress=None)
+        run = runner.import_run_execute(run, progress=None)
     except Exception:
         # The runner reports bad input itself; this is an unexpected fault. Record it on the run
         # so the page does not poll forever, then re-raise so the task backend keeps the traceback.
@@ -80,8 +82,6 @@ def import_run_task(run_id: int) -> str:
 @task()
 def derived_compute_task(indicator_id: int) -> int | None:
     """Compute a derived indicator for every area and period where both parts exist."""
-    from duiding.indicators.models import Indicator
-    from duiding.indicators.services import derived_compute
 
     indicator = Indicator.objects.filter(pk=indicator_id).first()
     if indicator is None or not indicator.is_derived:

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from duiding.indicators.importing.cbs_columns import table_id
+from duiding.indicators.tasks import import_run_task
 from duiding.jobs.models import ImportRun
 from duiding.jobs.services import active_run_for, import_run_create
 
@@ -137,7 +138,6 @@ def import_upload_start(
     Raises ImportRefused (Dutch message) when the file is refused or the same file is already being
     imported; in that case nothing is kept.
     """
-    from duiding.indicators.tasks import import_run_task
 
     upload_check(uploaded=uploaded, kind=kind)
     if properties is not None:

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from duiding.core.exports import status_text
 from duiding.programmes.consultation.exports import comments_table, conversations_table
-from duiding.programmes.workbook import unit_text
+from duiding.programmes.workbook.cells import unit_text
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from duiding.frameworks.models import Factor
+from duiding.programmes.diffing import diff_counts
 from duiding.programmes.models import (
     AnalysisSection,
     MissingFigure,
@@ -23,6 +25,7 @@ from duiding.programmes.models import (
     SectionVersion,
     StrikingIndicator,
 )
+from duiding.programmes.versioning import lock_and_check
 
 
 class EditConflict(Exception):
@@ -148,7 +151,6 @@ def section_save(
 
 def _automatic_summary(before: AnalysisSection, text: SectionText) -> str:
     """'Analyse: +12 −3 woorden; status: Vastgesteld' when the editor wrote no summary."""
-    from duiding.programmes.diffing import diff_counts
 
     parts = []
     for label, old, new in (
@@ -228,8 +230,6 @@ def factors_choose(
         choice.save(update_fields=["note"])
     names = {c.factor_id: c.factor.name for c in removed + renoted}
     if added:
-        from duiding.frameworks.models import Factor
-
         names.update(Factor.objects.filter(pk__in=added).values_list("pk", "name"))
     parts = []
     if created:
@@ -322,7 +322,6 @@ def missing_figure_update(
     missing: MissingFigure, *, user, based_on_version: int | None = None, **fields
 ) -> MissingFigure:
     """Raises versioning.StaleEdit when somebody saved it after `based_on_version`."""
-    from duiding.programmes.versioning import lock_and_check
 
     names = [n for n in MISSING_LABELS if n in fields]
     lock_and_check(

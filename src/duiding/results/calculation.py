@@ -13,31 +13,22 @@ from dataclasses import field as dc_field
 
 from django.utils.translation import gettext as _
 
-HIGHER = "higher_is_better"
-LOWER = "lower_is_better"
-DIRECTIONS = (HIGHER, LOWER)
-TARGET_KINDS = ("pp", "relative", "absolute")
-RULES = ("each", "combined", "mean")
-
-REACHED = "reached"
-NOT_REACHED = "not_reached"
-NO_DATA = "no_data"
-ON_TRACK = "on_track"
-NOT_ON_TRACK = "not_on_track"
-
-# Floating point noise (715 / 1100 x 100 is not exactly 65): a value within EPS of the required
-# value counts as meeting it.
-EPS = 1e-9
-
-
-class CalculationError(ValueError):
-    """Bad input: `message` is Dutch and names the field, `field` is its path in the input (for
-    the API and to put the message at a form field), e.g. ``indicators.0.series.2014.denominator``."""
-
-    def __init__(self, message: str, field: str = ""):
-        super().__init__(message)
-        self.message = message
-        self.field = field
+from duiding.results.terms import (
+    DIRECTIONS,
+    EPS,
+    HIGHER,
+    LOWER,
+    NO_DATA,
+    NOT_ON_TRACK,
+    NOT_REACHED,
+    ON_TRACK,
+    REACHED,
+    RULES,
+    TARGET_KINDS,
+    CalculationError,
+    target_met,
+)
+from duiding.results.trend import Forecast, linear_forecast, period_to_x, progress_verdict
 
 
 def _prefix(label: str, message: str) -> str:
@@ -220,13 +211,6 @@ def required_value(baseline: float, target: Target, direction: str) -> float:
     if target.kind == "relative":
         return baseline * (1 + target.value / 100.0)
     return float(target.value)
-
-
-def target_met(value: float, required: float, direction: str) -> bool:
-    """Higher is better: value >= required; lower is better: value <= required (within EPS)."""
-    if direction == LOWER:
-        return value <= required + EPS
-    return value >= required - EPS
 
 
 def check_target(baseline: float, target: Target, direction: str, field: str = "") -> None:
@@ -515,15 +499,20 @@ def evaluate(
     return Evaluation(rule, combined.verdict, outcomes, combined)
 
 
-# Periods, forecast and progress live in trend.py; importable from here as part of the contract.
-from duiding.results.trend import (  # noqa: E402
-    Forecast,
-    linear_forecast,
-    period_to_x,
-    progress_verdict,
-)
-
+# The terms live in terms.py and periods, forecast and progress in trend.py; importable from here
+# as part of the contract.
 __all__ = [
+    "DIRECTIONS",
+    "EPS",
+    "HIGHER",
+    "LOWER",
+    "NO_DATA",
+    "NOT_ON_TRACK",
+    "NOT_REACHED",
+    "ON_TRACK",
+    "REACHED",
+    "RULES",
+    "TARGET_KINDS",
     "CalculationError",
     "CombinedOutcome",
     "Evaluation",

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from duiding.frameworks.models import Ambition, Domain, Factor
 from duiding.indicators.models import Indicator
 from duiding.results.models import ResultChange, ResultIndicator, SocietalResult, Status
-from duiding.results.services import _recompute
+from duiding.results.progress import recompute
 
 
 def linked_activities(result: SocietalResult) -> list[str]:
@@ -75,7 +75,7 @@ def restore_result(change: ResultChange, user) -> SocietalResult:
     otherwise); links to sections and factors that no longer exist are left out. A change that
     is no deletion or was restored already raises RestoreError (a ValueError)."""
     result = change.restore(user=user, rebuild=_rebuild, after=_after_restore)
-    _recompute(result)
+    recompute(result)
     return result
 
 

@@ -8,11 +8,14 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
+from duiding.core import formatting as fmt
 from duiding.frameworks.models import Factor
 from duiding.indicators.models import Indicator, ObservationStatus, UnitKind
 from duiding.indicators.selectors import visible_observations
 from duiding.programmes.models import AnalysisSection, SectionFactor
 from duiding.results.models import ProgressEvaluation, ResultIndicator, SocietalResult
+from duiding.results.overview import apply_filters
+from duiding.results.validation import baseline_from_observations
 
 
 @dataclass
@@ -32,8 +35,6 @@ def programme_results(programme, filters=None) -> list[SocietalResult]:
     optionally filtered (overview.OverviewFilters: pillar, domain, ambition, status)."""
     queryset = SocietalResult.objects.filter(programme=programme)
     if filters is not None:
-        from duiding.results.overview import apply_filters
-
         queryset = apply_filters(queryset, filters)
     results = list(
         queryset.select_related("domain", "ambition", "combination_indicator").prefetch_related(
@@ -114,9 +115,6 @@ def baseline_revisions(user, result: SocietalResult) -> dict[int, str]:
     """Per stored indicator row (id) whose baseline came from the observations and whose figure
     was revised since: "De basiswaarde is herzien door CBS: 15,9 → 16,2"."""
     from django.utils.translation import gettext as _
-
-    from duiding.core import formatting as fmt
-    from duiding.results.validation import baseline_from_observations
 
     notices: dict[int, str] = {}
     area = result.programme.area

@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 
 from duiding.results.calculation import Target
 from duiding.results.models import ResultChange, ResultIndicator, Rule, SocietalResult, Status
+from duiding.results.progress import recompute
+from duiding.results.restore import delete_result as delete
 from duiding.results.validation import (
     COMBINATION_CHOOSE,
     COMBINATION_MISSING,
@@ -59,16 +61,6 @@ def _record(result: SocietalResult, user, summary: str, status_from: str = "", s
     return ResultChange.record(
         result, user=user, summary=summary, status_from=status_from, status_to=status_to
     )
-
-
-def _recompute(result: SocietalResult) -> None:
-    """Let the progress module recompute the verdicts (it is optional: written by another part)."""
-    try:
-        from duiding.results import progress
-    except ImportError:
-        return
-    if hasattr(progress, "recompute"):
-        progress.recompute(result)
 
 
 # --- writes -----------------------------------------------------------------------------------
@@ -161,7 +153,7 @@ def result_create(
         result.factors.set(factors)
         _write_rows(result, rows)
         _record(result, user, _("Aangemaakt"), "", result.status)
-    _recompute(result)
+    recompute(result)
     return result
 
 
@@ -236,7 +228,7 @@ def result_update(
         if adopted:
             summary = _("Vastgesteld resultaat gewijzigd. %(summary)s") % {"summary": summary}
         _record(result, user, summary)
-    _recompute(result)
+    recompute(result)
     return result
 
 
@@ -275,6 +267,4 @@ def result_status_set(
 def result_delete(result: SocietalResult, user=None):
     """Delete the result with its indicators and progress verdicts; the history stays, with a
     "verwijderd" change holding the snapshot (see restore.py)."""
-    from duiding.results.restore import delete_result as delete
-
     return delete(result, user)

@@ -13,6 +13,15 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
+from duiding.results.terms import (
+    NO_DATA,
+    NOT_ON_TRACK,
+    ON_TRACK,
+    REACHED,
+    CalculationError,
+    target_met,
+)
+
 _PERIOD = re.compile(r"^\s*(?P<year>\d{4})\s*(?:(?P<kind>[HQMhqm])\s*(?P<part>\d{1,2})|JJ00)?\s*$")
 _DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
 
@@ -39,7 +48,6 @@ def period_to_x(label: str) -> float:
         if day:
             length = (date(day.year + 1, 1, 1) - date(day.year, 1, 1)).days
             return day.year + (day.timetuple().tm_yday - 1) / length
-    from duiding.results.calculation import CalculationError
 
     raise CalculationError(
         _("Onbekende periode ‘%(label)s’; gebruik bijvoorbeeld 2024, 2024H2 of 2015Q3.")
@@ -104,7 +112,6 @@ def progress_verdict(
     """ "reached" when the latest figure meets the required value; "on_track" when it is at or
     beyond the straight line from (baseline_x, baseline) to (target_x, required) at latest_x;
     "not_on_track" otherwise; "no_data" when there is no figure after the baseline."""
-    from duiding.results.calculation import NO_DATA, NOT_ON_TRACK, ON_TRACK, REACHED, target_met
 
     if latest is None or latest_x is None or baseline is None or latest_x <= baseline_x:
         return NO_DATA

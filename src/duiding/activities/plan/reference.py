@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from duiding.activities.models import Measure
+
 # (key, question). Keys are stored in QualityAgreement.checklist; never renumber them.
 QUALITY_QUESTIONS: list[tuple[str, str]] = [
     (
@@ -87,7 +89,6 @@ class Scale:
 
     @property
     def label(self) -> str:
-        from duiding.activities.models import Measure
 
         return str(Measure(self.measure).label)
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from django.db import connection
 
-from duiding.indicators.models import Dataset, Observation
+from duiding.areas.models import Area, LevelName
+from duiding.indicators.models import Dataset, Indicator, Observation, Period
 
 ROW = "o.id, o.indicator_id, o.area_id, o.period_id, o.value, o.status, o.numerator, o.denominator"
 PROVENANCE = (
@@ -103,7 +104,6 @@ INDICATOR_FIELDS = (
 def indicator_rows(indicator_ids: list[int]) -> list[tuple]:
     """Indicator metadata in the order of INDICATOR_FIELDS (booleans as stored: 0/1 on SQLite),
     followed by one domain id: one row per (indicator, domain), domain None when it has none."""
-    from duiding.indicators.models import Indicator
 
     # the domain links (frameworks' DomainIndicator), through the relation frameworks declares
     links = Indicator.domains.through
@@ -127,7 +127,6 @@ def shown_rows(area_id: int, comparison_ids: list[int], period: str | None, hidd
     earlier start (the longer period). `selectors.area_benchmark(with_series=True)` applies the
     same rule in Python; tests check that both agree.
     """
-    from duiding.indicators.models import Period
 
     params: list = [area_id]
     where = ""
@@ -176,7 +175,6 @@ def area_period_rows(area_id: int, hidden) -> list[tuple]:
     version also has a current one, and without the filter the (area, period) index answers
     alone (ten times faster).
     """
-    from duiding.indicators.models import Period
 
     params: list = [area_id]
     visible = _visible(hidden, params)
@@ -190,7 +188,6 @@ def area_period_rows(area_id: int, hidden) -> list[tuple]:
 
 def period_rows() -> list[tuple]:
     """(id, code, label, kind, year, start, end) of all periods (a small table)."""
-    from duiding.indicators.models import Period
 
     return _fetch(
         f'SELECT id, code, label, kind, year, start, "end" FROM {Period._meta.db_table}', []
@@ -199,7 +196,6 @@ def period_rows() -> list[tuple]:
 
 def area_row(code: str, fields: tuple[str, ...]) -> tuple | None:
     """These columns of the area with this code, or None."""
-    from duiding.areas.models import Area
 
     rows = _fetch(f"SELECT {', '.join(fields)} FROM {Area._meta.db_table} WHERE code = %s", [code])
     return rows[0] if rows else None
@@ -217,7 +213,6 @@ def context_rows(
     municipality's own level names (name = the word), 'd' / 'i' hidden datasets / indicators
     (`indicators.permissions.hidden_sources_sql`: (sql, params)).
     """
-    from duiding.areas.models import Area, LevelName
 
     areas = Area._meta.db_table
     by = "code = %s" if code is not None else "id = %s"

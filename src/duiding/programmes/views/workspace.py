@@ -15,6 +15,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from duiding.areas.selectors import area_search
 from duiding.frameworks.permissions import frameworks_visible
 from duiding.programmes import services
 from duiding.programmes.forms import (
@@ -118,7 +119,6 @@ def programme_create(request):
 @require_GET
 def area_options(request):
     """The area suggestions while typing (htmx fills a <datalist>): gemeenten, wijken, buurten."""
-    from duiding.areas.selectors import area_search
 
     q = request.GET.get("area", "").strip()
     areas = []

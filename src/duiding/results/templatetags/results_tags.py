@@ -2,6 +2,7 @@
 
 from django import template
 
+from duiding.core import formatting as fmt
 from duiding.programmes.permissions import can_see_municipality_overview
 
 register = template.Library()
@@ -31,7 +32,6 @@ def _signed(text: str, value: float) -> str:
 
 def _short(value: float, decimals: int) -> str:
     """The number with at most `decimals` decimals, trailing zeros dropped ("5", "2,5")."""
-    from duiding.core import formatting as fmt
 
     for places in range(0, max(decimals, 0) + 1):
         if round(value, places) == round(value, max(decimals, 0)):
@@ -57,7 +57,6 @@ def target_text(ri) -> str:
 @register.filter
 def baseline_text(ri) -> str:
     """The stored baseline with the indicator's decimals (a count without decimals)."""
-    from duiding.core import formatting as fmt
 
     if ri.baseline_value is None:
         return "–"

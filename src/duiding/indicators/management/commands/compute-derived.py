@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
+from duiding.indicators.derived import derived_compute
 from duiding.indicators.models import Indicator
-from duiding.indicators.services import derived_compute
 
 
 class Command(BaseCommand):

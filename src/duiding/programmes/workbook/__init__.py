@@ -4,7 +4,8 @@ Sheets, in order: Inhoudsopgave (a link to every sheet), Toelichting, one sheet 
 Samenvatting alle pijlers, Indicatoren overzicht, one "Factorenmodel <domain>" sheet per domain and
 Ranking. Everything comes from `selectors.programme_analysis` (the same data as the pages and the
 API). The pillar sheets, the overview and the factor-model sheets are written by
-`workbook_sheets.py`; this module holds the frame, the shared cell helpers and the short sheets.
+`sheets.py`, the frame and the shared cell helpers are in `cells.py`; this module holds the short
+sheets.
 
 Rules (stated in plain words in the Toelichting sheet as well):
 - numbers are numbers with a number format; text a person typed is never a formula: text that
@@ -17,161 +18,25 @@ Rules (stated in plain words in the Toelichting sheet as well):
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
 from datetime import date
 from io import BytesIO
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.worksheet.hyperlink import Hyperlink
+from openpyxl.styles import Font
 
-from duiding.core.exports import safe_text
-
-MAX_CELL = 32_767  # Excel's limit for the text of one cell
-SHEET_NAME_LENGTH = 31
-_INVALID_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
-HEADER_FILL = PatternFill("solid", start_color="DDEBF7", end_color="DDEBF7")
-DOMAIN_FILL = PatternFill("solid", start_color="E7E6E6", end_color="E7E6E6")
-LINK_FONT = Font(color="0563C1", underline="single")
-BOLD = Font(bold=True)
-
-
-def clean_text(value: str) -> str:
-    """Text as Excel may store it, never read as a formula."""
-    text = ILLEGAL_CHARACTERS_RE.sub("", value)
-    if len(text) > MAX_CELL:
-        text = text[: MAX_CELL - 1] + "…"
-    return safe_text(text)
-
-
-def sheet_title(name: str, used: set[str]) -> str:
-    """A valid, unique sheet name (Excel compares names case-insensitively)."""
-    base = _INVALID_SHEET_CHARS.sub(" ", name)
-    base = re.sub(r"\s+", " ", base).strip().strip("'").strip() or "Blad"
-    title = base[:SHEET_NAME_LENGTH].rstrip()
-    number = 2
-    while title.lower() in used:
-        suffix = f" ({number})"
-        title = base[: SHEET_NAME_LENGTH - len(suffix)].rstrip() + suffix
-        number += 1
-    used.add(title.lower())
-    return title
-
-
-def location(title: str, cell: str = "A1") -> str:
-    """An internal link target: 'Pijler Kansrijk'!A1."""
-    return "'" + title.replace("'", "''") + "'!" + cell
-
-
-def unit_text(ref) -> str:
-    """The unit as a person reads it: the indicator's own label, else the kind ("Aantal")."""
-    from duiding.indicators.models import UnitKind
-
-    if ref.unit_label:
-        return ref.unit_label
-    try:
-        return str(UnitKind(ref.unit_kind).label)
-    except ValueError:
-        return ref.unit_kind
-
-
-def number_format(unit_kind: str, decimals: int) -> str:
-    zeros = "." + "0" * decimals if decimals else ""
-    if unit_kind in ("count", "amount"):
-        return "#,##0" + zeros
-    return "0" + zeros
-
-
-def put(ws, row: int, col: int, value, *, bold=False, fmt=None, wrap=False, link=None, fill=None):
-    """Write one cell: text made safe, numbers as numbers, an optional internal link."""
-    if isinstance(value, str):
-        value = clean_text(value)
-    cell = ws.cell(row=row, column=col, value=value)
-    if bold:
-        cell.font = BOLD
-    if fmt and isinstance(value, (int, float)):
-        cell.number_format = fmt
-    if wrap:
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    if fill is not None:
-        cell.fill = fill
-    if link:
-        cell.hyperlink = Hyperlink(ref=cell.coordinate, location=link, display=str(value))
-        cell.font = Font(color="0563C1", underline="single", bold=bold)
-    return cell
-
-
-def header(ws, row: int, labels: list[str], start: int = 1) -> None:
-    for offset, label in enumerate(labels):
-        cell = put(ws, row, start + offset, label, bold=True, wrap=True)
-        cell.fill = HEADER_FILL
-
-
-def long_text(ws, row: int, label: str, text: str, last_col: int) -> int:
-    """A label in column A and a (long) text merged over B..last_col; returns the next row."""
-    put(ws, row, 1, label, bold=True, wrap=True)
-    shown = text.strip() or _("(nog niet ingevuld)")
-    put(ws, row, 2, shown, wrap=True)
-    if last_col > 2:
-        ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=last_col)
-    lines = sum(1 + len(part) // 110 for part in shown.splitlines() or [""])
-    ws.row_dimensions[row].height = min(409, max(15, 15 * lines))
-    return row + 1
-
-
-def widths(ws, values: dict[str, float]) -> None:
-    for letter, width in values.items():
-        ws.column_dimensions[letter].width = width
-
-
-@dataclass
-class Layout:
-    """Sheet names decided before any sheet is written, so every sheet can link to any other."""
-
-    toc: str
-    notes: str
-    pillars: dict[int, str]  # pillar pk -> sheet name
-    summary: str
-    overview: str
-    factor_sheets: dict[int, str]  # domain pk -> sheet name
-    ranking: str
-    pillar_of_domain: dict[int, int] = field(default_factory=dict)  # domain pk -> pillar pk
-    overview_rows: dict[str, int] = field(default_factory=dict)  # indicator code -> row
-
-    def back_to_pillar(self, domain_pk: int) -> tuple[str, str]:
-        """(label, location) of the 'terug naar pijler' link of a domain."""
-        title = self.pillars[self.pillar_of_domain[domain_pk]]
-        return _("← terug naar %(sheet)s") % {"sheet": title}, location(title)
-
-
-def plan_layout(analysis) -> Layout:
-    used: set[str] = set()
-    toc = sheet_title(_("Inhoudsopgave"), used)
-    notes = sheet_title(_("Toelichting"), used)
-    pillars = {
-        p.pillar.pk: sheet_title(_("Pijler %(name)s") % {"name": p.pillar.name}, used)
-        for p in analysis.pillars
-    }
-    summary = sheet_title(_("Samenvatting alle pijlers"), used)
-    overview = sheet_title(_("Indicatoren overzicht"), used)
-    factor_sheets = {}
-    pillar_of_domain = {}
-    for p in analysis.pillars:
-        for d in p.domains:
-            pillar_of_domain[d.domain.pk] = p.pillar.pk
-            factor_sheets[d.domain.pk] = sheet_title(
-                _("Factorenmodel %(domain)s") % {"domain": d.domain.name}, used
-            )
-    ranking = sheet_title(_("Ranking"), used)
-    return Layout(toc, notes, pillars, summary, overview, factor_sheets, ranking, pillar_of_domain)
-
-
-def toc_link(ws, row: int, layout: Layout, col: int = 1) -> None:
-    put(ws, row, col, _("← terug naar Inhoudsopgave"), link=location(layout.toc))
+from duiding.programmes.workbook import sheets
+from duiding.programmes.workbook.cells import (
+    Layout,
+    header,
+    location,
+    long_text,
+    plan_layout,
+    put,
+    toc_link,
+    widths,
+)
 
 
 def programme_workbook(analysis, *, ranking_factors, made_on: date | None = None) -> bytes:
@@ -179,7 +44,6 @@ def programme_workbook(analysis, *, ranking_factors, made_on: date | None = None
 
     ranking_factors: the framework's factors with a rank (reference data, for the Ranking sheet).
     """
-    from duiding.programmes import workbook_sheets as sheets
 
     layout = plan_layout(analysis)
     made_on = made_on or date.today()

@@ -21,7 +21,7 @@ from openpyxl.utils import get_column_letter
 
 from duiding.core.exports import status_text
 from duiding.indicators.benchmark import rules
-from duiding.programmes.workbook import (
+from duiding.programmes.workbook.cells import (
     DOMAIN_FILL,
     Layout,
     header,
