@@ -1,4 +1,5 @@
-"""Who may see the indicators app's objects: indicators, datasets, observations and import runs.
+"""Who may see the indicators app's objects: indicators, datasets and observations (import runs:
+`jobs.permissions`).
 
 Open data (no organisation) is readable by every logged-in, active user; an organisation's own
 datasets and indicators (and so their observations) only by its members. Built on the generic
@@ -12,32 +13,8 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from duiding.accounts.models import Membership
-from duiding.accounts.permissions import is_authenticated, is_data_admin
+from duiding.accounts.permissions import is_authenticated
 from duiding.indicators.models import Dataset, Indicator
-from duiding.jobs.models import ImportRun
-
-
-def visible_import_runs(user):
-    """Import runs a user may see: their own and their organisations' runs; data admins also see
-    the open-data runs (no organisation, e.g. CBS tables). Another organisation's own figures stay
-    hidden, also from beheerders elsewhere; a superuser sees everything."""
-    if not is_authenticated(user):
-        return ImportRun.objects.none()
-    if user.is_superuser:
-        return ImportRun.objects.all()
-    own = Membership.objects.filter(user=user).values("organisation_id")
-    visible = Q(started_by=user) | Q(organisation_id__in=own)
-    if is_data_admin(user):
-        visible |= Q(organisation__isnull=True)
-    return ImportRun.objects.filter(visible)
-
-
-def import_run_or_404(user, pk: int) -> ImportRun:
-    """An import run the user may see (visible_import_runs), else Http404."""
-    run = visible_import_runs(user).select_related("dataset", "started_by").filter(pk=pk).first()
-    if run is None:
-        raise Http404
-    return run
 
 
 def visible_dataset_filter(user, prefix: str = ""):

@@ -21,7 +21,7 @@ benchmark/README.md.
 Indicator, import and alias pages (the last section)
 ----------------------------------------------------
 `indicator_search`, `indicator_datasets`, `indicator_periods`, `indicator_value_count`,
-`indicator_used_in`, `dataset_by_code`, `import_runs_for_user`, `run_report_lines`,
+`indicator_used_in`, `dataset_by_code`,
 `run_indicators`. Every query starts from what the user may see (`indicators.permissions`).
 """
 
@@ -61,7 +61,6 @@ from duiding.indicators.permissions import (
     hidden_sources_sql,
     indicators_visible,
     visible_dataset_filter,
-    visible_import_runs,
     visible_observation_filter,
 )
 from duiding.jobs.models import ImportRun
@@ -86,7 +85,6 @@ __all__ = [
     "choose_observation",
     "comparison_areas",
     "dataset_by_code",
-    "import_runs_for_user",
     "indicator_datasets",
     "indicator_periods",
     "indicator_search",
@@ -95,7 +93,6 @@ __all__ = [
     "normalise_period",
     "observation_detail",
     "run_indicators",
-    "run_report_lines",
     "visible_observations",
 ]
 
@@ -507,22 +504,6 @@ def dataset_by_code(user, code: str) -> Dataset | None:
     if not code:
         return None
     return Dataset.objects.filter(visible_dataset_filter(user)).filter(code=code).first()
-
-
-def import_runs_for_user(user, limit: int = 100) -> QuerySet[ImportRun]:
-    return visible_import_runs(user).select_related("dataset", "started_by")[:limit]
-
-
-def run_report_lines(run: ImportRun) -> dict[str, list[dict]]:
-    """The run's messages split into refused rows (errors), warnings and notes."""
-    lines: dict[str, list[dict]] = {"errors": [], "warnings": [], "notes": []}
-    for item in run.messages or []:
-        if not isinstance(item, dict):
-            item = {"message": str(item)}
-        level = item.get("level", "error")
-        key = {"error": "errors", "warning": "warnings"}.get(level, "notes")
-        lines[key].append(item)
-    return lines
 
 
 def run_indicators(run: ImportRun, limit: int = 50) -> list[Indicator]:

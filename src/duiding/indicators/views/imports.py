@@ -9,9 +9,11 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from duiding.accounts.models import Membership
 from duiding.accounts.permissions import is_data_admin, require_data_admin
-from duiding.indicators import permissions, selectors
+from duiding.indicators import selectors
 from duiding.indicators.forms import ImportUploadForm
 from duiding.indicators.uploads import ImportRefused, import_upload_start, max_upload_bytes
+from duiding.jobs import permissions as jobs_permissions
+from duiding.jobs import selectors as jobs_selectors
 from duiding.jobs.models import ImportRun
 
 # Multipart overhead allowed on top of the file limit (form fields, boundaries, a DataProperties file).
@@ -24,7 +26,7 @@ def import_list(request):
         request,
         "indicators/import_list.html",
         {
-            "runs": selectors.import_runs_for_user(request.user),
+            "runs": jobs_selectors.import_runs_for_user(request.user),
             "nav": "imports",
             "can_import": is_data_admin(request.user),
         },
@@ -88,21 +90,21 @@ def import_new(request):
 def _detail_context(request, run: ImportRun) -> dict:
     context = {"run": run, "nav": "imports"}
     if run.is_finished:
-        context["report"] = selectors.run_report_lines(run)
+        context["report"] = jobs_selectors.run_report_lines(run)
         context["indicators"] = selectors.run_indicators(run)
     return context
 
 
 @login_required
 def import_detail(request, pk: int):
-    run = permissions.import_run_or_404(request.user, pk)
+    run = jobs_permissions.import_run_or_404(request.user, pk)
     return render(request, "indicators/import_detail.html", _detail_context(request, run))
 
 
 @login_required
 def import_status(request, pk: int):
     """The progress partial polled by htmx every second; reloads the page when the run is done."""
-    run = permissions.import_run_or_404(request.user, pk)
+    run = jobs_permissions.import_run_or_404(request.user, pk)
     if not request.htmx:
         return redirect("indicators:import_detail", pk=run.pk)
     response = render(request, "indicators/_import_progress.html", {"run": run})
