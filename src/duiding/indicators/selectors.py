@@ -7,15 +7,15 @@ Benchmark reads (owned by the benchmark; other reads go below in their own secti
 - `area_benchmark(user=, area=, period=None, with_series=True) -> AreaBenchmark`: every indicator
   with an observation for the area, its comparison areas (parent level, municipality, country),
   differences, flags, the seed's comparison suggestion and the series over all periods. The
-  result types live in `benchmark_types.py` (re-exported here) and are documented there.
+  result types live in `benchmark/types.py` (re-exported here) and are documented there.
 - `area_benchmark_for_code(user=, code=, ...)`: the same for a CBS code (None: unknown area).
 - `available_periods(area, user=None)`, `observation_detail(user, pk)` (the source popover),
   `comparison_areas(area)`, `normalise_period(text)`, `choose_observation(rows, period)`.
 
 Only current observations (is_current) of the total category ("") count. `area_benchmark` runs a
 constant number of queries (3, with series 6) whatever the number of indicators; its hot queries
-are plain SQL in `benchmark_queries.py`, the rows are turned into results in
-`benchmark_build.py`. The rules (flags, suggestion, which period is shown) are written out in
+are plain SQL in `benchmark/queries.py`, the rows are turned into results in
+`benchmark/build.py`. The rules (flags, suggestion, which period is shown) are written out in
 benchmark/README.md.
 
 Indicator, import and alias pages (the last section)

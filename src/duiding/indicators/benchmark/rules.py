@@ -2,7 +2,7 @@
 
 Pure functions: no ORM, no request. The rules are stated in plain words in README.md next to
 this file; keep the two in step. Texts are Dutch (gettext msgids, translated through the message
-cache of benchmark_texts.py); numbers in texts use the Dutch format (1.234,5).
+cache of texts.py); numbers in texts use the Dutch format (1.234,5).
 """
 
 from __future__ import annotations

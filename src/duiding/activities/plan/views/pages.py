@@ -1,6 +1,6 @@
 """Plan van aanpak of a programme (seed 003 appendix 6): the page, its Excel export, the steps and
-the purchase agreements. Quality agreements and measurement plans: views/plan_quality.py; the
-partner page and the overdue list: views/plan_partner.py (their routes are added here).
+the purchase agreements. Quality agreements and measurement plans: views/quality.py; the
+partner page and the overdue list: views/partner.py (their routes are added here).
 
 Everybody who sees the programme reads the plan (`programme_or_404`, else 404); who writes what is
 decided by `activities.plan.can_edit_*` (403 for a reader of the programme)."""
