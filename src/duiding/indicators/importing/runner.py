@@ -22,9 +22,11 @@ from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections
 from django.utils import timezone
 
+from duiding.indicators.importing import cbs, kwb_excel, observations
 from duiding.indicators.importing.store import ImportRefused, gc_paused, observations_store
 from duiding.indicators.importing.types import ImportMessage, ParseResult
 from duiding.indicators.models import ImportRun
+from duiding.indicators.services import derived_compute
 from duiding.indicators.signals import import_finished
 
 logger = logging.getLogger(__name__)
@@ -107,9 +109,7 @@ def _parse(run: ImportRun, progress: Callable[[int, str], None]) -> ParseResult:
     options = run.options or {}
     path = run.file_path
     if run.kind == ImportRun.Kind.CBS:
-        from duiding.indicators.importing.cbs import parse_cbs
-
-        return parse_cbs(
+        return cbs.parse_cbs(
             path,
             properties_path=options.get("properties") or None,
             period=options.get("period") or None,
@@ -117,13 +117,11 @@ def _parse(run: ImportRun, progress: Callable[[int, str], None]) -> ParseResult:
             file_name=run.file_name,
         )
     if run.kind == ImportRun.Kind.KWB_EXCEL:
-        from duiding.indicators.importing.kwb_excel import parse_kwb_excel
-
-        return parse_kwb_excel(path, year=int(options["year"]), file_name=run.file_name)
+        return kwb_excel.parse_kwb_excel(path, year=int(options["year"]), file_name=run.file_name)
     if run.kind == ImportRun.Kind.OBSERVATIONS:
-        from duiding.indicators.importing.observations import parse_observations
-
-        return parse_observations(path, organisation=run.organisation, file_name=run.file_name)
+        return observations.parse_observations(
+            path, organisation=run.organisation, file_name=run.file_name
+        )
     result = ParseResult()
     result.messages.append(
         ImportMessage(f"Dit soort import ({run.get_kind_display()}) loopt niet via deze route.")
@@ -255,8 +253,6 @@ def _execute(run: ImportRun, writer: _ProgressWriter) -> ImportRun:
 
 
 def _derived_after(run: ImportRun) -> None:
-    from duiding.indicators.services import derived_compute
-
     try:
         stored = derived_compute(run=run)
     except (DatabaseError, ImportRefused) as exc:
