@@ -37,6 +37,7 @@ run: install
 
 lint: $(VENV)/.stamp
 	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
 
 format: $(VENV)/.stamp
 	$(BIN)/ruff format src tests bench scripts

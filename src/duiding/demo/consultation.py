@@ -14,6 +14,9 @@ from django.db import transaction
 
 from duiding.accounts.models import Membership, User
 from duiding.demo.programme import AREA_CODE, OWNER, PROGRAMME_NAME
+from duiding.programmes.consultation import services as consultation
+from duiding.programmes.models import Programme
+from duiding.programmes.permissions import feedback_candidates
 
 REVIEWERS = ("accounthouder", "beheerder")  # the first demo colleague that exists is asked
 CONVERSATION_DATE = datetime.date(2025, 11, 6)
@@ -62,8 +65,6 @@ FEEDBACK_MESSAGE = (
 
 def demo_consultation_ensure(ctx) -> int:
     """The demo conversation and feedback request; 0 when both are already there."""
-    from duiding.programmes.models import Programme
-
     programme = Programme.objects.filter(name=PROGRAMME_NAME, area__code=AREA_CODE).first()
     owner = User.objects.filter(username=OWNER).first()
     if programme is None or owner is None:
@@ -74,8 +75,6 @@ def demo_consultation_ensure(ctx) -> int:
 
 @transaction.atomic
 def _conversation(programme, owner) -> int:
-    from duiding.programmes.consultation import services as consultation
-
     if programme.conversations.exists():
         return 0
     organisations = programme.partners.filter(memberships__role=Membership.Role.PARTNER).distinct()
@@ -107,9 +106,6 @@ def _conversation(programme, owner) -> int:
 
 @transaction.atomic
 def _feedback_request(programme, owner) -> int:
-    from duiding.programmes.consultation import services as consultation
-    from duiding.programmes.permissions import feedback_candidates
-
     candidates = feedback_candidates(programme).exclude(pk=owner.pk)
     reviewer = next((u for name in REVIEWERS for u in candidates.filter(username=name)), None)
     if reviewer is None or programme.feedback_requests.filter(reviewer=reviewer).exists():

@@ -18,11 +18,17 @@ from __future__ import annotations
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from duiding.accounts.models import Organisation, User
+from duiding.activities.models import Activity
+from duiding.activities.plan import services as plan_services
+from duiding.activities.services import activity_create
 from duiding.demo.programme import AREA_CODE, OWNER, PROGRAMME_NAME
+from duiding.frameworks.models import AgePhase, Factor, LifeArea
+from duiding.programmes.models import Programme
 
 WELZIJN, WIJKTEAM, MUNICIPALITY = "welzijn-rotterdam-zuid", "wijkteam-feijenoord", "gemeente"
 
@@ -255,8 +261,6 @@ PURCHASE = (
 
 def demo_plan_ensure(ctx) -> int:
     """Activities and the plan van aanpak of the demo programme; 0 when all is there."""
-    from duiding.programmes.models import Programme
-
     programme = Programme.objects.filter(name=PROGRAMME_NAME, area__code=AREA_CODE).first()
     owner = User.objects.filter(username=OWNER).first()
     orgs = {o.slug: o for o in Organisation.objects.filter(slug__in=[WELZIJN, WIJKTEAM])}
@@ -279,13 +283,6 @@ def demo_plan_ensure(ctx) -> int:
 
 @transaction.atomic
 def _write(ctx, programme, owner, orgs, results) -> int:
-    from django.core.exceptions import ValidationError
-
-    from duiding.activities.models import Activity
-    from duiding.activities.plan import services as plan_services
-    from duiding.activities.services import activity_create
-    from duiding.frameworks.models import AgePhase, Factor, LifeArea
-
     changed = 0
     if not programme.partners.filter(pk=orgs[WIJKTEAM].pk).exists():
         programme.partners.add(orgs[WIJKTEAM])

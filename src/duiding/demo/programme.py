@@ -17,6 +17,8 @@ from duiding.accounts.models import Membership, Organisation, User
 from duiding.areas.models import Area
 from duiding.frameworks.models import Factor, Framework
 from duiding.indicators.models import Indicator, Observation
+from duiding.programmes import services
+from duiding.programmes.models import Programme
 
 AREA_CODE = "WK059910"
 PROGRAMME_NAME = "Wijkprogramma Feijenoord 2025–2026"
@@ -217,8 +219,6 @@ def _prerequisites(ctx):
 
 def demo_programme_ensure(ctx) -> int:
     """The demo programme with its written analysis; 0 when it is already there."""
-    from duiding.programmes.models import Programme
-
     found = _prerequisites(ctx)
     if found is None:
         return 0
@@ -230,8 +230,6 @@ def demo_programme_ensure(ctx) -> int:
 
 @transaction.atomic
 def _write(area, framework, owner, organisation) -> int:
-    from duiding.programmes import services
-
     partners = Organisation.objects.filter(
         memberships__user__username=PARTNER_USER, memberships__role=Membership.Role.PARTNER
     ).exclude(pk=organisation.pk)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from duiding.accounts.models import User
@@ -22,6 +23,8 @@ from duiding.demo.programme import AREA_CODE, OWNER, PROGRAMME_NAME
 from duiding.frameworks.models import Ambition, Factor
 from duiding.indicators.models import Indicator
 from duiding.programmes.models import Programme
+from duiding.results.progress import recompute
+from duiding.results.services import result_create, result_status_set
 
 TARGET_DATE = datetime.date(2026, 12, 31)
 DOMAIN = "Sociaal-emotionele gezondheid"
@@ -77,11 +80,6 @@ def _ambition(programme):
 
 @transaction.atomic
 def _make(ctx, programme, owner, spec) -> int:
-    from django.core.exceptions import ValidationError
-
-    from duiding.results.progress import recompute
-    from duiding.results.services import result_create, result_status_set
-
     codes = [code for code, *_rest in spec["indicators"]]
     indicators = {i.code: i for i in Indicator.objects.filter(code__in=codes)}
     if len(indicators) != len(codes):

@@ -15,13 +15,21 @@ from pathlib import Path
 from django.db import transaction
 
 from duiding.accounts.models import Membership, Organisation, User
-from duiding.areas.models import Area, Level
+from duiding.areas.models import Area, Level, LevelName
+from duiding.areas.services import ROTTERDAM_LEVEL_NAMES, boundaries_import, level_names_set
 from duiding.demo.consultation import demo_consultation_ensure
 from duiding.demo.plan import demo_plan_ensure
 from duiding.demo.programme import demo_programme_ensure
 from duiding.demo.results import demo_results_ensure
+from duiding.frameworks.services import default_links_apply
+from duiding.indicators.catalogue import MEASURE_ALIASES
+from duiding.indicators.catalogue.derived import DERIVED
+from duiding.indicators.derived import derived_compute
+from duiding.indicators.importing.runner import import_run_execute
 from duiding.indicators.models import Indicator, Observation, SeriesAlias
+from duiding.indicators.services import derived_indicator_create
 from duiding.jobs.models import ImportRun
+from duiding.jobs.services import file_sha256, import_run_create
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DEFAULT_PASSWORD = "duiding-demo-2026"  # noqa: S105 (documented demo password, demo users only)
@@ -115,8 +123,6 @@ def demo_password() -> str:
 
 def series_aliases_ensure(ctx: DemoContext) -> int:
     """Older CBS keys continue as the newer series (reviewable rows in the alias table)."""
-    from duiding.indicators.catalogue import MEASURE_ALIASES
-
     created = 0
     for alias, canonical in MEASURE_ALIASES.items():
         _row, made = SeriesAlias.objects.get_or_create(
@@ -141,9 +147,6 @@ def cbs_files(data_dir: Path) -> list[tuple[Path, dict]]:
 
 def cbs_tables_import(ctx: DemoContext) -> int:
     """Every excerpt through the real import pipeline; a file already imported is skipped."""
-    from duiding.indicators.importing.runner import import_run_execute
-    from duiding.jobs.services import file_sha256, import_run_create
-
     done = {ImportRun.Status.DONE, ImportRun.Status.UNCHANGED}
     changed = 0
     for path, options in cbs_files(ctx.data_dir):
@@ -169,8 +172,6 @@ def cbs_tables_import(ctx: DemoContext) -> int:
 
 def boundaries_import_all(ctx: DemoContext) -> int:
     """Boundaries of both gemeenten, Rotterdam's gebieden and The Hague's wijken and buurten."""
-    from duiding.areas.services import boundaries_import
-
     changed = 0
     for path in sorted((ctx.data_dir / "boundaries").glob("*.geojson")):
         if ImportRun.objects.filter(
@@ -187,9 +188,6 @@ def boundaries_import_all(ctx: DemoContext) -> int:
 
 def derived_indicators_ensure(ctx: DemoContext) -> int:
     """Define the default derived indicators whose parts exist, and compute them."""
-    from duiding.indicators.catalogue.derived import DERIVED
-    from duiding.indicators.services import derived_compute, derived_indicator_create
-
     by_code = {i.code: i for i in Indicator.objects.all()}
     changed = 0
     for spec in DERIVED:
@@ -216,8 +214,6 @@ def derived_indicators_ensure(ctx: DemoContext) -> int:
 
 
 def default_links_apply_step(ctx: DemoContext) -> int:
-    from duiding.frameworks.services import default_links_apply
-
     return default_links_apply()
 
 
@@ -226,9 +222,6 @@ def default_links_apply_step(ctx: DemoContext) -> int:
 
 def level_names_rotterdam(ctx: DemoContext) -> int:
     """Rotterdam calls a CBS wijk a "gebied" and a CBS buurt a "wijk"."""
-    from duiding.areas.models import LevelName
-    from duiding.areas.services import ROTTERDAM_LEVEL_NAMES, level_names_set
-
     rotterdam = Area.objects.filter(code=ROTTERDAM).first()
     if rotterdam is None:
         ctx.errors.append("Rotterdam (GM0599) ontbreekt: de CBS-tabellen zijn niet geladen.")

@@ -163,14 +163,32 @@ class Observation(models.Model):
 
     # No single-column FK indexes: the composite indexes below lead with indicator and area, and every
     # extra index costs about a second per million values on import (see bench/import_cbs.py).
+    # No database FK constraints either (db_constraint=False): PostgreSQL checks each one with a
+    # query per inserted row at commit, which made a KWB import (630,000 values, five FKs) spend
+    # most of its time in those checks (SQLite pays them too, less). The only bulk writer, the
+    # import store, takes every id from the referenced tables inside its own transaction; deletes
+    # go through the ORM (the admin's area delete), which still cascades (area, indicator) and
+    # protects (period, dataset, import run) as declared.
     indicator = models.ForeignKey(
-        Indicator, on_delete=models.CASCADE, related_name="observations", db_index=False
+        Indicator,
+        on_delete=models.CASCADE,
+        related_name="observations",
+        db_index=False,
+        db_constraint=False,
     )
     area = models.ForeignKey(
-        "areas.Area", on_delete=models.CASCADE, related_name="observations", db_index=False
+        "areas.Area",
+        on_delete=models.CASCADE,
+        related_name="observations",
+        db_index=False,
+        db_constraint=False,
     )
     period = models.ForeignKey(
-        Period, on_delete=models.PROTECT, related_name="observations", db_index=False
+        Period,
+        on_delete=models.PROTECT,
+        related_name="observations",
+        db_index=False,
+        db_constraint=False,
     )
     # Category within the source table ("" = total / no category), e.g. a referrer "Huisarts".
     category = models.CharField(max_length=200, blank=True, default="")
@@ -182,7 +200,13 @@ class Observation(models.Model):
     denominator = models.FloatField(null=True, blank=True)
     # Provenance: where exactly the figure came from.
     dataset = models.ForeignKey(
-        Dataset, null=True, blank=True, on_delete=models.PROTECT, related_name="+", db_index=False
+        Dataset,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
+        db_constraint=False,
     )
     import_run = models.ForeignKey(
         "jobs.ImportRun",
@@ -191,6 +215,7 @@ class Observation(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
         db_index=False,
+        db_constraint=False,
     )
     source_file = models.CharField(max_length=300, blank=True)
     source_row = models.PositiveIntegerField(null=True, blank=True)

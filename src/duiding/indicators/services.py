@@ -1,13 +1,12 @@
 """Writes for indicators: the edits of the indicator and alias pages and creating a derived
-indicator (keyword-only, in transactions). Computing derived values is in `derived.py`
-; the background task in `tasks.py`.
+indicator (keyword-only, in transactions). Computing derived values is in `derived.py`, the
+background task in `tasks.py`.
 """
 
 from __future__ import annotations
 
 from django.db import transaction
 
-from duiding.indicators.derived import derived_compute
 from duiding.indicators.models import (
     Indicator,
     SeriesAlias,
@@ -15,8 +14,6 @@ from duiding.indicators.models import (
 )
 from duiding.indicators.signals import indicator_domains_chosen
 from duiding.indicators.tasks import derived_compute_task
-
-__all__ = ["derived_compute"]  # for callers that still import it from here
 
 # --- indicator and alias pages (edits) --------------------------------------------------------
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import math
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
@@ -27,6 +28,7 @@ from duiding.areas.codes import CANONICAL_COUNTRY, level_for_code, normalise_cod
 from duiding.indicators.importing.cbs_columns import (
     KNOWN_TABLE_PERIODS,
     KNOWN_TABLE_TITLES,
+    Layout,
     Properties,
     category_of,
     flag_of,
@@ -157,14 +159,67 @@ def parse_cbs(
     return result
 
 
-def _parse_stream(fh, size, path, tid, props, period, result, error, progress) -> None:  # noqa: C901
+def _parse_stream(fh, size, path, tid, props, period, result, error, progress) -> None:
+    """Reader, layout, row and value steps, then what the columns turned out to hold."""
     lines = _Reader(fh, result)
     reader = csv.reader(lines, delimiter=";")
+    header = _header_read(reader, result, error)
+    if header is None:
+        return
+    plan = _plan_read(header, props, tid, period, result, error)
+    if plan is None:
+        return
+    rows = _Rows(plan, result, error)
+    cells = _Values(plan, result)
+    next_report = 0
+    for row in reader:
+        row_no = lines.line
+        if len(row) != plan.ncols:
+            if not any(cell.strip() for cell in row):
+                continue  # blank line
+            result.rows_read += 1
+            rows.refused += 1
+            error(
+                f"Rij {row_no} heeft {len(row)} kolommen; de kopregel heeft er {plan.ncols}.",
+                row_no,
+            )
+            continue
+        result.rows_read += 1
+        if row_no >= next_report and progress is not None:
+            progress(int(95 * lines.bytes / size), f"Rij {row_no} gelezen")
+            next_report = row_no + 500
+        key = rows.key(row, row_no)
+        if key is None:
+            continue
+        cells.add(row, row_no, key)
+        if len(result.values) > MAX_VALUES:
+            error(
+                f"De tabel heeft meer dan {MAX_VALUES:,} waarden; splits haar (bijvoorbeeld per "
+                "jaar of per regio).".replace(",", ".")
+            )
+            return
+
+    if result.rows_read == 0 and not result.has_errors:
+        error("Het bestand heeft alleen een kopregel en geen rijen met cijfers.", row=1)
+        return
+    drop = cells.columns_check(rows, error)
+    _indicators_add(plan, cells.fractions, drop, tid, result)
+    rows.skipped_report()
+    result.rows_refused = rows.refused
+    if progress is not None:
+        progress(100, f"{result.rows_read} rijen gelezen")
+
+
+# Reader step: the header line says whether this is a CBS table at all.
+
+
+def _header_read(reader, result: ParseResult, error) -> list[str] | None:
+    """The stripped header, or None (reported) when the file is empty or no CBS table."""
     header = next(reader, None)
     if header is None or not any(h.strip() for h in header):
         if not result.messages:
             error("Het bestand is leeg.")
-        return
+        return None
     header = [h.strip() for h in header]
     if len(header) == 1:
         raw = header[0]
@@ -180,7 +235,7 @@ def _parse_stream(fh, size, path, tid, props, period, result, error, progress) -
             )
         else:
             error("De kopregel heeft maar één kolom; dit is geen CBS-tabel.", row=1)
-        return
+        return None
     if not looks_like_cbs(header):
         shown = ", ".join(header[:6]) + (" …" if len(header) > 6 else "")
         error(
@@ -188,36 +243,53 @@ def _parse_stream(fh, size, path, tid, props, period, result, error, progress) -
             f"volgnummer zoals ‘AantalInwoners_5’. Gevonden: {shown}.",
             row=1,
         )
-        return
+        return None
+    return header
+
+
+# Layout step: which column is what, checked against the DataProperties and the period option.
+
+
+@dataclass
+class _Plan:
+    """The table's layout as positions the row and value steps read."""
+
+    header: list[str]
+    layout: Layout
+    fixed_period: str | None  # the period of a table without a Perioden column
+    mode: str = field(init=False)  # "code", "label" (region names only) or "country"
+    measures: list[tuple[int, str, str]] = field(init=False)  # (index, indicator code, column)
+
+    def __post_init__(self) -> None:
+        layout = self.layout
+        if layout.region_code is not None:
+            self.mode = "code"
+        else:
+            self.mode = "label" if layout.region is not None else "country"
+        self.measures = [(m.index, m.code, m.column) for m in layout.measures]
+
+    @property
+    def ncols(self) -> int:
+        return len(self.header)
+
+    def column(self, index: int | None) -> str:
+        return self.header[index] if index is not None else ""
+
+
+def _plan_read(header, props, tid, period, result: ParseResult, error) -> _Plan | None:
+    """The layout of the header, or None (reported) when it has no figures or no period."""
     layout = layout_read(header, props, result)
     if layout is None:
-        return
+        return None
     if not layout.measures:
         error("De tabel heeft geen kolommen met cijfers.", row=1)
-        return
-    if props is not None:
-        known = sum(1 for m in layout.measures if m.topic is not None)
-        if known == 0:
-            error(
-                "Het DataProperties-bestand hoort niet bij deze tabel: geen enkele kolom komt erin "
-                "voor.",
-                row=1,
-            )
-            return
-        missing = [m.column for m in layout.measures if m.topic is None]
-        if missing:
-            result.messages.append(
-                ImportMessage(
-                    "Kolommen zonder DataProperties (naam afgeleid van de sleutel): "
-                    + ", ".join(missing[:20]),
-                    level="info",
-                )
-            )
+        return None
+    if props is not None and not _properties_match(layout, result, error):
+        return None
     for name in layout.text_topics:
         result.messages.append(
             ImportMessage("Tekstkolom, geen cijfers: niet ingelezen.", column=name, level="info")
         )
-
     fixed_period = None
     if layout.period is None:
         label = period or KNOWN_TABLE_PERIODS.get(tid)
@@ -230,7 +302,7 @@ def _parse_stream(fh, size, path, tid, props, period, result, error, progress) -
                     "Deze tabel heeft geen kolom ‘Perioden’. Geef de periode op "
                     "(bijvoorbeeld --period 2024)."
                 )
-            return
+            return None
         fixed_period = parsed.code
         result.periods[parsed.code] = str(label)
     elif period:
@@ -240,144 +312,197 @@ def _parse_stream(fh, size, path, tid, props, period, result, error, progress) -
                 level="info",
             )
         )
+    return _Plan(header=header, layout=layout, fixed_period=fixed_period)
 
-    ncols = len(header)
-    code_idx, region_idx, flag_idx = layout.region_code, layout.region, layout.region_flag
-    muni_idx, period_idx = layout.municipality_name, layout.period
-    period_column = header[period_idx] if period_idx is not None else ""
-    region_column = header[region_idx] if region_idx is not None else ""
-    mode = "code" if code_idx is not None else ("label" if region_idx is not None else "country")
-    matcher = RegionMatcher() if mode == "label" else None
-    if mode == "country":
-        result.areas[CANONICAL_COUNTRY] = AreaSpec(CANONICAL_COUNTRY, "Nederland", "land")
-    cat_idx = [i for i, _ in layout.categories]
-    cat_dims = [name for _, name in layout.categories]
-    measures = [(m.index, m.code, m.column) for m in layout.measures]
-    measure_idx = [m.index for m in layout.measures]
-    n_measures = len(measures)
-    filled = [0] * n_measures
-    numbers = [0] * n_measures
-    fractions = [False] * n_measures
-    bad: dict[int, list] = {}  # measure position -> [count, first row, first text]
 
-    values = result.values
-    append = values.append
-    PV = ParsedValue
-    isfinite = math.isfinite
-    area_cache: dict[str, tuple[str | None, str, str]] = {}
-    period_cache: dict[str, str | None] = {}
-    category_cache: dict[tuple, tuple[str, str]] = {}
-    seen: dict[tuple, int] = {}
-    skipped: dict[tuple[str, str], list] = {}  # (label, reason) -> [first row, count]
-    refused_rows = 0
-    next_report = 0
+def _properties_match(layout: Layout, result: ParseResult, error) -> bool:
+    """False (reported) when the DataProperties name none of the columns; notes the missing."""
+    known = sum(1 for m in layout.measures if m.topic is not None)
+    if known == 0:
+        error(
+            "Het DataProperties-bestand hoort niet bij deze tabel: geen enkele kolom komt erin "
+            "voor.",
+            row=1,
+        )
+        return False
+    missing = [m.column for m in layout.measures if m.topic is None]
+    if missing:
+        result.messages.append(
+            ImportMessage(
+                "Kolommen zonder DataProperties (naam afgeleid van de sleutel): "
+                + ", ".join(missing[:20]),
+                level="info",
+            )
+        )
+    return True
 
-    def skip(label: str, reason: str, row_no: int) -> None:
-        entry = skipped.setdefault((label, reason), [row_no, 0])
-        entry[1] += 1
 
-    for row in reader:
-        row_no = lines.line
-        if len(row) != ncols:
-            if not any(cell.strip() for cell in row):
-                continue  # blank line
-            result.rows_read += 1
-            refused_rows += 1
-            error(f"Rij {row_no} heeft {len(row)} kolommen; de kopregel heeft er {ncols}.", row_no)
-            continue
-        result.rows_read += 1
-        if row_no >= next_report and progress is not None:
-            progress(int(95 * lines.bytes / size), f"Rij {row_no} gelezen")
-            next_report = row_no + 500
+# Row step: region, period and categories of a row, each looked up once per distinct text.
 
-        # Region
-        if mode == "code":
-            raw_code = row[code_idx].strip()
-            hit = area_cache.get(raw_code)
-            if hit is None:
-                code = normalise_code(raw_code) if raw_code else ""
-                level = level_for_code(code) if code else None
-                if level is None:
-                    label = row[region_idx].strip() if region_idx is not None else raw_code
-                    reason = (
-                        "heeft geen regiocode"
-                        if not raw_code
-                        else f"heeft een onbekende code ({raw_code})"
-                    )
-                    refused_rows += 1
-                    skip(label or raw_code, reason, row_no)
-                    if raw_code:
-                        area_cache[raw_code] = (None, reason, "")
-                    continue
-                name = row[region_idx].strip() if region_idx is not None else ""
-                if not name and muni_idx is not None:
-                    name = row[muni_idx].strip()
-                flag = flag_of(row[flag_idx]) if flag_idx is not None else ""
-                result.areas[code] = AreaSpec(code, name or code, level, flag)
-                hit = area_cache[raw_code] = (code, raw_code, flag)
-            if hit[0] is None:
-                refused_rows += 1
-                skip(
-                    row[region_idx].strip() if region_idx is not None else raw_code, hit[1], row_no
-                )
-                continue
-            area_code, published, flag = hit
-        elif mode == "label":
-            label = row[region_idx].strip()
-            area_code, reason = matcher.match(label)
-            if area_code is None:
-                refused_rows += 1
-                skip(label, reason, row_no)
-                continue
-            published, flag = "", ""
-        else:
-            area_code, published, flag = CANONICAL_COUNTRY, "", ""
 
-        # Period
-        if period_idx is not None:
-            label = row[period_idx]
-            period_code = period_cache.get(label, "")
-            if period_code == "":
-                parsed = parse_period(label.strip())
-                period_code = period_cache[label] = parsed.code if parsed else None
-                if parsed:
-                    result.periods.setdefault(parsed.code, label.strip())
-            if period_code is None:
-                refused_rows += 1
-                error(
-                    f"Rij {row_no}: ‘{label.strip()}’ is geen periode die Duiding kent "
-                    "(verwacht bijvoorbeeld ‘2019’, ‘1e halfjaar 2019’ of ‘30 juni 2015’).",
-                    row_no,
-                    period_column,
-                )
-                continue
-        else:
-            period_code = fixed_period
+class _Rows:
+    """Resolves a row to its key (area, period, category); refuses unknown and repeated keys."""
 
-        # Categories
-        labels = tuple(row[i] for i in cat_idx)
-        cat = category_cache.get(labels)
+    def __init__(self, plan: _Plan, result: ParseResult, error):
+        self.plan = plan
+        self.result = result
+        self.error = error
+        layout = plan.layout
+        self.code_idx, self.region_idx = layout.region_code, layout.region
+        self.flag_idx, self.muni_idx = layout.region_flag, layout.municipality_name
+        self.period_idx = layout.period
+        self.cat_idx = [i for i, _ in layout.categories]
+        self.cat_dims = [name for _, name in layout.categories]
+        self.matcher = RegionMatcher() if plan.mode == "label" else None
+        if plan.mode == "country":
+            result.areas[CANONICAL_COUNTRY] = AreaSpec(CANONICAL_COUNTRY, "Nederland", "land")
+        self.area_cache: dict[str, tuple[str | None, str, str]] = {}
+        self.period_cache: dict[str, str | None] = {}
+        self.category_cache: dict[tuple, tuple[str, str]] = {}
+        self.seen: dict[tuple, int] = {}
+        self.skipped: dict[tuple[str, str], list] = {}  # (label, reason) -> [first row, count]
+        self.refused = 0
+
+    def key(self, row: list[str], row_no: int) -> tuple | None:
+        """(area, published code, flag, period, category, category as published), or None."""
+        region = self.region(row, row_no)
+        if region is None:
+            return None
+        period_code = self.period(row, row_no)
+        if period_code is None:
+            return None
+        labels = tuple(row[i] for i in self.cat_idx)
+        cat = self.category_cache.get(labels)
         if cat is None:
-            cat = category_cache[labels] = category_of(labels, cat_dims)
+            cat = self.category_cache[labels] = category_of(labels, self.cat_dims)
         category, source_category = cat
-
-        key = (area_code, period_code, category)
-        first = seen.setdefault(key, row_no)
+        area_code, published, flag = region
+        first = self.seen.setdefault((area_code, period_code, category), row_no)
         if first != row_no:
-            refused_rows += 1
-            error(
+            self.refused += 1
+            self.error(
                 f"Rij {row_no} herhaalt rij {first}: dezelfde regio, periode en categorie "
                 f"({area_code}, {period_code}{', ' + category if category else ''}).",
                 row_no,
-                region_column,
+                self.plan.column(self.region_idx),
             )
-            continue
+            return None
+        return area_code, published, flag, period_code, category, source_category
 
+    def region(self, row: list[str], row_no: int) -> tuple[str, str, str] | None:
+        """(area code, code as published, indelingswijziging flag), or None when skipped."""
+        mode = self.plan.mode
+        if mode == "country":
+            return CANONICAL_COUNTRY, "", ""
+        if mode == "label":
+            label = row[self.region_idx].strip()
+            area_code, reason = self.matcher.match(label)
+            if area_code is None:
+                self._skip(label, reason, row_no)
+                return None
+            return area_code, "", ""
+        raw_code = row[self.code_idx].strip()
+        hit = self.area_cache.get(raw_code)
+        if hit is None:
+            hit = self._area_new(row, raw_code)
+            first_time = True
+        else:
+            first_time = False
+        if hit[0] is None:
+            label = row[self.region_idx].strip() if self.region_idx is not None else raw_code
+            self._skip((label or raw_code) if first_time else label, hit[1], row_no)
+            return None
+        return hit
+
+    def _area_new(self, row: list[str], raw_code: str) -> tuple[str | None, str, str]:
+        """The first row of a region code: its AreaSpec, or (None, reason) when unknown."""
+        code = normalise_code(raw_code) if raw_code else ""
+        level = level_for_code(code) if code else None
+        if level is None:
+            reason = (
+                "heeft geen regiocode" if not raw_code else f"heeft een onbekende code ({raw_code})"
+            )
+            hit = (None, reason, "")
+            if raw_code:
+                self.area_cache[raw_code] = hit
+            return hit
+        name = row[self.region_idx].strip() if self.region_idx is not None else ""
+        if not name and self.muni_idx is not None:
+            name = row[self.muni_idx].strip()
+        flag = flag_of(row[self.flag_idx]) if self.flag_idx is not None else ""
+        self.result.areas[code] = AreaSpec(code, name or code, level, flag)
+        hit = self.area_cache[raw_code] = (code, raw_code, flag)
+        return hit
+
+    def period(self, row: list[str], row_no: int) -> str | None:
+        if self.period_idx is None:
+            return self.plan.fixed_period
+        label = row[self.period_idx]
+        period_code = self.period_cache.get(label, "")
+        if period_code == "":
+            parsed = parse_period(label.strip())
+            period_code = self.period_cache[label] = parsed.code if parsed else None
+            if parsed:
+                self.result.periods.setdefault(parsed.code, label.strip())
+        if period_code is None:
+            self.refused += 1
+            self.error(
+                f"Rij {row_no}: ‘{label.strip()}’ is geen periode die Duiding kent "
+                "(verwacht bijvoorbeeld ‘2019’, ‘1e halfjaar 2019’ of ‘30 juni 2015’).",
+                row_no,
+                self.plan.column(self.period_idx),
+            )
+        return period_code
+
+    def _skip(self, label: str, reason: str, row_no: int) -> None:
+        self.refused += 1
+        entry = self.skipped.setdefault((label, reason), [row_no, 0])
+        entry[1] += 1
+
+    def skipped_report(self) -> None:
+        """One warning per skipped region label and reason, in the order of their first row."""
+        plan = self.plan
+        column = plan.column(self.region_idx) or plan.column(self.code_idx)
+        for (label, reason), (first_row, count) in sorted(
+            self.skipped.items(), key=lambda kv: kv[1][0]
+        ):
+            more = f" (en {count - 1} rijen meer)" if count > 1 else ""
+            self.result.messages.append(
+                ImportMessage(
+                    f"Regio ‘{label}’ {reason}: rij {first_row}{more} overgeslagen.",
+                    row=first_row,
+                    column=column,
+                    level="warning",
+                )
+            )
+
+
+# Value step: every measure cell of a row becomes a ParsedValue (the hot loop of the parse).
+
+
+class _Values:
+    """Cells to values, counting per measure what it held (filled, numbers, fractions, text)."""
+
+    def __init__(self, plan: _Plan, result: ParseResult):
+        self.plan = plan
+        self.result = result
+        n = len(plan.measures)
+        self.measure_idx = [m.index for m in plan.layout.measures]
+        self.filled = [0] * n
+        self.numbers = [0] * n
+        self.fractions = [False] * n
+        self.bad: dict[int, list] = {}  # measure position -> [count, first row, first text]
+
+    def add(self, row: list[str], row_no: int, key: tuple) -> None:
+        area_code, published, flag, period_code, category, source_category = key
+        append = self.result.values.append
+        filled, numbers, fractions, bad = self.filled, self.numbers, self.fractions, self.bad
+        PV = ParsedValue
+        isfinite = math.isfinite
         empty_status = "suppressed"
-        if not any(row[i] for i in measure_idx):
+        if not any(row[i] for i in self.measure_idx):
             empty_status = "not_available"
-        for pos in range(n_measures):
-            j, icode, column = measures[pos]
+        for pos, (j, icode, column) in enumerate(self.plan.measures):
             cell = row[j]
             if not cell:
                 append(
@@ -411,51 +536,48 @@ def _parse_stream(fh, size, path, tid, props, period, result, error, progress) -
                 PV(icode, area_code, period_code, value, "ok", category, None, None, row_no,
                    column, source_category, published, flag)
             )  # fmt: skip
-        if len(values) > MAX_VALUES:
-            error(
-                f"De tabel heeft meer dan {MAX_VALUES:,} waarden; splits haar (bijvoorbeeld per "
-                "jaar of per regio).".replace(",", ".")
-            )
-            return
 
-    if result.rows_read == 0 and not result.has_errors:
-        error("Het bestand heeft alleen een kopregel en geen rijen met cijfers.", row=1)
-        return
-
-    # Columns: text columns and empty columns are left out; a stray word in a number column is an error.
-    drop: set[str] = set()
-    for pos, (_j, _code, column) in enumerate(measures):
-        if pos in bad:
-            count, first_row, text = bad[pos]
-            if numbers[pos] == 0:
+    def columns_check(self, rows: _Rows, error) -> set[str]:
+        """Text columns and empty columns are left out (returned); a stray word in a number
+        column is an error."""
+        result = self.result
+        drop: set[str] = set()
+        for pos, (_j, _code, column) in enumerate(self.plan.measures):
+            if pos in self.bad:
+                count, first_row, text = self.bad[pos]
+                if self.numbers[pos] == 0:
+                    drop.add(column)
+                    result.messages.append(
+                        ImportMessage(
+                            f"Tekstkolom, geen cijfers (bv. ‘{text}’): niet ingelezen.",
+                            column=column,
+                            level="info",
+                        )
+                    )
+                else:
+                    rows.refused += count
+                    error(
+                        f"Rij {first_row}, kolom {column}: ‘{text}’ is geen getal"
+                        + (f" (en nog {count - 1} cellen in deze kolom)." if count > 1 else "."),
+                        first_row,
+                        column,
+                    )
+            elif self.filled[pos] == 0:
                 drop.add(column)
                 result.messages.append(
                     ImportMessage(
-                        f"Tekstkolom, geen cijfers (bv. ‘{text}’): niet ingelezen.",
+                        "Kolom is in dit bestand helemaal leeg: niet ingelezen.",
                         column=column,
                         level="info",
                     )
                 )
-            else:
-                refused_rows += count
-                error(
-                    f"Rij {first_row}, kolom {column}: ‘{text}’ is geen getal"
-                    + (f" (en nog {count - 1} cellen in deze kolom)." if count > 1 else "."),
-                    first_row,
-                    column,
-                )
-        elif filled[pos] == 0:
-            drop.add(column)
-            result.messages.append(
-                ImportMessage(
-                    "Kolom is in dit bestand helemaal leeg: niet ingelezen.",
-                    column=column,
-                    level="info",
-                )
-            )
-    if drop:
-        result.values = [v for v in values if v.source_column not in drop]
+        if drop:
+            result.values = [v for v in result.values if v.source_column not in drop]
+        return drop
 
+
+def _indicators_add(plan: _Plan, fractions: list[bool], drop: set[str], tid, result) -> None:
+    """An IndicatorSpec per measure that was read, its rhythm from the periods found."""
     kinds = {parse_period(code).kind for code in result.periods if parse_period(code)}
     rhythm = (
         "quarterly"
@@ -467,7 +589,7 @@ def _parse_stream(fh, size, path, tid, props, period, result, error, progress) -
         else "yearly"
     )
     source = f"CBS StatLine {tid}" if tid else "CBS StatLine"
-    for pos, m in enumerate(layout.measures):
+    for pos, m in enumerate(plan.layout.measures):
         if m.column in drop or m.code in result.indicators:
             continue
         kind, unit_label, decimals = unit_kind(m.topic, m.code, fractions[pos])
@@ -481,20 +603,6 @@ def _parse_stream(fh, size, path, tid, props, period, result, error, progress) -
             source=source,
             rhythm=rhythm,
         )
-
-    for (label, reason), (first_row, count) in sorted(skipped.items(), key=lambda kv: kv[1][0]):
-        more = f" (en {count - 1} rijen meer)" if count > 1 else ""
-        result.messages.append(
-            ImportMessage(
-                f"Regio ‘{label}’ {reason}: rij {first_row}{more} overgeslagen.",
-                row=first_row,
-                column=region_column or (header[code_idx] if code_idx is not None else ""),
-                level="warning",
-            )
-        )
-    result.rows_refused = refused_rows
-    if progress is not None:
-        progress(100, f"{result.rows_read} rijen gelezen")
 
 
 __all__ = ["parse_cbs"]

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.utils.translation import gettext as _
@@ -99,11 +100,40 @@ def parse_kwb_excel(path, *, year: int, file_name: str = "") -> ParseResult:
     return result
 
 
+@dataclass
+class _Columns:
+    """Where the area code, name, kind and flag stand, and the figures: (index, header, code)."""
+
+    code: int
+    name: int | None
+    recs: int | None
+    wbi: int | None
+    measures: list[tuple[int, str, str]]
+
+
 def _parse_table(table, year, period, path, file_name, result: ParseResult, log: MessageLog):
     keys = [kwb_keys.normalise_key(h) for h in table.header]
     if not any(keys):
         log.add(_("Het bestand is leeg."))
         return
+    columns = _columns_read(table, keys, year, path, file_name, result, log)
+    if columns is None:
+        return
+    rows_seen: dict[str, int] = {}
+    width = len(keys)
+    for row_number, cells in table.rows:
+        result.rows_read += 1
+        cells = list(cells) + [None] * (width - len(cells))
+        area = _row_area(table, columns, cells, row_number, rows_seen, log)
+        if area is not None:
+            result.areas[area.code] = area
+            _row_values(columns, cells, row_number, area, period, result, log)
+    if not result.rows_read:
+        log.add(_("Het bestand bevat geen gegevens onder de kopregel (vanaf rij 2)."))
+
+
+def _columns_read(table, keys, year, path, file_name, result, log) -> _Columns | None:
+    """The header: the code column must be there; every other key but the area's is a figure."""
     code_col = next((keys.index(c) for c in CODE_COLUMNS if c in keys), None)
     if code_col is None:
         log.add(
@@ -115,14 +145,10 @@ def _parse_table(table, year, period, path, file_name, result: ParseResult, log:
             row=1,
             column="gwb_code_10",
         )
-        return
+        return None
     warning = _year_warning(year, path, file_name, table.sheet)
     if warning:
         log.add(warning, level="warning")
-
-    name_col = keys.index("regio") if "regio" in keys else None
-    recs_col = keys.index("recs") if "recs" in keys else None
-    wbi_col = keys.index("ind_wbi") if "ind_wbi" in keys else None
     measures = []  # (index, header as published, indicator code)
     seen_codes: dict[str, str] = {}
     for index, key in enumerate(keys):
@@ -143,85 +169,90 @@ def _parse_table(table, year, period, path, file_name, result: ParseResult, log:
         result.indicators[code] = kwb_keys.indicator_spec(key)
     if not measures:
         log.add(_("Rij 1: het bestand bevat geen kolommen met cijfers."), row=1)
-        return
+        return None
+    return _Columns(
+        code=code_col,
+        name=keys.index("regio") if "regio" in keys else None,
+        recs=keys.index("recs") if "recs" in keys else None,
+        wbi=keys.index("ind_wbi") if "ind_wbi" in keys else None,
+        measures=measures,
+    )
 
-    code_header = table.header[code_col]
-    rows_seen: dict[str, int] = {}
-    width = len(keys)
-    for row_number, cells in table.rows:
-        result.rows_read += 1
-        cells = list(cells) + [None] * (width - len(cells))
-        raw_code = str(cells[code_col] or "").strip()
-        code = normalise_code(raw_code)
-        level = level_for_code(code)
-        if not raw_code:
-            log.add(
-                _("Rij %(row)s: de gebiedscode ontbreekt.") % {"row": row_number},
-                row=row_number,
-                column=code_header,
+
+def _row_area(table, columns: _Columns, cells, row_number, rows_seen, log) -> AreaSpec | None:
+    """The row's area, or None (reported) when its code is missing, unknown or repeated."""
+    code_header = table.header[columns.code]
+    raw_code = str(cells[columns.code] or "").strip()
+    code = normalise_code(raw_code)
+    level = level_for_code(code)
+    if not raw_code:
+        log.add(
+            _("Rij %(row)s: de gebiedscode ontbreekt.") % {"row": row_number},
+            row=row_number,
+            column=code_header,
+        )
+        return None
+    if level not in LEVELS.values():
+        log.add(
+            _(
+                "Rij %(row)s: '%(code)s' is geen CBS-gebiedscode (verwacht NL00, GMxxxx, "
+                "WKxxxxxx of BUxxxxxxxx)."
             )
-            continue
-        if level not in LEVELS.values():
+            % {"row": row_number, "code": raw_code},
+            row=row_number,
+            column=code_header,
+        )
+        return None
+    if code in rows_seen:
+        log.add(
+            _("Rij %(row)s: gebied %(code)s staat ook al in rij %(first)s.")
+            % {"row": row_number, "code": raw_code, "first": rows_seen[code]},
+            row=row_number,
+            column=code_header,
+        )
+        return None
+    rows_seen[code] = row_number
+    recs = str(cells[columns.recs] or "").strip() if columns.recs is not None else ""
+    if recs and LEVELS.get(recs.lower()) not in (None, level):
+        log.add(
+            _("Rij %(row)s: soort regio '%(recs)s' past niet bij code %(code)s.")
+            % {"row": row_number, "recs": recs, "code": raw_code},
+            row=row_number,
+            column=table.header[columns.recs],
+            level="warning",
+        )
+    wbi = _flag(cells[columns.wbi]) if columns.wbi is not None else ""
+    name = str(cells[columns.name] or "").strip() if columns.name is not None else ""
+    return AreaSpec(code=code, name=name or code, level=level, indelingswijziging=wbi)
+
+
+def _row_values(columns: _Columns, cells, row_number, area: AreaSpec, period, result, log) -> None:
+    """One value per figure column of the row; a cell that is no number is reported."""
+    raw_code = str(cells[columns.code] or "").strip()
+    for index, header, indicator in columns.measures:
+        parsed = _cell_value(cells[index])
+        if parsed is None:
             log.add(
                 _(
-                    "Rij %(row)s: '%(code)s' is geen CBS-gebiedscode (verwacht NL00, GMxxxx, "
-                    "WKxxxxxx of BUxxxxxxxx)."
+                    "Rij %(row)s, kolom '%(column)s': '%(value)s' is geen getal "
+                    "(verwacht een getal, '.' voor geheim of een leeg vak)."
                 )
-                % {"row": row_number, "code": raw_code},
+                % {"row": row_number, "column": header, "value": cells[index]},
                 row=row_number,
-                column=code_header,
+                column=header,
             )
             continue
-        if code in rows_seen:
-            log.add(
-                _("Rij %(row)s: gebied %(code)s staat ook al in rij %(first)s.")
-                % {"row": row_number, "code": raw_code, "first": rows_seen[code]},
-                row=row_number,
-                column=code_header,
+        value, status = parsed
+        result.values.append(
+            ParsedValue(
+                indicator_code=indicator,
+                area_code=area.code,
+                period_code=period,
+                value=value,
+                status=status,
+                source_row=row_number,
+                source_column=header,
+                published_area_code=raw_code,
+                indelingswijziging=area.indelingswijziging,
             )
-            continue
-        rows_seen[code] = row_number
-        recs = str(cells[recs_col] or "").strip() if recs_col is not None else ""
-        if recs and LEVELS.get(recs.lower()) not in (None, level):
-            log.add(
-                _("Rij %(row)s: soort regio '%(recs)s' past niet bij code %(code)s.")
-                % {"row": row_number, "recs": recs, "code": raw_code},
-                row=row_number,
-                column=table.header[recs_col],
-                level="warning",
-            )
-        wbi = _flag(cells[wbi_col]) if wbi_col is not None else ""
-        name = str(cells[name_col] or "").strip() if name_col is not None else ""
-        result.areas[code] = AreaSpec(
-            code=code, name=name or code, level=level, indelingswijziging=wbi
         )
-
-        for index, header, indicator in measures:
-            parsed = _cell_value(cells[index])
-            if parsed is None:
-                log.add(
-                    _(
-                        "Rij %(row)s, kolom '%(column)s': '%(value)s' is geen getal "
-                        "(verwacht een getal, '.' voor geheim of een leeg vak)."
-                    )
-                    % {"row": row_number, "column": header, "value": cells[index]},
-                    row=row_number,
-                    column=header,
-                )
-                continue
-            value, status = parsed
-            result.values.append(
-                ParsedValue(
-                    indicator_code=indicator,
-                    area_code=code,
-                    period_code=period,
-                    value=value,
-                    status=status,
-                    source_row=row_number,
-                    source_column=header,
-                    published_area_code=raw_code,
-                    indelingswijziging=wbi,
-                )
-            )
-    if not result.rows_read:
-        log.add(_("Het bestand bevat geen gegevens onder de kopregel (vanaf rij 2)."))

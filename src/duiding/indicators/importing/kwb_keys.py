@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from duiding.indicators.importing.types import IndicatorSpec
+from duiding.indicators.models import SeriesAlias
 
 SOURCE = "CBS, Kerncijfers wijken en buurten"
 
@@ -277,8 +278,6 @@ def kwb_aliases() -> list[tuple[str, str, str]]:
 def kwb_aliases_ensure() -> int:
     """Store the `kwb_aliases()` as SeriesAlias rows where missing (existing rows are left as a
     beheerder set them). Returns how many were added."""
-    from duiding.indicators.models import SeriesAlias
-
     existing = set(
         SeriesAlias.objects.filter(kind=SeriesAlias.Kind.MEASURE).values_list("alias", flat=True)
     )

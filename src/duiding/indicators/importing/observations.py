@@ -24,10 +24,12 @@ from pathlib import Path
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from duiding.areas.models import Area
 from duiding.indicators.importing import kwb_keys
 from duiding.indicators.importing.observation_rows import ObservationRows
 from duiding.indicators.importing.tabular import MessageLog, TableError, open_table
 from duiding.indicators.importing.types import ParseResult
+from duiding.indicators.models import Indicator, SeriesAlias
 
 HEADERS = {
     "area": ("gebiedscode", "areacode"),
@@ -68,15 +70,11 @@ def dataset_code_for(file_name: str, organisation=None) -> str:
 
 
 def known_areas_from_db() -> dict[str, str]:
-    from duiding.areas.models import Area
-
     return {code.upper(): code for code in Area.objects.values_list("code", flat=True)}
 
 
 def known_indicators_from_db(organisation=None) -> dict[str, str]:
     """Lower-case code or alias -> indicator code, for open indicators and the organisation's own."""
-    from duiding.indicators.models import Indicator, SeriesAlias
-
     scope = Q(organisation__isnull=True)
     if organisation is not None and not isinstance(organisation, str):
         scope |= Q(organisation=organisation)

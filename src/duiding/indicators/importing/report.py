@@ -15,7 +15,9 @@ from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
 from duiding.indicators.importing.numbers import format_nl
+from duiding.indicators.importing.runner import import_run_execute
 from duiding.jobs.models import ImportRun
+from duiding.jobs.services import import_run_create
 
 MAX_PRINTED = 100
 LEVEL_LABELS = {"error": "Fout", "warning": "Let op", "info": "Info"}
@@ -87,9 +89,6 @@ def cli_import(
 ) -> ImportRun:
     """Create and execute an import from a management command; print the report; CommandError
     (exit code 1) when it failed."""
-    from duiding.indicators.importing.runner import import_run_execute
-    from duiding.jobs.services import import_run_create
-
     path = Path(path)
     if not path.is_file():
         raise CommandError(_("Het bestand '%(path)s' bestaat niet.") % {"path": path})

@@ -21,6 +21,8 @@ from django.conf import settings
 from django.db import DatabaseError
 from django.utils import timezone
 
+from duiding.indicators.derived import derived_compute
+from duiding.indicators.importing import cbs, kwb_excel, observations
 from duiding.indicators.importing.store import ImportRefused, gc_paused, observations_store
 from duiding.indicators.importing.types import ImportMessage, ParseResult
 from duiding.indicators.signals import import_finished
@@ -37,9 +39,7 @@ def _parse(run: ImportRun, progress: Callable[[int, str], None]) -> ParseResult:
     options = run.options or {}
     path = run.file_path
     if run.kind == ImportRun.Kind.CBS:
-        from duiding.indicators.importing.cbs import parse_cbs
-
-        return parse_cbs(
+        return cbs.parse_cbs(
             path,
             properties_path=options.get("properties") or None,
             period=options.get("period") or None,
@@ -47,13 +47,11 @@ def _parse(run: ImportRun, progress: Callable[[int, str], None]) -> ParseResult:
             file_name=run.file_name,
         )
     if run.kind == ImportRun.Kind.KWB_EXCEL:
-        from duiding.indicators.importing.kwb_excel import parse_kwb_excel
-
-        return parse_kwb_excel(path, year=int(options["year"]), file_name=run.file_name)
+        return kwb_excel.parse_kwb_excel(path, year=int(options["year"]), file_name=run.file_name)
     if run.kind == ImportRun.Kind.OBSERVATIONS:
-        from duiding.indicators.importing.observations import parse_observations
-
-        return parse_observations(path, organisation=run.organisation, file_name=run.file_name)
+        return observations.parse_observations(
+            path, organisation=run.organisation, file_name=run.file_name
+        )
     result = ParseResult()
     result.messages.append(
         ImportMessage(f"Dit soort import ({run.get_kind_display()}) loopt niet via deze route.")
@@ -185,8 +183,6 @@ def _execute(run: ImportRun, writer: ProgressWriter) -> ImportRun:
 
 
 def _derived_after(run: ImportRun) -> None:
-    from duiding.indicators.services import derived_compute
-
     try:
         stored = derived_compute(run=run)
     except (DatabaseError, ImportRefused) as exc:

@@ -8,6 +8,7 @@ metadata of an indicator that exists.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 
 from django.db import connection
@@ -15,6 +16,7 @@ from django.db.models import Q
 
 from duiding.areas import codes as area_codes
 from duiding.areas.models import Area, Level
+from duiding.indicators import catalogue
 from duiding.indicators.importing.types import ImportMessage, IndicatorSpec, ParseResult
 from duiding.indicators.models import (
     Dataset,
@@ -173,10 +175,6 @@ def _indicator_from_spec(spec: IndicatorSpec, code: str, organisation) -> Indica
 
 def _catalogue_lookup(dataset_code: str) -> Callable[[str], IndicatorSpec | None]:
     """`catalogue.spec_for`, told the dataset when it wants to know (same key, other meaning)."""
-    import inspect
-
-    from duiding.indicators import catalogue
-
     spec_for = getattr(catalogue, "spec_for", None)
     if spec_for is None:
         return lambda code: None
