@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from duiding.indicators.models import Direction, Indicator, SeriesAlias, UnitKind
 from duiding.indicators.periods import parse_period
+from duiding.indicators.services import EDITABLE_FIELDS
 from duiding.indicators.uploads import ImportRefused, upload_check
 from duiding.jobs.models import ImportRun
 
@@ -143,18 +144,7 @@ class IndicatorEditForm(forms.ModelForm):
 
     class Meta:
         model = Indicator
-        fields = [
-            "name",
-            "definition",
-            "direction",
-            "unit_kind",
-            "unit_label",
-            "decimals",
-            "rhythm",
-            "source",
-            "flag_threshold_pct",
-            "flag_requires_significance",
-        ]
+        fields = list(EDITABLE_FIELDS)
         help_texts = {
             "direction": gettext_lazy(
                 "Bepaalt of een afwijking als beter of slechter wordt getoond."
