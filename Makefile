@@ -51,7 +51,7 @@ test-sqlite:
 
 test-postgres:
 	@if $(BIN)/python scripts/pg_ready.py "$(PG_URL)"; then \
-	  echo "== test suite on PostgreSQL ==" && DATABASE_URL="$(PG_URL)" bash scripts/pytest_run.sh; \
+	  echo "== test suite on PostgreSQL (browser tests ran on SQLite) ==" && DATABASE_URL="$(PG_URL)" bash scripts/pytest_run.sh -m "not e2e"; \
 	elif [ "$$CI" = "true" ]; then echo "PostgreSQL at $(PG_URL) is not reachable; CI needs it"; exit 1; \
 	else echo "== PostgreSQL not reachable at $(PG_URL): skipped the PostgreSQL run (CI runs it) =="; fi
 
