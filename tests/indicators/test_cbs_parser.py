@@ -233,19 +233,6 @@ def test_parse_uses_data_properties_for_names_units_and_repeats(tmp_path):
     assert any(m.column == "MeestVoorkomendePostcode_125" for m in result.messages)
 
 
-def test_parse_text_column_without_properties_is_skipped_with_info(tmp_path):
-    header = ["ID", "WijkenEnBuurten", "Codering_3", "AantalInwoners_5", "Postcode_6"]
-    rows = [
-        ["0", "Aa en Hunze", pad("GM1680"), "25000.0", " 9461AB"],
-        ["1", "Annen", pad("WK168000"), "3000.0", " 9468CD"],
-    ]
-    result = parse_cbs(write_cbs(tmp_path, "85984NED.csv", header, rows))
-    assert not result.has_errors
-    assert {v.indicator_code for v in result.values} == {"AantalInwoners"}
-    info = [m for m in result.messages if m.column == "Postcode_6"]
-    assert info and info[0].level == "info"
-
-
 def test_humanise_makes_readable_dutch_names():
     assert humanise("TotaalJongerenMetJeugdzorgInNatura_1") == (
         "Totaal jongeren met jeugdzorg in natura"

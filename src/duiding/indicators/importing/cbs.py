@@ -7,8 +7,10 @@ Optionally the table's DataProperties JSON gives titles, units and decimals.
 
 Cells: a number is a value (0 stays 0); empty, `.` or `x` is suppressed (geheim / te klein);
 `-` is nihil (0). A row whose measures are all empty is "not available" (CBS published nothing for
-that region and period). A column that is empty in every row is left out, as are text columns
-(e.g. MeestVoorkomendePostcode), each with an info line.
+that region and period). A column that is empty in every row is left out, as are columns that
+the metadata calls text (DataProperties Datatype "String", or a known CBS text topic such as
+MeestVoorkomendePostcode), each with an info line naming it. A word in any other measure column
+refuses the file, naming row and column.
 
 The file is read line by line (nothing but the parsed values is held in memory) and refused above
 settings.MAX_UPLOAD_MB. Nothing here writes to the database: the store does (see store.py).
@@ -286,9 +288,14 @@ def _plan_read(header, props, tid, period, result: ParseResult, error) -> _Plan 
         return None
     if props is not None and not _properties_match(layout, result, error):
         return None
-    for name in layout.text_topics:
+    for name, source in layout.text_topics:
         result.messages.append(
-            ImportMessage("Tekstkolom, geen cijfers: niet ingelezen.", column=name, level="info")
+            ImportMessage(
+                f"Kolom {name} is volgens {source} tekst, geen cijfers: als tekstkolom herkend en "
+                "niet als cijfer ingelezen.",
+                column=name,
+                level="info",
+            )
         )
     fixed_period = None
     if layout.period is None:
@@ -538,35 +545,31 @@ class _Values:
             )  # fmt: skip
 
     def columns_check(self, rows: _Rows, error) -> set[str]:
-        """Text columns and empty columns are left out (returned); a stray word in a number
-        column is an error."""
+        """Empty columns are left out (returned). A word in a measure column refuses the file,
+        also when the column holds no number at all: only the metadata makes a column text."""
         result = self.result
         drop: set[str] = set()
         for pos, (_j, _code, column) in enumerate(self.plan.measures):
             if pos in self.bad:
                 count, first_row, text = self.bad[pos]
-                if self.numbers[pos] == 0:
-                    drop.add(column)
-                    result.messages.append(
-                        ImportMessage(
-                            f"Tekstkolom, geen cijfers (bv. ‘{text}’): niet ingelezen.",
-                            column=column,
-                            level="info",
-                        )
-                    )
-                else:
-                    rows.refused += count
-                    error(
-                        f"Rij {first_row}, kolom {column}: ‘{text}’ is geen getal"
-                        + (f" (en nog {count - 1} cellen in deze kolom)." if count > 1 else "."),
-                        first_row,
-                        column,
-                    )
+                rows.refused += count
+                more = f" (en nog {count - 1} cellen in deze kolom)" if count > 1 else ""
+                hint = (
+                    " De kolom bevat geen enkel getal; een cijferkolom van CBS bevat getallen, "
+                    "lege cellen, ‘.’, ‘x’ of ‘-’."
+                    if self.numbers[pos] == 0
+                    else ""
+                )
+                error(
+                    f"Rij {first_row}, kolom {column}: ‘{text}’ is geen getal{more}.{hint}",
+                    first_row,
+                    column,
+                )
             elif self.filled[pos] == 0:
                 drop.add(column)
                 result.messages.append(
                     ImportMessage(
-                        "Kolom is in dit bestand helemaal leeg: niet ingelezen.",
+                        f"Kolom {column} is in dit bestand helemaal leeg: niet ingelezen.",
                         column=column,
                         level="info",
                     )

@@ -29,6 +29,8 @@ TABLE_ID = re.compile(r"(\d{5}[A-Z]{3})")
 REGION_DIMENSIONS = {"regios", "regio", "wijken", "buurten", "wijkenenbuurten", "gemeenten"}
 PERIOD_DIMENSIONS = {"perioden", "periode"}
 REGION_ATTRIBUTES = {"gemeentenaam", "soortregio", "codering", "gemeentecode"}
+# Topics CBS publishes as text (DataProperties Datatype "String"), known without the metadata file.
+KNOWN_TEXT_TOPICS = {"meestvoorkomendepostcode"}
 
 # Tables without a period dimension: the period they describe (KWB releases are per year).
 KNOWN_TABLE_PERIODS = {
@@ -168,7 +170,8 @@ class Layout:
     municipality_name: int | None = None
     categories: list[tuple[int, str]] = field(default_factory=list)  # (index, dimension key)
     measures: list[Measure] = field(default_factory=list)
-    text_topics: list[str] = field(default_factory=list)  # skipped: strings by DataProperties
+    # Text by the table's metadata (DataProperties or KNOWN_TEXT_TOPICS): (column, source).
+    text_topics: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _camel(title: str) -> str:
@@ -293,12 +296,19 @@ def layout_read(header: list[str], props: Properties | None, result: ParseResult
             layout.municipality_name = i
         elif base == "soortregio":
             continue
-        elif props and name in props.topics and props.topics[name].datatype == "String":
-            layout.text_topics.append(name)
+        elif (text_source := _text_by_metadata(name, base, props)) is not None:
+            layout.text_topics.append((name, text_source))
         else:
             measure_idx.append(i)
     layout.measures = measure_names(header, measure_idx, props)
     return layout
+
+
+def _text_by_metadata(name: str, base: str, props: Properties | None) -> str | None:
+    """Where the metadata says column `name` holds text, or None: it is a measure."""
+    if props and name in props.topics:
+        return "de DataProperties" if props.topics[name].datatype == "String" else None
+    return "de bekende CBS-tekstkolommen" if base in KNOWN_TEXT_TOPICS else None
 
 
 def looks_like_cbs(header: list[str]) -> bool:
