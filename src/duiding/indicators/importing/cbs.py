@@ -30,9 +30,9 @@ from duiding.areas.codes import CANONICAL_COUNTRY, level_for_code, normalise_cod
 from duiding.indicators.importing.cbs_columns import (
     KNOWN_TABLE_PERIODS,
     KNOWN_TABLE_TITLES,
+    Categories,
     Layout,
     Properties,
-    category_of,
     flag_of,
     layout_read,
     looks_like_cbs,
@@ -207,6 +207,7 @@ def _parse_stream(fh, size, path, tid, props, period, result, error, progress) -
     drop = cells.columns_check(rows, error)
     _indicators_add(plan, cells.fractions, drop, tid, result)
     rows.skipped_report()
+    result.messages.extend(rows.categories.messages())
     result.rows_refused = rows.refused
     if progress is not None:
         progress(100, f"{result.rows_read} rijen gelezen")
@@ -359,13 +360,12 @@ class _Rows:
         self.flag_idx, self.muni_idx = layout.region_flag, layout.municipality_name
         self.period_idx = layout.period
         self.cat_idx = [i for i, _ in layout.categories]
-        self.cat_dims = [name for _, name in layout.categories]
+        self.categories = Categories([name for _, name in layout.categories])
         self.matcher = RegionMatcher() if plan.mode == "label" else None
         if plan.mode == "country":
             result.areas[CANONICAL_COUNTRY] = AreaSpec(CANONICAL_COUNTRY, "Nederland", "land")
         self.area_cache: dict[str, tuple[str | None, str, str]] = {}
         self.period_cache: dict[str, str | None] = {}
-        self.category_cache: dict[tuple, tuple[str, str]] = {}
         self.seen: dict[tuple, int] = {}
         self.skipped: dict[tuple[str, str], list] = {}  # (label, reason) -> [first row, count]
         self.refused = 0
@@ -378,11 +378,7 @@ class _Rows:
         period_code = self.period(row, row_no)
         if period_code is None:
             return None
-        labels = tuple(row[i] for i in self.cat_idx)
-        cat = self.category_cache.get(labels)
-        if cat is None:
-            cat = self.category_cache[labels] = category_of(labels, self.cat_dims)
-        category, source_category = cat
+        category, source_category = self.categories.of(tuple(row[i] for i in self.cat_idx), row_no)
         area_code, published, flag = region
         first = self.seen.setdefault((area_code, period_code, category), row_no)
         if first != row_no:

@@ -315,15 +315,56 @@ def looks_like_cbs(header: list[str]) -> bool:
     return bool(header) and header[0] == "ID" and any(SUFFIX.search(h) for h in header[1:])
 
 
-def category_of(labels: tuple[str, ...], dims: list[str]) -> tuple[str, str]:
-    """(canonical category, label as published): totals and the survey's "Waarde" are ""."""
-    parts, published = [], []
-    for label, dim in zip(labels, dims, strict=True):
-        label = " ".join(label.split())
-        published.append(label)
-        if dim.lower() == "marges" and label.lower() == "waarde":
-            continue
-        if label.lower().startswith("totaal"):
-            continue
-        parts.append(label)
-    return " · ".join(parts), " · ".join(p for p in published if p)
+class Categories:
+    """The canonical category of a row's category labels, decided the first time they are seen.
+
+    Totals ("Totaal ...") are the category "" and the survey's Marges "Waarde" is the value, so a
+    total continues one series whatever CBS calls it that year. That rule joins labels, like an
+    alias, so it only holds while they never occur together: in each dimension the first
+    "Totaal ..." label of the file is the total (CBS lists the overall total first), and a later,
+    different one ("Totaal jeugdhulp in natura" beside "Totaal alle jeugdzorg in natura") is a
+    category of its own, reported by `messages()`.
+    """
+
+    def __init__(self, dims: list[str]):
+        self.dims = dims
+        self.totals: dict[int, str] = {}  # dimension position -> the label that is the total
+        self.own: dict[tuple[int, str], int] = {}  # (dimension, other total label) -> first row
+        self.cache: dict[tuple[str, ...], tuple[str, str]] = {}
+
+    def of(self, labels: tuple[str, ...], row_no: int) -> tuple[str, str]:
+        """(canonical category, label as published)."""
+        hit = self.cache.get(labels)
+        if hit is None:
+            hit = self.cache[labels] = self._name(labels, row_no)
+        return hit
+
+    def _name(self, labels: tuple[str, ...], row_no: int) -> tuple[str, str]:
+        parts, published = [], []
+        for pos, (label, dim) in enumerate(zip(labels, self.dims, strict=True)):
+            label = " ".join(label.split())
+            published.append(label)
+            if dim.lower() == "marges" and label.lower() == "waarde":
+                continue
+            if label.lower().startswith("totaal"):
+                total = self.totals.setdefault(pos, label)
+                if total == label:
+                    continue
+                self.own.setdefault((pos, label), row_no)
+            parts.append(label)
+        return " · ".join(parts), " · ".join(p for p in published if p)
+
+    def messages(self) -> list[ImportMessage]:
+        """One info line per "Totaal ..." label that was not taken as the total."""
+        return [
+            ImportMessage(
+                f"Kolom {self.dims[pos]}: ‘{label}’ staat in dit bestand naast "
+                f"‘{self.totals[pos]}’. Alleen ‘{self.totals[pos]}’ is ingelezen als het totaal; "
+                f"‘{label}’ is een eigen categorie (vanaf rij {row}). Totalen gelden alleen als "
+                "dezelfde reeks zolang ze niet samen in één tabel staan.",
+                row=row,
+                column=self.dims[pos],
+                level="info",
+            )
+            for (pos, label), row in sorted(self.own.items(), key=lambda kv: kv[1])
+        ]
