@@ -179,10 +179,16 @@ def test_parse_region_labels_match_gemeenten_and_report_the_rest(tmp_path, db):
     got = {v.area_code: v.value for v in result.values}
     assert got == {"NL01": 9.9, "GM0599": 13.5, "GM0014": 12.0, "GM0687": 8.0}
     warnings = [m.message for m in result.messages if m.level == "warning"]
-    assert len(warnings) == 3
-    assert any("Groningen (PV)" in w and "provincie" in w for w in warnings)
-    assert any("Atlantis" in w and "niet gevonden" in w for w in warnings)
-    assert result.rows_refused == 3
+    assert len(warnings) == 1 and "Atlantis" in warnings[0] and "niet gevonden" in warnings[0]
+    assert result.rows_refused == 1
+    # Provincies and landsdelen are left out by design: information, not a refusal.
+    skipped = [m for m in result.messages if m.level == "skipped"]
+    assert [(m.row, m.column) for m in skipped] == [(5, "RegioS"), (6, "RegioS")]
+    assert skipped[0].message.startswith(
+        "Provincies: 1 regio, 1 rij (bijvoorbeeld ‘Groningen (PV)’)"
+    )
+    assert skipped[1].message.startswith("Landsdelen: 1 regio, 1 rij")
+    assert result.rows_skipped == 2
 
 
 def test_parse_table_without_period_uses_option_or_registry(tmp_path):
