@@ -178,17 +178,29 @@ def test_parse_region_labels_match_gemeenten_and_report_the_rest(tmp_path, db):
     assert not result.has_errors
     got = {v.area_code: v.value for v in result.values}
     assert got == {"NL01": 9.9, "GM0599": 13.5, "GM0014": 12.0, "GM0687": 8.0}
-    warnings = [m.message for m in result.messages if m.level == "warning"]
-    assert len(warnings) == 1 and "Atlantis" in warnings[0] and "niet gevonden" in warnings[0]
-    assert result.rows_refused == 1
-    # Provincies and landsdelen are left out by design: information, not a refusal.
+    # Provincies, landsdelen and gemeenten Duiding does not hold are left out by design: one line
+    # of information per sort, not a warning per region.
+    assert [m for m in result.messages if m.level == "warning"] == []
     skipped = [m for m in result.messages if m.level == "skipped"]
-    assert [(m.row, m.column) for m in skipped] == [(5, "RegioS"), (6, "RegioS")]
+    assert [(m.row, m.column) for m in skipped] == [(5, "RegioS"), (6, "RegioS"), (8, "RegioS")]
     assert skipped[0].message.startswith(
         "Provincies: 1 regio, 1 rij (bijvoorbeeld ‘Groningen (PV)’)"
     )
     assert skipped[1].message.startswith("Landsdelen: 1 regio, 1 rij")
-    assert result.rows_skipped == 2
+    assert skipped[2].message.startswith("Gemeenten die Duiding niet kent: 1 regio, 1 rij")
+    assert "‘Atlantis’" in skipped[2].message and "gemeentecodes" in skipped[2].message
+    assert (result.rows_refused, result.rows_skipped) == (0, 3)
+
+
+def test_parse_region_name_of_two_gemeenten_is_skipped_with_a_warning(tmp_path, db):
+    Area.objects.create(code="GM0373", name="Bergen", level=Level.MUNICIPALITY)
+    Area.objects.create(code="GM0893", name="Bergen", level=Level.MUNICIPALITY)
+    header = ["ID", "RegioS", "Perioden", "JongerenMetJeugdhMetVerblInNat_2"]
+    rows = [["0", "Bergen", "2021", "9.9"], ["1", "Bergen", "2022", "9.0"]]
+    result = parse_cbs(write_cbs(tmp_path, "85098NED.csv", header, rows))
+    [warning] = [m for m in result.messages if m.level == "warning"]
+    assert "meer dan één gemeente" in warning.message and warning.row == 2
+    assert (result.rows_refused, result.rows_skipped) == (2, 0)
 
 
 def test_parse_table_without_period_uses_option_or_registry(tmp_path):

@@ -3,8 +3,9 @@
 Such a label is matched on name against the gemeenten Duiding knows (and "Nederland" = NL01).
 Labels with another region-type suffix — "(LD)" landsdeel, "(PV)" provincie, "(JZ)" jeugdregio,
 "(PD)"/"(RE)" politie, "(CR)" COROP … — and groups of gemeenten by size ("20 000 tot 50 000
-inwoners") are not gemeenten: they are skipped by design, as information (`kind` says which sort).
-Names no gemeente in Duiding has, or more than one has, are skipped with a warning. A wijk literally called "Nederland" exists (WK170835), so only
+inwoners") are not gemeenten, and names no gemeente in Duiding has are gemeenten Duiding does not
+hold: both are skipped by design, as information (`kind` says which sort and why). A name more
+than one gemeente has is skipped with a warning. A wijk literally called "Nederland" exists (WK170835), so only
 gemeenten and the country take part in the matching.
 """
 
@@ -35,12 +36,18 @@ REGION_KINDS = {
     "ZW": ("zorgkantoorregio", "Zorgkantoorregio’s"),
 }
 SIZE_CLASS = re.compile(r"\binwoners\b", re.IGNORECASE)  # "20 000 tot 50 000 inwoners"
-SIZE_KIND = ("groottegroep van gemeenten", "Groottegroepen van gemeenten")
+NOT_SHOWN = "Duiding toont cijfers van Nederland, gemeenten, wijken en buurten."
+SIZE_KIND = ("Groottegroepen van gemeenten", NOT_SHOWN)
+UNKNOWN_KIND = (
+    "Gemeenten die Duiding niet kent",
+    "Duiding kent de gemeenten uit tabellen met gemeentecodes (zoals Jeugdzorg; wijken of "
+    "Kerncijfers wijken en buurten); lees zo’n tabel eerst in als u ook deze gemeenten wilt zien.",
+)
 
 
 @dataclass(frozen=True, slots=True)
 class RegionMatch:
-    """A label's area code, or why it is skipped; `kind` (singular, plural) when by design."""
+    """A label's area code, or why it is skipped; `kind` (plural, why) when by design."""
 
     code: str | None
     reason: str = ""
@@ -78,9 +85,9 @@ class RegionMatcher:
                 suffix["kind"],
                 (f"regiosoort {suffix['kind']}", f"Regio’s van soort {suffix['kind']}"),
             )
-            return RegionMatch(None, f"is een {kind[0]}, geen gemeente", kind)
+            return RegionMatch(None, f"is een {kind[0]}, geen gemeente", (kind[1], NOT_SHOWN))
         if SIZE_CLASS.search(text):
-            return RegionMatch(None, f"is een {SIZE_KIND[0]}, geen gemeente", SIZE_KIND)
+            return RegionMatch(None, "is een groottegroep van gemeenten", SIZE_KIND)
         name = suffix["name"] if suffix else text
         key = _key(name)
         qualified = _PROVINCE_QUALIFIER.match(name)
@@ -95,8 +102,4 @@ class RegionMatcher:
                     None, "komt als naam bij meer dan één gemeente voor; niet te koppelen"
                 )
             return RegionMatch(code)
-        return RegionMatch(
-            None,
-            "is niet gevonden als gemeente in Duiding; lees eerst een tabel met gemeentecodes in "
-            "(bijvoorbeeld Jeugdzorg; wijken of Kerncijfers wijken en buurten)",
-        )
+        return RegionMatch(None, "is niet gevonden als gemeente in Duiding", UNKNOWN_KIND)

@@ -64,7 +64,7 @@ class Rows:
         self.period_cache: dict[str, str | None] = {}
         self.seen: dict[tuple, int] = {}
         self.skipped: dict[tuple[str, str], list] = {}  # (label, reason) -> [first row, count]
-        # Region sorts Duiding does not show: (singular, plural) -> [first row, rows, labels]
+        # Regions Duiding does not show or hold: (plural, why) -> [first row, rows, labels]
         self.by_design: dict[tuple[str, str], list] = {}
         self.refused = 0  # rows skipped with a warning or refused with an error
         self.skipped_by_design = 0
@@ -165,6 +165,7 @@ class Rows:
         entry[1] += 1
 
     def _skip_by_design(self, kind: tuple[str, str], label: str, row_no: int) -> None:
+        """`kind` is (plural, why): one line of information per kind, however many regions."""
         self.skipped_by_design += 1
         entry = self.by_design.setdefault(kind, [row_no, 0, {}])
         entry[1] += 1
@@ -175,7 +176,7 @@ class Rows:
         then one warning per other skipped region label and reason, in the order of their first
         row."""
         column = self.plan.column(self.region_idx) or self.plan.column(self.code_idx)
-        for (_singular, plural), (first_row, count, labels) in sorted(
+        for (plural, why), (first_row, count, labels) in sorted(
             self.by_design.items(), key=lambda kv: kv[1][0]
         ):
             examples = ", ".join(f"‘{label}’" for label in list(labels)[:3])
@@ -184,7 +185,7 @@ class Rows:
                 ImportMessage(
                     f"{plural}: {regions}, {format_nl(count)} "
                     f"{'rij' if count == 1 else 'rijen'} (bijvoorbeeld {examples}). Bewust niet "
-                    "ingelezen: Duiding toont cijfers van Nederland, gemeenten, wijken en buurten.",
+                    f"ingelezen: {why}",
                     row=first_row,
                     column=column,
                     level="skipped",

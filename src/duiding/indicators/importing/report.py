@@ -61,7 +61,7 @@ def format_report(run: ImportRun, *, max_messages: int = MAX_PRINTED) -> str:
             "unchanged": _n(run.values_unchanged),
         },
         _("Rijen geweigerd: %(n)s") % {"n": _n(run.rows_refused)},
-        _("Rijen bewust overgeslagen (regio’s die Duiding niet toont): %(n)s")
+        _("Rijen bewust overgeslagen (regio’s die Duiding niet toont of niet kent): %(n)s")
         % {"n": _n(run.rows_skipped)},
         _("Gebieden aangemaakt: %(n)s") % {"n": _n(run.areas_created)},
     ]
