@@ -10,6 +10,7 @@ from duiding.indicators.importing.report import format_report
 from duiding.indicators.models import Observation
 from duiding.jobs.models import ImportRun
 from duiding.jobs.selectors import run_report_lines
+from tests.markup import assert_accessible
 
 from .cbs_helpers import run_cbs, write_cbs
 
@@ -54,8 +55,9 @@ def test_import_page_shows_skipped_regions_as_information_not_as_a_failure(
     tmp_path, rotterdam, client_as, beheerder
 ):
     run = run_cbs(write_cbs(tmp_path, "85098NED.csv", HEADER, _rows()))
-    html = client_as(beheerder).get(reverse("indicators:import_detail", args=[run.pk])).content
-    html = html.decode()
+    response = client_as(beheerder).get(reverse("indicators:import_detail", args=[run.pk]))
+    html = response.content.decode()
+    assert_accessible(response)
     assert "de cijfers zijn opgeslagen" in html
     assert "Bewust overgeslagen" in html and "Dit is geen fout" in html
     assert "Waarschuwingen" not in html and "Geweigerde rijen" not in html

@@ -314,8 +314,8 @@ def test_import_detail_running_shows_progress_bar_polling_and_reload_link(client
     response = client_as(beheerder).get(reverse("indicators:import_detail", args=[run.pk]))
     html = response.content.decode()
     assert (
-        '<progress id="run-progress-bar" class="progress" max="100" value="42">42%</progress>'
-        in html
+        '<progress id="run-progress-bar" class="progress" max="100" value="42" '
+        'aria-label="Voortgang">42%</progress>' in html
     )
     assert 'hx-trigger="every 1s"' in html
     assert reverse("indicators:import_status", args=[run.pk]) in html
