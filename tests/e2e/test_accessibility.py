@@ -17,6 +17,7 @@ PAGES = [
     ("import list", lambda: reverse("indicators:import_list")),
     ("new import", lambda: reverse("indicators:import_new")),
     ("import report", lambda: reverse("indicators:import_detail", args=[_finished_run().pk])),
+    ("import progress", lambda: reverse("indicators:import_detail", args=[_running_run().pk])),
     ("indicator detail", lambda: reverse("indicators:indicator_detail", args=[_indicator().pk])),
     ("indicator edit", lambda: reverse("indicators:indicator_edit", args=[_indicator().pk])),
     ("new derived indicator", lambda: reverse("indicators:derived_new")),
@@ -58,6 +59,7 @@ def _finished_run():
         progress=100,
         rows_read=12,
         values_stored=10,
+        rows_skipped=2,
         finished_at=timezone.now(),
         messages=[
             {
@@ -65,8 +67,26 @@ def _finished_run():
                 "column": "Codering_20",
                 "message": "Regio overgeslagen.",
                 "level": "warning",
-            }
+            },
+            {
+                "row": 5,
+                "column": "RegioS",
+                "message": "Provincies: 1 regio, 2 rijen (bijvoorbeeld ‘Groningen (PV)’).",
+                "level": "skipped",
+            },
         ],
+    )
+
+
+def _running_run():
+    from duiding.jobs.models import ImportRun
+
+    return ImportRun.objects.create(
+        kind=ImportRun.Kind.CBS,
+        file_name="85094NED.csv",
+        status=ImportRun.Status.RUNNING,
+        progress=45,
+        progress_text="Cijfers opslaan",
     )
 
 

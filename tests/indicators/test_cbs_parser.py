@@ -178,11 +178,29 @@ def test_parse_region_labels_match_gemeenten_and_report_the_rest(tmp_path, db):
     assert not result.has_errors
     got = {v.area_code: v.value for v in result.values}
     assert got == {"NL01": 9.9, "GM0599": 13.5, "GM0014": 12.0, "GM0687": 8.0}
-    warnings = [m.message for m in result.messages if m.level == "warning"]
-    assert len(warnings) == 3
-    assert any("Groningen (PV)" in w and "provincie" in w for w in warnings)
-    assert any("Atlantis" in w and "niet gevonden" in w for w in warnings)
-    assert result.rows_refused == 3
+    # Provincies, landsdelen and gemeenten Duiding does not hold are left out by design: one line
+    # of information per sort, not a warning per region.
+    assert [m for m in result.messages if m.level == "warning"] == []
+    skipped = [m for m in result.messages if m.level == "skipped"]
+    assert [(m.row, m.column) for m in skipped] == [(5, "RegioS"), (6, "RegioS"), (8, "RegioS")]
+    assert skipped[0].message.startswith(
+        "Provincies: 1 regio, 1 rij (bijvoorbeeld ‘Groningen (PV)’)"
+    )
+    assert skipped[1].message.startswith("Landsdelen: 1 regio, 1 rij")
+    assert skipped[2].message.startswith("Gemeenten die Duiding niet kent: 1 regio, 1 rij")
+    assert "‘Atlantis’" in skipped[2].message and "gemeentecodes" in skipped[2].message
+    assert (result.rows_refused, result.rows_skipped) == (0, 3)
+
+
+def test_parse_region_name_of_two_gemeenten_is_skipped_with_a_warning(tmp_path, db):
+    Area.objects.create(code="GM0373", name="Bergen", level=Level.MUNICIPALITY)
+    Area.objects.create(code="GM0893", name="Bergen", level=Level.MUNICIPALITY)
+    header = ["ID", "RegioS", "Perioden", "JongerenMetJeugdhMetVerblInNat_2"]
+    rows = [["0", "Bergen", "2021", "9.9"], ["1", "Bergen", "2022", "9.0"]]
+    result = parse_cbs(write_cbs(tmp_path, "85098NED.csv", header, rows))
+    [warning] = [m for m in result.messages if m.level == "warning"]
+    assert "meer dan één gemeente" in warning.message and warning.row == 2
+    assert (result.rows_refused, result.rows_skipped) == (2, 0)
 
 
 def test_parse_table_without_period_uses_option_or_registry(tmp_path):
@@ -231,19 +249,6 @@ def test_parse_uses_data_properties_for_names_units_and_repeats(tmp_path):
     assert (pct.unit_kind, pct.decimals) == ("percentage", 1)
     assert "MeestVoorkomendePostcode" not in specs
     assert any(m.column == "MeestVoorkomendePostcode_125" for m in result.messages)
-
-
-def test_parse_text_column_without_properties_is_skipped_with_info(tmp_path):
-    header = ["ID", "WijkenEnBuurten", "Codering_3", "AantalInwoners_5", "Postcode_6"]
-    rows = [
-        ["0", "Aa en Hunze", pad("GM1680"), "25000.0", " 9461AB"],
-        ["1", "Annen", pad("WK168000"), "3000.0", " 9468CD"],
-    ]
-    result = parse_cbs(write_cbs(tmp_path, "85984NED.csv", header, rows))
-    assert not result.has_errors
-    assert {v.indicator_code for v in result.values} == {"AantalInwoners"}
-    info = [m for m in result.messages if m.column == "Postcode_6"]
-    assert info and info[0].level == "info"
 
 
 def test_humanise_makes_readable_dutch_names():

@@ -314,14 +314,48 @@ def test_import_detail_running_shows_progress_bar_polling_and_reload_link(client
     response = client_as(beheerder).get(reverse("indicators:import_detail", args=[run.pk]))
     html = response.content.decode()
     assert (
-        '<progress id="run-progress-bar" class="progress" max="100" value="42">42%</progress>'
-        in html
+        '<progress id="run-progress-bar" class="progress" max="100" value="42" '
+        'aria-label="Voortgang">42%</progress>' in html
     )
     assert 'hx-trigger="every 1s"' in html
     assert reverse("indicators:import_status", args=[run.pk]) in html
     assert 'aria-live="polite"' in html and "Cijfers opslaan" in html
     assert "Pagina vernieuwen" in html  # works without JavaScript
     assert_accessible(response)
+
+
+@pytest.mark.parametrize(
+    ("status", "progress", "words"),
+    [
+        (ImportRun.Status.QUEUED, 0, "Nog niet begonnen"),
+        (ImportRun.Status.RUNNING, 45, "Wordt ingelezen: 45%"),
+    ],
+)
+def test_import_detail_unfinished_shows_one_status_in_plain_words(
+    client_as, beheerder, status, progress, words
+):
+    run = ImportRun.objects.create(
+        kind="cbs", file_name="x.csv", status=status, progress=progress, started_by=beheerder
+    )
+    client = client_as(beheerder)
+    html = client.get(reverse("indicators:import_detail", args=[run.pk])).content.decode()
+    partial = client.get(
+        reverse("indicators:import_status", args=[run.pk]), HTTP_HX_REQUEST="true"
+    ).content.decode()
+    for text in (html, partial):
+        assert text.count(words) == 1, text
+        # No second status that the polling leaves behind ("In de wachtrij" beside "45% · Bezig").
+        for label in ImportRun.Status.labels:
+            assert str(label) not in text
+        # Operator hints belong in the README, not on a page for a gebiedsadviseur.
+        assert "db_worker" not in text and "make run" not in text
+    assert ("technisch beheerder" in html) == (status == ImportRun.Status.QUEUED)
+
+
+def test_import_list_uses_the_same_status_words(client_as, beheerder):
+    ImportRun.objects.create(kind="cbs", file_name="x.csv", status="running", progress=45)
+    html = client_as(beheerder).get(reverse("indicators:import_list")).content.decode()
+    assert "Wordt ingelezen: 45%" in html and "Bezig" not in html
 
 
 def test_import_status_partial_stops_polling_when_finished(client_as, beheerder):

@@ -283,6 +283,7 @@ def test_alias_list_explains_and_lists_aliases(client_as, partner):
     response = client_as(partner).get(reverse("indicators:alias_list"))
     html = response.content.decode()
     assert "Een alias zegt: dit is hetzelfde cijfer" in html
+    assert "nooit samen in één tabel staan" in html  # the rule the import applies
     assert "TestJongerenMetJeugdzorg</code>" in html and "Hernoemd in 2017" in html
     assert "Alias toevoegen" not in html  # read only for a partner
     assert_accessible(response)

@@ -45,6 +45,8 @@ class ImportRun(models.Model):
     values_unchanged = models.PositiveIntegerField(_("waarden ongewijzigd"), default=0)
     values_revised = models.PositiveIntegerField(_("waarden herzien"), default=0)
     rows_refused = models.PositiveIntegerField(_("rijen geweigerd"), default=0)
+    # Rows left out by design (regions Duiding does not show, e.g. provincies): not a refusal.
+    rows_skipped = models.PositiveIntegerField(_("rijen bewust overgeslagen"), default=0)
     areas_created = models.PositiveIntegerField(_("gebieden aangemaakt"), default=0)
     # Report lines: [{"row": 12, "column": "Codering_3", "message": "..."}]; `error` holds a fatal message.
     messages = models.JSONField(default=list, blank=True)

@@ -13,12 +13,13 @@ def import_runs_for_user(user, limit: int = 100) -> QuerySet[ImportRun]:
 
 
 def run_report_lines(run: ImportRun) -> dict[str, list[dict]]:
-    """The run's messages split into refused rows (errors), warnings and notes."""
-    lines: dict[str, list[dict]] = {"errors": [], "warnings": [], "notes": []}
+    """The run's messages split into refused rows (errors), warnings, rows skipped by design
+    (information, not a refusal) and notes."""
+    lines: dict[str, list[dict]] = {"errors": [], "warnings": [], "skipped": [], "notes": []}
     for item in run.messages or []:
         if not isinstance(item, dict):
             item = {"message": str(item)}
         level = item.get("level", "error")
-        key = {"error": "errors", "warning": "warnings"}.get(level, "notes")
+        key = {"error": "errors", "warning": "warnings", "skipped": "skipped"}.get(level, "notes")
         lines[key].append(item)
     return lines

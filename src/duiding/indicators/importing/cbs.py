@@ -7,8 +7,10 @@ Optionally the table's DataProperties JSON gives titles, units and decimals.
 
 Cells: a number is a value (0 stays 0); empty, `.` or `x` is suppressed (geheim / te klein);
 `-` is nihil (0). A row whose measures are all empty is "not available" (CBS published nothing for
-that region and period). A column that is empty in every row is left out, as are text columns
-(e.g. MeestVoorkomendePostcode), each with an info line.
+that region and period). A column that is empty in every row is left out, as are columns that
+the metadata calls text (DataProperties Datatype "String", or a known CBS text topic such as
+MeestVoorkomendePostcode), each with an info line naming it. A word in any other measure column
+refuses the file, naming row and column.
 
 The file is read line by line (nothing but the parsed values is held in memory) and refused above
 settings.MAX_UPLOAD_MB. Nothing here writes to the database: the store does (see store.py).
@@ -19,28 +21,23 @@ from __future__ import annotations
 import csv
 import math
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
 
-from duiding.areas.codes import CANONICAL_COUNTRY, level_for_code, normalise_code
 from duiding.indicators.importing.cbs_columns import (
     KNOWN_TABLE_PERIODS,
     KNOWN_TABLE_TITLES,
     Layout,
     Properties,
-    category_of,
-    flag_of,
     layout_read,
     looks_like_cbs,
     properties_load,
     table_id,
     unit_kind,
 )
-from duiding.indicators.importing.cbs_regions import RegionMatcher
+from duiding.indicators.importing.cbs_rows import Plan, Rows
 from duiding.indicators.importing.types import (
-    AreaSpec,
     ImportMessage,
     IndicatorSpec,
     ParsedValue,
@@ -169,7 +166,7 @@ def _parse_stream(fh, size, path, tid, props, period, result, error, progress) -
     plan = _plan_read(header, props, tid, period, result, error)
     if plan is None:
         return
-    rows = _Rows(plan, result, error)
+    rows = Rows(plan, result, error)
     cells = _Values(plan, result)
     next_report = 0
     for row in reader:
@@ -205,7 +202,9 @@ def _parse_stream(fh, size, path, tid, props, period, result, error, progress) -
     drop = cells.columns_check(rows, error)
     _indicators_add(plan, cells.fractions, drop, tid, result)
     rows.skipped_report()
+    result.messages.extend(rows.categories.messages())
     result.rows_refused = rows.refused
+    result.rows_skipped = rows.skipped_by_design
     if progress is not None:
         progress(100, f"{result.rows_read} rijen gelezen")
 
@@ -250,33 +249,7 @@ def _header_read(reader, result: ParseResult, error) -> list[str] | None:
 # Layout step: which column is what, checked against the DataProperties and the period option.
 
 
-@dataclass
-class _Plan:
-    """The table's layout as positions the row and value steps read."""
-
-    header: list[str]
-    layout: Layout
-    fixed_period: str | None  # the period of a table without a Perioden column
-    mode: str = field(init=False)  # "code", "label" (region names only) or "country"
-    measures: list[tuple[int, str, str]] = field(init=False)  # (index, indicator code, column)
-
-    def __post_init__(self) -> None:
-        layout = self.layout
-        if layout.region_code is not None:
-            self.mode = "code"
-        else:
-            self.mode = "label" if layout.region is not None else "country"
-        self.measures = [(m.index, m.code, m.column) for m in layout.measures]
-
-    @property
-    def ncols(self) -> int:
-        return len(self.header)
-
-    def column(self, index: int | None) -> str:
-        return self.header[index] if index is not None else ""
-
-
-def _plan_read(header, props, tid, period, result: ParseResult, error) -> _Plan | None:
+def _plan_read(header, props, tid, period, result: ParseResult, error) -> Plan | None:
     """The layout of the header, or None (reported) when it has no figures or no period."""
     layout = layout_read(header, props, result)
     if layout is None:
@@ -286,9 +259,14 @@ def _plan_read(header, props, tid, period, result: ParseResult, error) -> _Plan 
         return None
     if props is not None and not _properties_match(layout, result, error):
         return None
-    for name in layout.text_topics:
+    for name, source in layout.text_topics:
         result.messages.append(
-            ImportMessage("Tekstkolom, geen cijfers: niet ingelezen.", column=name, level="info")
+            ImportMessage(
+                f"Kolom {name} is volgens {source} tekst, geen cijfers: als tekstkolom herkend en "
+                "niet als cijfer ingelezen.",
+                column=name,
+                level="info",
+            )
         )
     fixed_period = None
     if layout.period is None:
@@ -312,7 +290,7 @@ def _plan_read(header, props, tid, period, result: ParseResult, error) -> _Plan 
                 level="info",
             )
         )
-    return _Plan(header=header, layout=layout, fixed_period=fixed_period)
+    return Plan(header=header, layout=layout, fixed_period=fixed_period)
 
 
 def _properties_match(layout: Layout, result: ParseResult, error) -> bool:
@@ -337,153 +315,13 @@ def _properties_match(layout: Layout, result: ParseResult, error) -> bool:
     return True
 
 
-# Row step: region, period and categories of a row, each looked up once per distinct text.
-
-
-class _Rows:
-    """Resolves a row to its key (area, period, category); refuses unknown and repeated keys."""
-
-    def __init__(self, plan: _Plan, result: ParseResult, error):
-        self.plan = plan
-        self.result = result
-        self.error = error
-        layout = plan.layout
-        self.code_idx, self.region_idx = layout.region_code, layout.region
-        self.flag_idx, self.muni_idx = layout.region_flag, layout.municipality_name
-        self.period_idx = layout.period
-        self.cat_idx = [i for i, _ in layout.categories]
-        self.cat_dims = [name for _, name in layout.categories]
-        self.matcher = RegionMatcher() if plan.mode == "label" else None
-        if plan.mode == "country":
-            result.areas[CANONICAL_COUNTRY] = AreaSpec(CANONICAL_COUNTRY, "Nederland", "land")
-        self.area_cache: dict[str, tuple[str | None, str, str]] = {}
-        self.period_cache: dict[str, str | None] = {}
-        self.category_cache: dict[tuple, tuple[str, str]] = {}
-        self.seen: dict[tuple, int] = {}
-        self.skipped: dict[tuple[str, str], list] = {}  # (label, reason) -> [first row, count]
-        self.refused = 0
-
-    def key(self, row: list[str], row_no: int) -> tuple | None:
-        """(area, published code, flag, period, category, category as published), or None."""
-        region = self.region(row, row_no)
-        if region is None:
-            return None
-        period_code = self.period(row, row_no)
-        if period_code is None:
-            return None
-        labels = tuple(row[i] for i in self.cat_idx)
-        cat = self.category_cache.get(labels)
-        if cat is None:
-            cat = self.category_cache[labels] = category_of(labels, self.cat_dims)
-        category, source_category = cat
-        area_code, published, flag = region
-        first = self.seen.setdefault((area_code, period_code, category), row_no)
-        if first != row_no:
-            self.refused += 1
-            self.error(
-                f"Rij {row_no} herhaalt rij {first}: dezelfde regio, periode en categorie "
-                f"({area_code}, {period_code}{', ' + category if category else ''}).",
-                row_no,
-                self.plan.column(self.region_idx),
-            )
-            return None
-        return area_code, published, flag, period_code, category, source_category
-
-    def region(self, row: list[str], row_no: int) -> tuple[str, str, str] | None:
-        """(area code, code as published, indelingswijziging flag), or None when skipped."""
-        mode = self.plan.mode
-        if mode == "country":
-            return CANONICAL_COUNTRY, "", ""
-        if mode == "label":
-            label = row[self.region_idx].strip()
-            area_code, reason = self.matcher.match(label)
-            if area_code is None:
-                self._skip(label, reason, row_no)
-                return None
-            return area_code, "", ""
-        raw_code = row[self.code_idx].strip()
-        hit = self.area_cache.get(raw_code)
-        if hit is None:
-            hit = self._area_new(row, raw_code)
-            first_time = True
-        else:
-            first_time = False
-        if hit[0] is None:
-            label = row[self.region_idx].strip() if self.region_idx is not None else raw_code
-            self._skip((label or raw_code) if first_time else label, hit[1], row_no)
-            return None
-        return hit
-
-    def _area_new(self, row: list[str], raw_code: str) -> tuple[str | None, str, str]:
-        """The first row of a region code: its AreaSpec, or (None, reason) when unknown."""
-        code = normalise_code(raw_code) if raw_code else ""
-        level = level_for_code(code) if code else None
-        if level is None:
-            reason = (
-                "heeft geen regiocode" if not raw_code else f"heeft een onbekende code ({raw_code})"
-            )
-            hit = (None, reason, "")
-            if raw_code:
-                self.area_cache[raw_code] = hit
-            return hit
-        name = row[self.region_idx].strip() if self.region_idx is not None else ""
-        if not name and self.muni_idx is not None:
-            name = row[self.muni_idx].strip()
-        flag = flag_of(row[self.flag_idx]) if self.flag_idx is not None else ""
-        self.result.areas[code] = AreaSpec(code, name or code, level, flag)
-        hit = self.area_cache[raw_code] = (code, raw_code, flag)
-        return hit
-
-    def period(self, row: list[str], row_no: int) -> str | None:
-        if self.period_idx is None:
-            return self.plan.fixed_period
-        label = row[self.period_idx]
-        period_code = self.period_cache.get(label, "")
-        if period_code == "":
-            parsed = parse_period(label.strip())
-            period_code = self.period_cache[label] = parsed.code if parsed else None
-            if parsed:
-                self.result.periods.setdefault(parsed.code, label.strip())
-        if period_code is None:
-            self.refused += 1
-            self.error(
-                f"Rij {row_no}: ‘{label.strip()}’ is geen periode die Duiding kent "
-                "(verwacht bijvoorbeeld ‘2019’, ‘1e halfjaar 2019’ of ‘30 juni 2015’).",
-                row_no,
-                self.plan.column(self.period_idx),
-            )
-        return period_code
-
-    def _skip(self, label: str, reason: str, row_no: int) -> None:
-        self.refused += 1
-        entry = self.skipped.setdefault((label, reason), [row_no, 0])
-        entry[1] += 1
-
-    def skipped_report(self) -> None:
-        """One warning per skipped region label and reason, in the order of their first row."""
-        plan = self.plan
-        column = plan.column(self.region_idx) or plan.column(self.code_idx)
-        for (label, reason), (first_row, count) in sorted(
-            self.skipped.items(), key=lambda kv: kv[1][0]
-        ):
-            more = f" (en {count - 1} rijen meer)" if count > 1 else ""
-            self.result.messages.append(
-                ImportMessage(
-                    f"Regio ‘{label}’ {reason}: rij {first_row}{more} overgeslagen.",
-                    row=first_row,
-                    column=column,
-                    level="warning",
-                )
-            )
-
-
 # Value step: every measure cell of a row becomes a ParsedValue (the hot loop of the parse).
 
 
 class _Values:
     """Cells to values, counting per measure what it held (filled, numbers, fractions, text)."""
 
-    def __init__(self, plan: _Plan, result: ParseResult):
+    def __init__(self, plan: Plan, result: ParseResult):
         self.plan = plan
         self.result = result
         n = len(plan.measures)
@@ -537,36 +375,32 @@ class _Values:
                    column, source_category, published, flag)
             )  # fmt: skip
 
-    def columns_check(self, rows: _Rows, error) -> set[str]:
-        """Text columns and empty columns are left out (returned); a stray word in a number
-        column is an error."""
+    def columns_check(self, rows: Rows, error) -> set[str]:
+        """Empty columns are left out (returned). A word in a measure column refuses the file,
+        also when the column holds no number at all: only the metadata makes a column text."""
         result = self.result
         drop: set[str] = set()
         for pos, (_j, _code, column) in enumerate(self.plan.measures):
             if pos in self.bad:
                 count, first_row, text = self.bad[pos]
-                if self.numbers[pos] == 0:
-                    drop.add(column)
-                    result.messages.append(
-                        ImportMessage(
-                            f"Tekstkolom, geen cijfers (bv. ‘{text}’): niet ingelezen.",
-                            column=column,
-                            level="info",
-                        )
-                    )
-                else:
-                    rows.refused += count
-                    error(
-                        f"Rij {first_row}, kolom {column}: ‘{text}’ is geen getal"
-                        + (f" (en nog {count - 1} cellen in deze kolom)." if count > 1 else "."),
-                        first_row,
-                        column,
-                    )
+                rows.refused += count
+                more = f" (en nog {count - 1} cellen in deze kolom)" if count > 1 else ""
+                hint = (
+                    " De kolom bevat geen enkel getal; een cijferkolom van CBS bevat getallen, "
+                    "lege cellen, ‘.’, ‘x’ of ‘-’."
+                    if self.numbers[pos] == 0
+                    else ""
+                )
+                error(
+                    f"Rij {first_row}, kolom {column}: ‘{text}’ is geen getal{more}.{hint}",
+                    first_row,
+                    column,
+                )
             elif self.filled[pos] == 0:
                 drop.add(column)
                 result.messages.append(
                     ImportMessage(
-                        "Kolom is in dit bestand helemaal leeg: niet ingelezen.",
+                        f"Kolom {column} is in dit bestand helemaal leeg: niet ingelezen.",
                         column=column,
                         level="info",
                     )
@@ -576,7 +410,7 @@ class _Values:
         return drop
 
 
-def _indicators_add(plan: _Plan, fractions: list[bool], drop: set[str], tid, result) -> None:
+def _indicators_add(plan: Plan, fractions: list[bool], drop: set[str], tid, result) -> None:
     """An IndicatorSpec per measure that was read, its rhythm from the periods found."""
     kinds = {parse_period(code).kind for code in result.periods if parse_period(code)}
     rhythm = (

@@ -29,6 +29,8 @@ TABLE_ID = re.compile(r"(\d{5}[A-Z]{3})")
 REGION_DIMENSIONS = {"regios", "regio", "wijken", "buurten", "wijkenenbuurten", "gemeenten"}
 PERIOD_DIMENSIONS = {"perioden", "periode"}
 REGION_ATTRIBUTES = {"gemeentenaam", "soortregio", "codering", "gemeentecode"}
+# Topics CBS publishes as text (DataProperties Datatype "String"), known without the metadata file.
+KNOWN_TEXT_TOPICS = {"meestvoorkomendepostcode"}
 
 # Tables without a period dimension: the period they describe (KWB releases are per year).
 KNOWN_TABLE_PERIODS = {
@@ -168,7 +170,8 @@ class Layout:
     municipality_name: int | None = None
     categories: list[tuple[int, str]] = field(default_factory=list)  # (index, dimension key)
     measures: list[Measure] = field(default_factory=list)
-    text_topics: list[str] = field(default_factory=list)  # skipped: strings by DataProperties
+    # Text by the table's metadata (DataProperties or KNOWN_TEXT_TOPICS): (column, source).
+    text_topics: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _camel(title: str) -> str:
@@ -293,27 +296,75 @@ def layout_read(header: list[str], props: Properties | None, result: ParseResult
             layout.municipality_name = i
         elif base == "soortregio":
             continue
-        elif props and name in props.topics and props.topics[name].datatype == "String":
-            layout.text_topics.append(name)
+        elif (text_source := _text_by_metadata(name, base, props)) is not None:
+            layout.text_topics.append((name, text_source))
         else:
             measure_idx.append(i)
     layout.measures = measure_names(header, measure_idx, props)
     return layout
 
 
+def _text_by_metadata(name: str, base: str, props: Properties | None) -> str | None:
+    """Where the metadata says column `name` holds text, or None: it is a measure."""
+    if props and name in props.topics:
+        return "de DataProperties" if props.topics[name].datatype == "String" else None
+    return "de bekende CBS-tekstkolommen" if base in KNOWN_TEXT_TOPICS else None
+
+
 def looks_like_cbs(header: list[str]) -> bool:
     return bool(header) and header[0] == "ID" and any(SUFFIX.search(h) for h in header[1:])
 
 
-def category_of(labels: tuple[str, ...], dims: list[str]) -> tuple[str, str]:
-    """(canonical category, label as published): totals and the survey's "Waarde" are ""."""
-    parts, published = [], []
-    for label, dim in zip(labels, dims, strict=True):
-        label = " ".join(label.split())
-        published.append(label)
-        if dim.lower() == "marges" and label.lower() == "waarde":
-            continue
-        if label.lower().startswith("totaal"):
-            continue
-        parts.append(label)
-    return " · ".join(parts), " · ".join(p for p in published if p)
+class Categories:
+    """The canonical category of a row's category labels, decided the first time they are seen.
+
+    Totals ("Totaal ...") are the category "" and the survey's Marges "Waarde" is the value, so a
+    total continues one series whatever CBS calls it that year. That rule joins labels, like an
+    alias, so it only holds while they never occur together: in each dimension the first
+    "Totaal ..." label of the file is the total (CBS lists the overall total first), and a later,
+    different one ("Totaal jeugdhulp in natura" beside "Totaal alle jeugdzorg in natura") is a
+    category of its own, reported by `messages()`.
+    """
+
+    def __init__(self, dims: list[str]):
+        self.dims = dims
+        self.totals: dict[int, str] = {}  # dimension position -> the label that is the total
+        self.own: dict[tuple[int, str], int] = {}  # (dimension, other total label) -> first row
+        self.cache: dict[tuple[str, ...], tuple[str, str]] = {}
+
+    def of(self, labels: tuple[str, ...], row_no: int) -> tuple[str, str]:
+        """(canonical category, label as published)."""
+        hit = self.cache.get(labels)
+        if hit is None:
+            hit = self.cache[labels] = self._name(labels, row_no)
+        return hit
+
+    def _name(self, labels: tuple[str, ...], row_no: int) -> tuple[str, str]:
+        parts, published = [], []
+        for pos, (label, dim) in enumerate(zip(labels, self.dims, strict=True)):
+            label = " ".join(label.split())
+            published.append(label)
+            if dim.lower() == "marges" and label.lower() == "waarde":
+                continue
+            if label.lower().startswith("totaal"):
+                total = self.totals.setdefault(pos, label)
+                if total == label:
+                    continue
+                self.own.setdefault((pos, label), row_no)
+            parts.append(label)
+        return " · ".join(parts), " · ".join(p for p in published if p)
+
+    def messages(self) -> list[ImportMessage]:
+        """One info line per "Totaal ..." label that was not taken as the total."""
+        return [
+            ImportMessage(
+                f"Kolom {self.dims[pos]}: ‘{label}’ staat in dit bestand naast "
+                f"‘{self.totals[pos]}’. Alleen ‘{self.totals[pos]}’ is ingelezen als het totaal; "
+                f"‘{label}’ is een eigen categorie (vanaf rij {row}). Totalen gelden alleen als "
+                "dezelfde reeks zolang ze niet samen in één tabel staan.",
+                row=row,
+                column=self.dims[pos],
+                level="info",
+            )
+            for (pos, label), row in sorted(self.own.items(), key=lambda kv: kv[1])
+        ]

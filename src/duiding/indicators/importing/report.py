@@ -20,7 +20,7 @@ from duiding.jobs.models import ImportRun
 from duiding.jobs.services import import_run_create
 
 MAX_PRINTED = 100
-LEVEL_LABELS = {"error": "Fout", "warning": "Let op", "info": "Info"}
+LEVEL_LABELS = {"error": "Fout", "warning": "Let op", "info": "Info", "skipped": "Bewust"}
 
 
 def _n(value) -> str:
@@ -61,6 +61,8 @@ def format_report(run: ImportRun, *, max_messages: int = MAX_PRINTED) -> str:
             "unchanged": _n(run.values_unchanged),
         },
         _("Rijen geweigerd: %(n)s") % {"n": _n(run.rows_refused)},
+        _("Rijen bewust overgeslagen (regio’s die Duiding niet toont of niet kent): %(n)s")
+        % {"n": _n(run.rows_skipped)},
         _("Gebieden aangemaakt: %(n)s") % {"n": _n(run.areas_created)},
     ]
     if run.error:

@@ -132,6 +132,7 @@ def _execute(run: ImportRun, writer: ProgressWriter) -> ImportRun:
         )
     run.rows_read = result.rows_read
     run.rows_refused = max(getattr(result, "rows_refused", 0), _refused_rows(result.messages))
+    run.rows_skipped = result.rows_skipped
     run.messages = _capped([m.as_dict() for m in result.messages])
     if result.has_errors:
         errors = sum(1 for m in result.messages if m.level == "error")
@@ -140,7 +141,7 @@ def _execute(run: ImportRun, writer: ProgressWriter) -> ImportRun:
             f"Het bestand is niet ingelezen: {errors} fout(en), zie de meldingen. "
             "Er is niets opgeslagen.",
         )
-    run.save(update_fields=["rows_read", "rows_refused", "messages"])
+    run.save(update_fields=["rows_read", "rows_refused", "rows_skipped", "messages"])
 
     writer(PARSE_SHARE, "Cijfers opslaan")
     try:

@@ -26,6 +26,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from duiding.indicators.importing.store_refs import (
+    aliases_for_file,
     aliases_load,
     areas_ensure,
     dataset_ensure,
@@ -240,6 +241,7 @@ class _References:
     category_map: dict[str, str]
     touched_period_ids: set[int]
     used_aliases: list[str]
+    alias_notes: list[ImportMessage] = field(default_factory=list)
 
 
 def _references_ensure(run: ImportRun, result: ParseResult) -> _References:
@@ -259,19 +261,44 @@ def _references_ensure(run: ImportRun, result: ParseResult) -> _References:
     area_ids = areas_ensure(run, result, raw_areas, messages, first_row)
     if messages:
         raise ImportRefused(messages)
-    indicator_ids = indicators_ensure(run, result, raw_indicators, measure_alias)
+    measure_map, measure_kept = aliases_for_file(raw_indicators, measure_alias)
+    category_map, category_kept = aliases_for_file(raw_categories, category_alias)
+    indicator_ids = indicators_ensure(run, result, raw_indicators, measure_map)
     used_aliases = sorted(
-        {f"{c} → {measure_alias[c]}" for c in raw_indicators if c in measure_alias}
-        | {f"‘{c}’ → ‘{category_alias[c]}’" for c in raw_categories if c in category_alias}
+        {f"{c} → {measure_map[c]}" for c in raw_indicators if measure_map[c] != c}
+        | {f"‘{c}’ → ‘{category_map[c]}’" for c in raw_categories if category_map[c] != c}
     )
     return _References(
         period_ids=period_ids,
         area_ids=area_ids,
         indicator_ids=indicator_ids,
-        category_map={c: category_alias.get(c, c) for c in raw_categories},
+        category_map=category_map,
         touched_period_ids={period_ids[p] for p in raw_periods},
         used_aliases=used_aliases,
+        alias_notes=_aliases_not_applied(measure_kept, category_kept),
     )
+
+
+def _aliases_not_applied(measure: dict[str, str], category: dict[str, str]) -> list[ImportMessage]:
+    """Info lines for the aliases a file holds both sides of (see `aliases_for_file`)."""
+    notes = [
+        ImportMessage(
+            f"Reeksalias {alias} → {canonical} niet toegepast: dit bestand bevat beide (of nog een "
+            f"kolom van dezelfde reeks). {alias} is als eigen indicator ingelezen.",
+            level="info",
+        )
+        for alias, canonical in sorted(measure.items())
+    ]
+    notes += [
+        ImportMessage(
+            f"Reeksalias ‘{alias}’ → ‘{canonical}’ niet toegepast: dit bestand bevat beide "
+            f"categorieën (of nog een van dezelfde reeks). ‘{alias}’ is als eigen categorie "
+            "ingelezen.",
+            level="info",
+        )
+        for alias, canonical in sorted(category.items())
+    ]
+    return notes
 
 
 @dataclass
@@ -390,14 +417,16 @@ def _run_totals(run: ImportRun, refs: _References, plan: _WritePlan) -> None:
     run.values_stored = len(plan.rows) - len(plan.revised_ids)
     run.values_revised = len(plan.revised_ids)
     run.values_unchanged = plan.unchanged
+    notes = list(refs.alias_notes)
     if refs.used_aliases:
-        run.messages = [
-            *run.messages,
+        notes.append(
             ImportMessage(
                 "Doorgezet als dezelfde reeks (reeksalias): " + "; ".join(refs.used_aliases[:50]),
                 level="info",
-            ).as_dict(),
-        ]
+            )
+        )
+    if notes:
+        run.messages = [*run.messages, *(n.as_dict() for n in notes)]
     # Kept in memory for derived_compute(run=...), so it need not scan the observation table.
     run.touched_indicator_ids = set(refs.indicator_ids.values())
     run.touched_period_ids = refs.touched_period_ids

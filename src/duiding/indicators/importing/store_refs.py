@@ -212,9 +212,39 @@ def indicators_ensure(
     return {raw: existing[c] for raw, c in canonical.items()}
 
 
+def aliases_for_file(raw: set[str], aliases: dict[str, str]) -> tuple[dict[str, str], dict]:
+    """(raw -> canonical for the aliases that apply to this file, {alias: canonical} that do not).
+
+    An alias joins two names of one series, so it holds only while the names never occur together:
+    when a file holds both (or two aliases of one series), they are different things in that
+    table and each keeps its own name.
+    """
+    applied = {r: aliases[r] for r in raw if r in aliases and aliases[r] != r}
+    not_applied: dict[str, str] = {}
+    while True:
+        targets: dict[str, list[str]] = {}
+        for r in raw:
+            targets.setdefault(applied.get(r, r), []).append(r)
+        clash = {r for group in targets.values() if len(group) > 1 for r in group if r in applied}
+        if not clash:
+            return {r: applied.get(r, r) for r in raw}, not_applied
+        for r in clash:
+            not_applied[r] = applied.pop(r)
+
+
+def _category_canonical(label: str) -> str:
+    """A category alias names its target as published; a "Totaal ..." part is the total ("")."""
+    parts = [p.strip() for p in label.split(" · ")]
+    return " · ".join(p for p in parts if p and not p.lower().startswith("totaal"))
+
+
 def aliases_load() -> tuple[dict[str, str], dict[str, str]]:
+    """(measure aliases, category aliases) as raw -> canonical, in the parsers' terms."""
     measure: dict[str, str] = {}
     category: dict[str, str] = {}
     for kind, alias, canonical in SeriesAlias.objects.values_list("kind", "alias", "canonical"):
-        (measure if kind == SeriesAlias.Kind.MEASURE else category)[alias] = canonical
+        if kind == SeriesAlias.Kind.MEASURE:
+            measure[alias] = canonical
+        else:
+            category[alias] = _category_canonical(canonical)
     return measure, category

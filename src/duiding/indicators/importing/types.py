@@ -28,12 +28,16 @@ class ParsedValue:
 
 @dataclass(slots=True)
 class ImportMessage:
-    """A line of the import report, in Dutch. level=error refuses the whole import."""
+    """A line of the import report, in Dutch. level=error refuses the whole import.
+
+    Levels: error (refuses the file), warning (a row skipped that may need attention), info (a
+    note), skipped (rows left out by design, e.g. provincies: information, not a refusal).
+    """
 
     message: str
     row: int | None = None
     column: str = ""
-    level: str = "error"  # error | warning | info
+    level: str = "error"  # error | warning | info | skipped
 
     def as_dict(self) -> dict:
         return {
@@ -77,7 +81,8 @@ class ParseResult:
     areas: dict[str, AreaSpec] = field(default_factory=dict)
     periods: dict[str, str] = field(default_factory=dict)  # period code -> label as published
     rows_read: int = 0
-    rows_refused: int = 0  # data rows skipped or refused (the messages say which and why)
+    rows_refused: int = 0  # data rows refused or skipped with a warning (the messages say why)
+    rows_skipped: int = 0  # data rows left out by design (regions Duiding does not show)
     dataset_code: str = ""
     dataset_title: str = ""
 
