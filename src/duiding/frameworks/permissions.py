@@ -32,6 +32,11 @@ def can_edit_framework(user, framework: Framework) -> bool:
     return role_in(user, framework.organisation) == Membership.Role.ADMIN
 
 
+def can_create_framework(user) -> bool:
+    """A data beheerder sets up a framework (for another municipality, or shared)."""
+    return is_data_admin(user)
+
+
 def framework_or_404(user, slug: str, *, edit: bool = False) -> Framework:
     framework = frameworks_visible(user).filter(slug=slug).first()
     if framework is None:

@@ -6,6 +6,7 @@ from duiding.frameworks.factors import views as factor_views
 app_name = "frameworks"
 urlpatterns = [
     path("", views.framework_list, name="list"),
+    path("nieuw/", views.framework_create, name="create"),
     path("pijler/<int:pk>/bewerken/", views.pillar_edit, name="pillar_edit"),
     path("domein/<int:pk>/bewerken/", views.domain_edit, name="domain_edit"),
     path(

@@ -5,12 +5,18 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from duiding.frameworks import permissions, selectors, services
-from duiding.frameworks.forms import AmbitionForm, DomainIndicatorAddForm, NameOrderForm
+from duiding.frameworks.forms import (
+    AmbitionForm,
+    DomainIndicatorAddForm,
+    FrameworkCreateForm,
+    NameOrderForm,
+)
 from duiding.indicators.permissions import indicators_visible
 
 
@@ -32,7 +38,54 @@ def framework_list(request):
     return render(
         request,
         "frameworks/framework_list.html",
-        {"frameworks": frameworks, "nav": "frameworks"},
+        {
+            "frameworks": frameworks,
+            "can_create": permissions.can_create_framework(request.user),
+            "nav": "frameworks",
+        },
+    )
+
+
+@login_required
+def framework_create(request):
+    """A new framework for another municipality (or shared): empty, or a copy of one the
+    beheerder sees (?kopie=<slug> proposes it), copied in one transaction."""
+    if not permissions.can_create_framework(request.user):
+        raise PermissionDenied
+    visible = permissions.frameworks_visible(request.user).order_by("-is_default", "name")
+    initial = {}
+    source = visible.filter(slug=request.GET.get("kopie", "")).first()
+    if source is not None:
+        initial = {
+            "copy_of": source.pk,
+            "name": _("%(name)s (kopie)") % {"name": source.name},
+            "description": source.description,
+            "source": source.source,
+        }
+    form = FrameworkCreateForm(request.POST or None, frameworks=visible, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            framework = services.framework_create(**form.cleaned_data)
+        except services.FrameworkError as error:
+            form.add_error(error.field, error.message)
+        else:
+            copied = form.cleaned_data["copy_of"]
+            if copied is not None:
+                message = _(
+                    "Het raamwerk %(name)s is aangemaakt als kopie van %(source)s. Wijzigingen "
+                    "hier veranderen het origineel niet."
+                ) % {"name": framework.name, "source": copied.name}
+            else:
+                message = _(
+                    "Het raamwerk %(name)s is aangemaakt. Voeg pijlers, domeinen en ambities toe."
+                ) % {"name": framework.name}
+            messages.success(request, message)
+            return redirect(_framework_url(framework))
+    return render(
+        request,
+        "frameworks/framework_form.html",
+        {"form": form, "nav": "frameworks"},
+        status=_status(request) if form.errors else 200,
     )
 
 
@@ -46,6 +99,7 @@ def framework_detail(request, slug: str):
             "framework": framework,
             "pillars": selectors.framework_structure(framework),
             "can_edit": permissions.can_edit_framework(request.user, framework),
+            "can_create": permissions.can_create_framework(request.user),
             "nav": "frameworks",
         },
     )

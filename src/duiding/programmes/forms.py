@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -18,6 +19,7 @@ from duiding.areas.selectors import area_search
 from duiding.frameworks.models import Factor, Framework
 from duiding.indicators.selectors import available_periods
 from duiding.programmes.models import MissingFigure, SectionStatus
+from duiding.programmes.permissions import can_write_in
 
 PROGRAMME_LEVELS = (Level.MUNICIPALITY, Level.DISTRICT, Level.NEIGHBOURHOOD)
 MIN_YEAR, MAX_YEAR = 2000, 2100
@@ -200,7 +202,13 @@ class ProgrammeCreateForm(ProgrammeEditForm):
             picked = data.get("area_pick", "")
             area, self.area_candidates = find_programme_area(picked or data.get("area", ""))
         super().__init__(*args, user=user, area=area, **kwargs)
-        self.fields["framework"].queryset = frameworks
+        # Frameworks of the owner organisations' municipalities, or shared ones (checked
+        # against the area's municipality in clean()).
+        municipalities = organisations.values("municipality_id")
+        self.fields["framework"].queryset = frameworks.filter(
+            Q(municipality__isnull=True) | Q(municipality_id__in=municipalities)
+        ).select_related("municipality")
+        self.fields["framework"].label_from_instance = framework_label
         self.fields["organisation"].queryset = organisations
         self.fields["area"].widget.attrs.update({"autocomplete": "off", "list": "area-options"})
         default = frameworks.filter(is_default=True).first()
@@ -230,9 +238,50 @@ class ProgrammeCreateForm(ProgrammeEditForm):
     def clean(self):
         data = super().clean()
         organisation = data.get("organisation")
+        if (
+            organisation
+            and self.area is not None
+            and not can_write_in(self.user, organisation.pk, self.area)
+        ):
+            self.add_error(
+                "area",
+                _(
+                    "U schrijft voor %(organisation)s alleen programma's van uw eigen gebieden; "
+                    "%(area)s valt daarbuiten."
+                )
+                % {"organisation": organisation.name, "area": self.area.name},
+            )
+        self._clean_framework(data.get("framework"))
         if organisation and data.get("partners"):
             data["partners"] = [p for p in data["partners"] if p.pk != organisation.pk]
         return data
+
+    def _clean_framework(self, framework) -> None:
+        """A framework of another municipality does not fit this area's programme."""
+        if framework is None or framework.municipality_id is None or self.area is None:
+            return
+        area = self.area
+        municipality_id = area.pk if area.level == Level.MUNICIPALITY else area.municipality_id
+        if framework.municipality_id != municipality_id:
+            self.add_error(
+                "framework",
+                _(
+                    "Het raamwerk %(framework)s is voor programma's van %(municipality)s; kies "
+                    "een raamwerk van de gemeente van %(area)s of een gedeeld raamwerk."
+                )
+                % {
+                    "framework": framework.name,
+                    "municipality": framework.municipality.name,
+                    "area": area.name,
+                },
+            )
+
+
+def framework_label(framework: Framework) -> str:
+    """'Rotterdam Groeit (gedeeld)', 'Den Haag Groeit ('s-Gravenhage)'."""
+    if framework.municipality_id is None:
+        return _("%(name)s (gedeeld)") % {"name": framework.name}
+    return f"{framework.name} ({framework.municipality.name})"
 
 
 def initial_years() -> dict:
