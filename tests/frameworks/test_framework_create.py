@@ -188,3 +188,46 @@ def test_the_copy_is_one_transaction(monkeypatch, rotterdam_framework):
         services.framework_create(name="Halve kopie", copy_of=rotterdam_framework)
     assert (Framework.objects.count(), Pillar.objects.count(), Domain.objects.count()) == counts
     assert not Factor.objects.filter(framework__name="Halve kopie").exists()
+
+
+def test_an_empty_framework_gets_its_pillars_and_domains_through_the_pages(
+    client_as, haag_beheerder, den_haag
+):
+    client = client_as(haag_beheerder)
+    response = client.post(
+        reverse("frameworks:create"), {"name": "Haags Jeugdkader", "municipality": den_haag.pk}
+    )
+    framework = Framework.objects.get(name="Haags Jeugdkader")
+    assert response.status_code == 302 and not framework.pillars.exists()
+    detail = client.get(reverse("frameworks:detail", args=[framework.slug])).content.decode()
+    assert reverse("frameworks:pillar_new", args=[framework.slug]) in detail
+    response = client.post(
+        reverse("frameworks:pillar_new", args=[framework.slug]), {"name": "Kansrijk", "order": 1}
+    )
+    pillar = framework.pillars.get()
+    assert response.status_code == 302 and pillar.name == "Kansrijk"
+    twice = client.post(
+        reverse("frameworks:pillar_new", args=[framework.slug]), {"name": "kansrijk", "order": 2}
+    )
+    assert twice.status_code == 400 and "al een onderdeel met de naam" in twice.content.decode()
+    response = client.post(
+        reverse("frameworks:domain_new", args=[pillar.pk]), {"name": "Onderwijs", "order": 1}
+    )
+    assert response.status_code == 302
+    assert list(Domain.objects.filter(pillar=pillar).values_list("name", flat=True)) == [
+        "Onderwijs"
+    ]
+
+
+def test_an_adviser_cannot_add_pillars_or_domains(client_as, adviseur, rotterdam_framework):
+    before = _structure(rotterdam_framework)
+    client = client_as(adviseur)
+    pillar = rotterdam_framework.pillars.first()
+    urls = [
+        reverse("frameworks:pillar_new", args=[rotterdam_framework.slug]),
+        reverse("frameworks:domain_new", args=[pillar.pk]),
+    ]
+    for url in urls:
+        assert client.get(url).status_code == 403
+        assert client.post(url, {"name": "Nieuw", "order": 9}).status_code == 403
+    assert _structure(rotterdam_framework) == before

@@ -135,6 +135,7 @@ class FrameworkCreateForm(forms.Form):
         label=gettext_lazy("Toelichting"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("Waarvoor het raamwerk is, in een paar zinnen."),
     )
     source = forms.CharField(label=gettext_lazy("Bron"), max_length=300, required=False)
 

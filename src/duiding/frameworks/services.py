@@ -132,6 +132,20 @@ def on_indicator_domains_chosen(sender, indicator=None, domains=None, **kwargs) 
 # --- page edits ---------------------------------------------------------------------------------
 
 
+def pillar_create(*, framework: Framework, name: str, order: int) -> Pillar:
+    pillar = Pillar(framework=framework, name=name.strip(), order=order)
+    pillar.full_clean()
+    pillar.save()
+    return pillar
+
+
+def domain_create(*, pillar: Pillar, name: str, order: int) -> Domain:
+    domain = Domain(pillar=pillar, name=name.strip(), order=order)
+    domain.full_clean()
+    domain.save()
+    return domain
+
+
 def pillar_update(*, pillar: Pillar, name: str, order: int) -> Pillar:
     pillar.name, pillar.order = name.strip(), order
     pillar.full_clean()

@@ -132,6 +132,48 @@ def pillar_edit(request, pk: int):
     )
 
 
+def _name_order_page(request, form, framework, title: str):
+    return render(
+        request,
+        "frameworks/name_order_edit.html",
+        {"form": form, "framework": framework, "title": title, "nav": "frameworks"},
+        status=_status(request),
+    )
+
+
+@login_required
+def pillar_new(request, slug: str):
+    framework = permissions.framework_or_404(request.user, slug, edit=True)
+    last = framework.pillars.order_by("-order").first()
+    form = NameOrderForm(
+        request.POST or None,
+        initial={"order": last.order + 1 if last else 1},
+        siblings=framework.pillars.all(),
+    )
+    if request.method == "POST" and form.is_valid():
+        pillar = services.pillar_create(framework=framework, **form.cleaned_data)
+        messages.success(request, _("De pijler %(name)s is toegevoegd.") % {"name": pillar.name})
+        return redirect(_framework_url(framework, f"pijler-{pillar.pk}"))
+    return _name_order_page(request, form, framework, _("Pijler toevoegen"))
+
+
+@login_required
+def domain_new(request, pk: int):
+    pillar = permissions.pillar_or_404(request.user, pk, edit=True)
+    last = pillar.domains.order_by("-order").first()
+    form = NameOrderForm(
+        request.POST or None,
+        initial={"order": last.order + 1 if last else 1},
+        siblings=pillar.domains.all(),
+    )
+    if request.method == "POST" and form.is_valid():
+        domain = services.domain_create(pillar=pillar, **form.cleaned_data)
+        messages.success(request, _("Het domein %(name)s is toegevoegd.") % {"name": domain.name})
+        return redirect(_framework_url(pillar.framework, f"domein-{domain.pk}"))
+    title = _("Domein toevoegen aan pijler %(name)s") % {"name": pillar.name}
+    return _name_order_page(request, form, pillar.framework, title)
+
+
 def _domain_page(request, domain, *, form=None, add_form=None, notice="", status=200):
     linked = domain.indicators.values("pk")
     context = {
