@@ -13,6 +13,7 @@ from duiding.areas.models import Area, Level
 from duiding.frameworks import services
 from duiding.frameworks.models import Ambition, Domain, DomainIndicator, Factor, Framework, Pillar
 from duiding.programmes.models import Programme
+from duiding.programmes.services import programme_create
 from tests.areaprofile.factories import rotterdam_geography
 from tests.conftest import PASSWORD
 
@@ -231,3 +232,47 @@ def test_an_adviser_cannot_add_pillars_or_domains(client_as, adviseur, rotterdam
         assert client.get(url).status_code == 403
         assert client.post(url, {"name": "Nieuw", "order": 9}).status_code == 403
     assert _structure(rotterdam_framework) == before
+
+
+def test_the_framework_changes_on_the_edit_form_while_nothing_hangs_on_it(
+    client_as, adviseur, municipality_org, den_haag, rotterdam_framework
+):
+    feijenoord = rotterdam_geography(municipality_org.municipality)["wk"]
+    programme = programme_create(
+        user=adviseur,
+        name="Wijkprogramma Feijenoord 2025–2026",
+        area=feijenoord,
+        framework=rotterdam_framework,
+        organisation=municipality_org,
+        owner=adviseur,
+        start_year=2025,
+        end_year=2026,
+    )
+    second = services.framework_create(name="Tweede kader", copy_of=rotterdam_framework)
+    haag = services.framework_create(name="Den Haag Groeit", municipality=den_haag)
+    client = client_as(adviseur)
+    edit_url = reverse("programmes:edit", args=[programme.pk])
+    page = client.get(edit_url).content.decode()
+    assert "Tweede kader" in page and "Den Haag Groeit" not in page
+    data = {"name": programme.name, "start_year": "2025", "end_year": "2026"}
+    refused = client.post(edit_url, {**data, "framework": haag.pk})
+    assert refused.status_code == 400
+    programme.refresh_from_db()
+    assert programme.framework == rotterdam_framework
+    assert client.post(edit_url, {**data, "framework": second.pk}).status_code == 302
+    programme.refresh_from_db()
+    assert programme.framework == second
+    frameworks = set(
+        programme.sections.exclude(pillar=None).values_list("pillar__framework", flat=True)
+    )
+    assert frameworks == {second.pk}
+    assert any("Tweede kader" in str(c.changes) for c in programme.changes.all())
+    # Once a section is written the framework stays.
+    section = programme.sections.filter(kind="domain").first()
+    section.version = 1
+    section.save()
+    locked = client.post(edit_url, {**data, "framework": rotterdam_framework.pk})
+    assert locked.status_code == 400
+    assert "Het raamwerk ligt vast" in locked.content.decode()
+    programme.refresh_from_db()
+    assert programme.framework == second

@@ -13,6 +13,7 @@ from django.http import Http404
 
 from duiding.accounts.models import Membership
 from duiding.accounts.permissions import is_data_admin, organisations_for_user, role_in
+from duiding.areas.models import Level
 from duiding.frameworks.models import Ambition, Domain, Framework, Pillar
 
 
@@ -20,6 +21,17 @@ def frameworks_visible(user) -> QuerySet[Framework]:
     """Shared frameworks (no organisation) and those of the user's organisations."""
     return Framework.objects.filter(
         Q(organisation__isnull=True) | Q(organisation__in=organisations_for_user(user))
+    )
+
+
+def frameworks_for_area(user, area) -> QuerySet[Framework]:
+    """The frameworks a programme of `area` may use: the shared ones and those of the area's
+    municipality (of those the user sees)."""
+    municipality_id = area.pk if area.level == Level.MUNICIPALITY else area.municipality_id
+    return (
+        frameworks_visible(user)
+        .filter(Q(municipality__isnull=True) | Q(municipality_id=municipality_id))
+        .order_by("-is_default", "name")
     )
 
 
