@@ -127,11 +127,19 @@ def test_demo_twice_loads_rotterdam_users_and_changes_nothing_the_second_time(mo
     assert roles == {
         "beheerder": ("Gemeente Rotterdam", Membership.Role.ADMIN),
         "adviseur": ("Gemeente Rotterdam", Membership.Role.ADVISER),
+        "adviseur-zuid": ("Gemeente Rotterdam", Membership.Role.ADVISER),
         "partner": ("Welzijn Rotterdam Zuid", Membership.Role.PARTNER),
         "wijkteam": ("Wijkteam Feijenoord", Membership.Role.PARTNER),
         "accounthouder": ("Gemeente Rotterdam", Membership.Role.ACCOUNT_HOLDER),
         "buitenstaander": ("Gemeente 's-Gravenhage", Membership.Role.READER),
     }
+    # adviseur-zuid is limited to gebied Feijenoord; the other memberships hold everywhere.
+    limited = {
+        m.user.username: sorted(a.code for a in m.areas.all())
+        for m in Membership.objects.prefetch_related("areas").select_related("user")
+        if m.areas.exists()
+    }
+    assert limited == {"adviseur-zuid": ["WK059910"]}
     assert Organisation.objects.get(slug="gemeente-rotterdam").municipality == rotterdam
     assert Organisation.objects.filter(kind=Organisation.Kind.TEAM).exists()
     for user in User.objects.all():

@@ -7,6 +7,8 @@ from duiding.accounts.models import ApiToken, Membership, Organisation, User
 class MembershipInline(admin.TabularInline):
     model = Membership
     extra = 0
+    fields = ["organisation", "role", "areas"]
+    autocomplete_fields = ["organisation", "areas"]
 
 
 @admin.register(User)

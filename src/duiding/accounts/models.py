@@ -68,6 +68,18 @@ class Membership(models.Model):
         Organisation, on_delete=models.CASCADE, related_name="memberships"
     )
     role = models.CharField(_("rol"), max_length=20, choices=Role.choices)
+    # A gebiedsadviseur per gebied: with areas, the writing role holds only for programmes of
+    # these areas and the areas inside them; the others of the organisation stay readable.
+    areas = models.ManyToManyField(
+        "areas.Area",
+        verbose_name=_("beperkt tot gebieden"),
+        blank=True,
+        related_name="+",
+        help_text=_(
+            "Leeg: alle gebieden. Met gebieden bewerkt dit lid alleen programma's van deze "
+            "gebieden (en de gebieden daarbinnen); de andere leest het alleen."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -150,7 +150,7 @@ def _quality_row(a, q) -> list:
     (besproken or not) and its note."""
     return [
         a.name,
-        a.organisation.name,
+        q.organisation.name,
         q.next_step,
         a.evidence_level,
         q.target_level,

@@ -92,11 +92,12 @@ def snapshot(obj) -> dict:
     return content
 
 
-def record(obj, *, user, action: str) -> PlanChange:
-    """Write one line of the history (call it after a create/update, before a delete)."""
+def record(obj, *, user, action: str, summary: str = "") -> PlanChange:
+    """Write one line of the history (call it after a create/update, before a delete);
+    `summary` replaces the item's own label (e.g. what a hand-over did with it)."""
     return PlanChange.record(
         user=user,
-        summary=_label(obj),
+        summary=summary or _label(obj),
         snapshot=snapshot(obj),
         programme_id=_programme_id(obj),
         kind=KINDS[type(obj)],

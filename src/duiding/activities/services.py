@@ -22,6 +22,7 @@ from duiding.activities.models import (
     OfferKind,
     PreventionLevel,
     RecognitionLevel,
+    StepStatus,
 )
 from duiding.activities.permissions import activity_organisations
 from duiding.frameworks.models import AgePhase, Factor, LifeArea
@@ -260,6 +261,27 @@ def activity_create(*, programme, user, organisation, **data) -> Activity:
     return activity
 
 
+def _refuse_hand_over_with_open_agreements(activity: Activity, organisation_id) -> None:
+    """Another partner while quality agreements with the current one are open: that is a
+    hand-over, which asks per agreement what happens (activities/plan/handover.py)."""
+    if organisation_id == activity.organisation_id:
+        return
+    open_agreements = activity.quality_agreements.filter(
+        organisation_id=activity.organisation_id
+    ).exclude(status=StepStatus.DONE)
+    if open_agreements.exists():
+        raise ValidationError(
+            {
+                "organisation": _(
+                    "Deze activiteit heeft open kwaliteitsafspraken met %(old)s. Gebruik "
+                    "‘Overdragen aan een andere partner’ op de pagina van de activiteit: daar "
+                    "kiest u per afspraak of die bij %(old)s blijft of meegaat."
+                )
+                % {"old": activity.organisation.name}
+            }
+        )
+
+
 @transaction.atomic
 def activity_update(
     *, activity: Activity, user, organisation, expected_version: int | None = None, **data
@@ -277,6 +299,7 @@ def activity_update(
     prepared = _prepare(
         programme=activity.programme, user=user, organisation=organisation, data=data
     )
+    _refuse_hand_over_with_open_agreements(locked, _pk(organisation))
     for name, value in prepared["fields"].items():
         setattr(locked, name, value)
     locked.organisation_id = _pk(organisation)

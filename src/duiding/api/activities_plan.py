@@ -125,7 +125,7 @@ def _purchase(agreement) -> dict:
 def _quality(agreement, activity) -> dict:
     return {
         "id": agreement.pk,
-        "organisation": activity.organisation.name,
+        "organisation": agreement.organisation.name,
         "next_step": agreement.next_step,
         "current_level": activity.evidence_level,
         "target_level": agreement.target_level,

@@ -64,6 +64,14 @@ USERS = [
         "gebiedsadviseur, Gemeente Rotterdam",
     ),
     (
+        "adviseur-zuid",
+        "Zara",
+        "Zuid",
+        "gemeente-rotterdam",
+        Membership.Role.ADVISER,
+        "gebiedsadviseur, Gemeente Rotterdam, alleen gebied Feijenoord (leest de rest)",
+    ),
+    (
         "partner",
         "Petra",
         "Partner",
@@ -96,6 +104,10 @@ USERS = [
         "lezer, alleen Gemeente 's-Gravenhage",
     ),
 ]
+
+
+# Memberships limited to areas (a gebiedsadviseur per gebied): username -> area codes.
+USER_AREAS = {"adviseur-zuid": ["WK059910"]}
 
 
 @dataclass
@@ -278,11 +290,20 @@ def users_ensure(ctx: DemoContext) -> int:
             user.set_password(ctx.password)
             user.save(update_fields=["password"])
             changed += 1
-        _m, made = Membership.objects.get_or_create(
+        membership, made = Membership.objects.get_or_create(
             user=user, organisation=organisation, defaults={"role": role}
         )
-        changed += made
+        changed += made + _membership_areas_ensure(membership, USER_AREAS.get(username, []))
     return changed
+
+
+def _membership_areas_ensure(membership: Membership, codes: list[str]) -> int:
+    """Limit a demo membership to its areas (once the areas are imported); 1 when it changed."""
+    areas = set(Area.objects.filter(code__in=codes).values_list("pk", flat=True))
+    if set(membership.areas.values_list("pk", flat=True)) == areas:
+        return 0
+    membership.areas.set(areas)
+    return 1
 
 
 STEPS: list[Step] = [

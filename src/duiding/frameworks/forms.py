@@ -6,7 +6,8 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from duiding.frameworks.models import Ambition, Domain, Pillar
+from duiding.areas.models import Area, Level
+from duiding.frameworks.models import Ambition, Domain, Framework, Pillar
 
 
 def _style(form: forms.Form) -> None:
@@ -104,4 +105,44 @@ class DomainIndicatorAddForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["indicator"].queryset = indicators.order_by("name")
         self.fields["indicator"].label_from_instance = lambda i: f"{i.name} ({i.code})"
+        _style(self)
+
+
+class FrameworkCreateForm(forms.Form):
+    """A new framework, for one municipality or shared, empty or as a copy of another."""
+
+    name = forms.CharField(label=gettext_lazy("Naam"), max_length=200)
+    municipality = forms.ModelChoiceField(
+        label=gettext_lazy("Gemeente"),
+        queryset=Area.objects.none(),
+        required=False,
+        empty_label=gettext_lazy("Gedeeld: voor alle gemeenten"),
+        help_text=gettext_lazy(
+            "Programma's van deze gemeente kunnen het raamwerk kiezen (naast de gedeelde)."
+        ),
+    )
+    copy_of = forms.ModelChoiceField(
+        label=gettext_lazy("Beginnen met"),
+        queryset=Framework.objects.none(),
+        required=False,
+        empty_label=gettext_lazy("Een leeg raamwerk"),
+        help_text=gettext_lazy(
+            "Een kopie neemt pijlers, domeinen met hun indicatoren, ambities en factoren over; "
+            "daarna staat de kopie los van het origineel."
+        ),
+    )
+    description = forms.CharField(
+        label=gettext_lazy("Toelichting"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("Waarvoor het raamwerk is, in een paar zinnen."),
+    )
+    source = forms.CharField(label=gettext_lazy("Bron"), max_length=300, required=False)
+
+    def __init__(self, *args, frameworks, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = Area.objects.filter(
+            level=Level.MUNICIPALITY
+        ).order_by("name")
+        self.fields["copy_of"].queryset = frameworks
         _style(self)

@@ -19,6 +19,16 @@ class Framework(models.Model):
         on_delete=models.PROTECT,
         related_name="frameworks",
     )
+    # The municipality whose programmes use this framework; empty: shared, any municipality.
+    municipality = models.ForeignKey(
+        "areas.Area",
+        verbose_name=_("gemeente"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="frameworks",
+        limit_choices_to={"level": "gemeente"},
+    )
     # Codes of the indicators whose default domain links (frameworks/defaults.py) were applied.
     # Applied once per indicator: links a beheerder changes or removes later stay as they are.
     default_links_applied = models.JSONField(default=list, blank=True, editable=False)

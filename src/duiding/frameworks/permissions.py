@@ -13,6 +13,7 @@ from django.http import Http404
 
 from duiding.accounts.models import Membership
 from duiding.accounts.permissions import is_data_admin, organisations_for_user, role_in
+from duiding.areas.models import Level
 from duiding.frameworks.models import Ambition, Domain, Framework, Pillar
 
 
@@ -23,6 +24,17 @@ def frameworks_visible(user) -> QuerySet[Framework]:
     )
 
 
+def frameworks_for_area(user, area) -> QuerySet[Framework]:
+    """The frameworks a programme of `area` may use: the shared ones and those of the area's
+    municipality (of those the user sees)."""
+    municipality_id = area.pk if area.level == Level.MUNICIPALITY else area.municipality_id
+    return (
+        frameworks_visible(user)
+        .filter(Q(municipality__isnull=True) | Q(municipality_id=municipality_id))
+        .order_by("-is_default", "name")
+    )
+
+
 def can_edit_framework(user, framework: Framework) -> bool:
     """A data beheerder edits shared frameworks; an organisation's own only its beheerder."""
     if not is_data_admin(user):
@@ -30,6 +42,11 @@ def can_edit_framework(user, framework: Framework) -> bool:
     if framework.organisation_id is None or user.is_superuser:
         return True
     return role_in(user, framework.organisation) == Membership.Role.ADMIN
+
+
+def can_create_framework(user) -> bool:
+    """A data beheerder sets up a framework (for another municipality, or shared)."""
+    return is_data_admin(user)
 
 
 def framework_or_404(user, slug: str, *, edit: bool = False) -> Framework:

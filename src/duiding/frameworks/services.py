@@ -8,6 +8,8 @@ import logging
 
 from django.db import DatabaseError, transaction
 from django.db.models import Max
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from duiding.frameworks.defaults import DEFAULT_DOMAIN_INDICATORS, DEFAULT_FRAMEWORK_SLUG
 from duiding.frameworks.factor_defaults import factor_indicator_codes
@@ -130,6 +132,20 @@ def on_indicator_domains_chosen(sender, indicator=None, domains=None, **kwargs) 
 # --- page edits ---------------------------------------------------------------------------------
 
 
+def pillar_create(*, framework: Framework, name: str, order: int) -> Pillar:
+    pillar = Pillar(framework=framework, name=name.strip(), order=order)
+    pillar.full_clean()
+    pillar.save()
+    return pillar
+
+
+def domain_create(*, pillar: Pillar, name: str, order: int) -> Domain:
+    domain = Domain(pillar=pillar, name=name.strip(), order=order)
+    domain.full_clean()
+    domain.save()
+    return domain
+
+
 def pillar_update(*, pillar: Pillar, name: str, order: int) -> Pillar:
     pillar.name, pillar.order = name.strip(), order
     pillar.full_clean()
@@ -197,3 +213,101 @@ def indicator_domains_set(*, indicator: Indicator, domains) -> None:
     for domain in Domain.objects.filter(pk__in=wanted - current):
         order = DomainIndicator.objects.filter(domain=domain).count()
         DomainIndicator.objects.create(domain=domain, indicator=indicator, order=order)
+
+
+# --- new frameworks (another municipality) --------------------------------------------------------
+
+
+class FrameworkError(Exception):
+    """A framework could not be created; `field` names the form field, `message` is Dutch."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field, self.message = field, message
+
+
+def _unique_slug(name: str) -> str:
+    base = slugify(name)[:70] or "raamwerk"
+    slug, n = base, 2
+    while Framework.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+@transaction.atomic
+def framework_create(
+    *,
+    name: str,
+    municipality=None,
+    description: str = "",
+    source: str = "",
+    copy_of: Framework | None = None,
+) -> Framework:
+    """A new framework for `municipality` (None: shared). With `copy_of`, in the same
+    transaction, a copy of its pillars, domains (with their indicators), ambitions and factors:
+    the copy is independent, editing one never changes the other."""
+    name = " ".join((name or "").split())
+    if not name:
+        raise FrameworkError("name", _("Vul een naam in voor het raamwerk."))
+    if Framework.objects.filter(name__iexact=name).exists():
+        raise FrameworkError(
+            "name",
+            _("Er is al een raamwerk met de naam %(name)s; kies een andere naam.") % {"name": name},
+        )
+    framework = Framework.objects.create(
+        name=name,
+        slug=_unique_slug(name),
+        description=description.strip(),
+        source=source.strip(),
+        municipality=municipality,
+    )
+    if copy_of is not None:
+        _copy_structure(copy_of, framework)
+    return framework
+
+
+def _copy_structure(source: Framework, target: Framework) -> None:
+    pillars, domains = {}, {}
+    for pillar in source.pillars.order_by("order", "pk"):
+        pillars[pillar.pk] = Pillar.objects.create(
+            framework=target, name=pillar.name, order=pillar.order
+        )
+    for domain in Domain.objects.filter(pillar__framework=source).order_by("pk"):
+        domains[domain.pk] = Domain.objects.create(
+            pillar=pillars[domain.pillar_id], name=domain.name, order=domain.order
+        )
+    DomainIndicator.objects.bulk_create(
+        DomainIndicator(
+            domain=domains[link.domain_id], indicator_id=link.indicator_id, order=link.order
+        )
+        for link in DomainIndicator.objects.filter(domain__pillar__framework=source)
+    )
+    Ambition.objects.bulk_create(
+        Ambition(
+            framework=target,
+            pillar=pillars[a.pillar_id],
+            domain=domains.get(a.domain_id),
+            text=a.text,
+            order=a.order,
+        )
+        for a in source.ambitions.all()
+    )
+    for factor in source.factors.prefetch_related(
+        "life_areas", "age_phases", "domains", "indicators"
+    ):
+        copy = Factor.objects.create(
+            framework=target,
+            name=factor.name,
+            kind=factor.kind,
+            rank=factor.rank,
+            explanation=factor.explanation,
+            source=factor.source,
+            is_default=factor.is_default,
+            confirmed=False,
+        )
+        copy.life_areas.set(factor.life_areas.all())
+        copy.age_phases.set(factor.age_phases.all())
+        copy.domains.set([domains[d.pk] for d in factor.domains.all() if d.pk in domains])
+        copy.indicators.set(factor.indicators.all())
+    target.default_links_applied = list(source.default_links_applied or [])
+    target.save(update_fields=["default_links_applied"])

@@ -6,7 +6,9 @@ from duiding.frameworks.factors import views as factor_views
 app_name = "frameworks"
 urlpatterns = [
     path("", views.framework_list, name="list"),
+    path("nieuw/", views.framework_create, name="create"),
     path("pijler/<int:pk>/bewerken/", views.pillar_edit, name="pillar_edit"),
+    path("pijler/<int:pk>/domeinen/nieuw/", views.domain_new, name="domain_new"),
     path("domein/<int:pk>/bewerken/", views.domain_edit, name="domain_edit"),
     path(
         "domein/<int:pk>/indicatoren/toevoegen/",
@@ -22,6 +24,7 @@ urlpatterns = [
     path("ambitie/<int:pk>/verwijderen/", views.ambition_delete, name="ambition_delete"),
     path("<slug:slug>/", views.framework_detail, name="detail"),
     path("<slug:slug>/ambities/nieuw/", views.ambition_new, name="ambition_new"),
+    path("<slug:slug>/pijlers/nieuw/", views.pillar_new, name="pillar_new"),
     path("<slug:slug>/factoren/", factor_views.factor_list_view, name="factor_list"),
     path("<slug:slug>/factoren/nieuw/", factor_views.factor_new, name="factor_new"),
     path("<slug:slug>/factoren/excel/", factor_views.factor_export, name="factor_export"),

@@ -5,12 +5,18 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from duiding.frameworks import permissions, selectors, services
-from duiding.frameworks.forms import AmbitionForm, DomainIndicatorAddForm, NameOrderForm
+from duiding.frameworks.forms import (
+    AmbitionForm,
+    DomainIndicatorAddForm,
+    FrameworkCreateForm,
+    NameOrderForm,
+)
 from duiding.indicators.permissions import indicators_visible
 
 
@@ -32,7 +38,54 @@ def framework_list(request):
     return render(
         request,
         "frameworks/framework_list.html",
-        {"frameworks": frameworks, "nav": "frameworks"},
+        {
+            "frameworks": frameworks,
+            "can_create": permissions.can_create_framework(request.user),
+            "nav": "frameworks",
+        },
+    )
+
+
+@login_required
+def framework_create(request):
+    """A new framework for another municipality (or shared): empty, or a copy of one the
+    beheerder sees (?kopie=<slug> proposes it), copied in one transaction."""
+    if not permissions.can_create_framework(request.user):
+        raise PermissionDenied
+    visible = permissions.frameworks_visible(request.user).order_by("-is_default", "name")
+    initial = {}
+    source = visible.filter(slug=request.GET.get("kopie", "")).first()
+    if source is not None:
+        initial = {
+            "copy_of": source.pk,
+            "name": _("%(name)s (kopie)") % {"name": source.name},
+            "description": source.description,
+            "source": source.source,
+        }
+    form = FrameworkCreateForm(request.POST or None, frameworks=visible, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            framework = services.framework_create(**form.cleaned_data)
+        except services.FrameworkError as error:
+            form.add_error(error.field, error.message)
+        else:
+            copied = form.cleaned_data["copy_of"]
+            if copied is not None:
+                message = _(
+                    "Het raamwerk %(name)s is aangemaakt als kopie van %(source)s. Wijzigingen "
+                    "hier veranderen het origineel niet."
+                ) % {"name": framework.name, "source": copied.name}
+            else:
+                message = _(
+                    "Het raamwerk %(name)s is aangemaakt. Voeg pijlers, domeinen en ambities toe."
+                ) % {"name": framework.name}
+            messages.success(request, message)
+            return redirect(_framework_url(framework))
+    return render(
+        request,
+        "frameworks/framework_form.html",
+        {"form": form, "nav": "frameworks"},
+        status=_status(request) if form.errors else 200,
     )
 
 
@@ -46,6 +99,7 @@ def framework_detail(request, slug: str):
             "framework": framework,
             "pillars": selectors.framework_structure(framework),
             "can_edit": permissions.can_edit_framework(request.user, framework),
+            "can_create": permissions.can_create_framework(request.user),
             "nav": "frameworks",
         },
     )
@@ -76,6 +130,48 @@ def pillar_edit(request, pk: int):
         },
         status=_status(request),
     )
+
+
+def _name_order_page(request, form, framework, title: str):
+    return render(
+        request,
+        "frameworks/name_order_edit.html",
+        {"form": form, "framework": framework, "title": title, "nav": "frameworks"},
+        status=_status(request),
+    )
+
+
+@login_required
+def pillar_new(request, slug: str):
+    framework = permissions.framework_or_404(request.user, slug, edit=True)
+    last = framework.pillars.order_by("-order").first()
+    form = NameOrderForm(
+        request.POST or None,
+        initial={"order": last.order + 1 if last else 1},
+        siblings=framework.pillars.all(),
+    )
+    if request.method == "POST" and form.is_valid():
+        pillar = services.pillar_create(framework=framework, **form.cleaned_data)
+        messages.success(request, _("De pijler %(name)s is toegevoegd.") % {"name": pillar.name})
+        return redirect(_framework_url(framework, f"pijler-{pillar.pk}"))
+    return _name_order_page(request, form, framework, _("Pijler toevoegen"))
+
+
+@login_required
+def domain_new(request, pk: int):
+    pillar = permissions.pillar_or_404(request.user, pk, edit=True)
+    last = pillar.domains.order_by("-order").first()
+    form = NameOrderForm(
+        request.POST or None,
+        initial={"order": last.order + 1 if last else 1},
+        siblings=pillar.domains.all(),
+    )
+    if request.method == "POST" and form.is_valid():
+        domain = services.domain_create(pillar=pillar, **form.cleaned_data)
+        messages.success(request, _("Het domein %(name)s is toegevoegd.") % {"name": domain.name})
+        return redirect(_framework_url(pillar.framework, f"domein-{domain.pk}"))
+    title = _("Domein toevoegen aan pijler %(name)s") % {"name": pillar.name}
+    return _name_order_page(request, form, pillar.framework, title)
 
 
 def _domain_page(request, domain, *, form=None, add_form=None, notice="", status=200):

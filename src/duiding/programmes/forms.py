@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -18,6 +19,8 @@ from duiding.areas.selectors import area_search
 from duiding.frameworks.models import Factor, Framework
 from duiding.indicators.selectors import available_periods
 from duiding.programmes.models import MissingFigure, SectionStatus
+from duiding.programmes.permissions import can_write_in
+from duiding.programmes.services import framework_locked_reason
 
 PROGRAMME_LEVELS = (Level.MUNICIPALITY, Level.DISTRICT, Level.NEIGHBOURHOOD)
 MIN_YEAR, MAX_YEAR = 2000, 2100
@@ -139,11 +142,38 @@ class ProgrammeEditForm(_YearsMixin, forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=gettext_lazy("Leden van partnerorganisaties kunnen de analyse lezen."),
     )
+    framework = forms.ModelChoiceField(
+        label=gettext_lazy("Raamwerk"),
+        queryset=Framework.objects.none(),
+        empty_label=None,
+        required=False,  # the edit form: left out, the framework stays
+        help_text=gettext_lazy(
+            "Een raamwerk van de gemeente van het gebied, of een gedeeld raamwerk. Het kan "
+            "wisselen zolang er nog geen analyse, resultaten of activiteiten zijn."
+        ),
+    )
 
-    def __init__(self, *args, user, area: Area | None = None, owner_id=None, **kwargs):
+    field_order = ["name", "start_year", "end_year", "figures_period", "framework", "partners"]
+
+    def __init__(
+        self,
+        *args,
+        user,
+        area: Area | None = None,
+        owner_id=None,
+        frameworks=None,
+        programme=None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.user = user
         self.area = area
+        self.programme = programme
+        if frameworks is None:
+            del self.fields["framework"]
+        else:
+            self.fields["framework"].queryset = frameworks.select_related("municipality")
+            self.fields["framework"].label_from_instance = framework_label
         self.fields["figures_period"].choices = period_choices(area, user)
         partners = Organisation.objects.order_by("name")
         if owner_id:
@@ -157,9 +187,41 @@ class ProgrammeEditForm(_YearsMixin, forms.Form):
     def clean(self):
         data = super().clean()
         self._clean_years(data)
+        self._clean_framework(data.get("framework"))
         if not data.get("name") and self.area is not None:
             data["name"] = suggested_name(self.area, data.get("start_year"), data.get("end_year"))
         return data
+
+    def _clean_framework(self, framework) -> None:
+        """A framework of another municipality does not fit this area's programme."""
+        if framework is None:
+            return
+        if self.programme is not None and framework.pk != self.programme.framework_id:
+            reason = framework_locked_reason(self.programme)
+            if reason:
+                self.add_error(
+                    "framework",
+                    _("Het raamwerk ligt vast: %(reason)s. Begin zo nodig een nieuw programma.")
+                    % {"reason": reason},
+                )
+                return
+        if framework.municipality_id is None or self.area is None:
+            return
+        area = self.area
+        municipality_id = area.pk if area.level == Level.MUNICIPALITY else area.municipality_id
+        if framework.municipality_id != municipality_id:
+            self.add_error(
+                "framework",
+                _(
+                    "Het raamwerk %(framework)s is voor programma's van %(municipality)s; kies "
+                    "een raamwerk van de gemeente van %(area)s of een gedeeld raamwerk."
+                )
+                % {
+                    "framework": framework.name,
+                    "municipality": framework.municipality.name,
+                    "area": area.name,
+                },
+            )
 
 
 class ProgrammeCreateForm(ProgrammeEditForm):
@@ -170,9 +232,6 @@ class ProgrammeCreateForm(ProgrammeEditForm):
             "Zoek op naam of CBS-code: een gemeente, wijk of buurt, bijvoorbeeld Feijenoord of "
             "WK059910."
         ),
-    )
-    framework = forms.ModelChoiceField(
-        label=gettext_lazy("Raamwerk"), queryset=Framework.objects.none(), empty_label=None
     )
     organisation = forms.ModelChoiceField(
         label=gettext_lazy("Eigenaar (organisatie)"),
@@ -199,8 +258,14 @@ class ProgrammeCreateForm(ProgrammeEditForm):
         if data is not None:
             picked = data.get("area_pick", "")
             area, self.area_candidates = find_programme_area(picked or data.get("area", ""))
-        super().__init__(*args, user=user, area=area, **kwargs)
-        self.fields["framework"].queryset = frameworks
+        # Frameworks of the owner organisations' municipalities, or shared ones (checked
+        # against the area's municipality in clean()).
+        municipalities = organisations.values("municipality_id")
+        frameworks = frameworks.filter(
+            Q(municipality__isnull=True) | Q(municipality_id__in=municipalities)
+        )
+        super().__init__(*args, user=user, area=area, frameworks=frameworks, **kwargs)
+        self.fields["framework"].required = True
         self.fields["organisation"].queryset = organisations
         self.fields["area"].widget.attrs.update({"autocomplete": "off", "list": "area-options"})
         default = frameworks.filter(is_default=True).first()
@@ -230,9 +295,29 @@ class ProgrammeCreateForm(ProgrammeEditForm):
     def clean(self):
         data = super().clean()
         organisation = data.get("organisation")
+        if (
+            organisation
+            and self.area is not None
+            and not can_write_in(self.user, organisation.pk, self.area)
+        ):
+            self.add_error(
+                "area",
+                _(
+                    "U schrijft voor %(organisation)s alleen programma's van uw eigen gebieden; "
+                    "%(area)s valt daarbuiten."
+                )
+                % {"organisation": organisation.name, "area": self.area.name},
+            )
         if organisation and data.get("partners"):
             data["partners"] = [p for p in data["partners"] if p.pk != organisation.pk]
         return data
+
+
+def framework_label(framework: Framework) -> str:
+    """'Rotterdam Groeit (gedeeld)', 'Den Haag Groeit ('s-Gravenhage)'."""
+    if framework.municipality_id is None:
+        return _("%(name)s (gedeeld)") % {"name": framework.name}
+    return f"{framework.name} ({framework.municipality.name})"
 
 
 def initial_years() -> dict:

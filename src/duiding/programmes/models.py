@@ -504,6 +504,7 @@ class ProgrammeChange(DiffedChange):
         "end_year": _("eindjaar"),
         "figures_period": _("periode van de cijfers"),
         "partners": _("partners"),
+        "framework": _("raamwerk"),
     }
 
     class Meta:
@@ -522,6 +523,7 @@ class ProgrammeChange(DiffedChange):
             "end_year": programme.end_year,
             "figures_period": programme.figures_period,
             "partners": sorted(programme.partners.values_list("name", flat=True)),
+            "framework": programme.framework.name,
         }
 
     @classmethod

@@ -2,7 +2,9 @@
 
 Visible to: members of the owning organisation, members of its partner organisations (read
 only) and colleagues asked for feedback (read and comment). Editable by the owning
-organisation's beheerders and gebiedsadviseurs. Anybody else gets a 404, never a 403.
+organisation's beheerders and gebiedsadviseurs; a membership limited to areas (a gebiedsadviseur
+per gebied) edits only the programmes of those areas and the areas inside them, and reads the
+others. Anybody else gets a 404, never a 403.
 Built on the generic helpers of `accounts.permissions`.
 """
 
@@ -15,6 +17,7 @@ from django.shortcuts import get_object_or_404
 
 from duiding.accounts.models import Membership, Organisation
 from duiding.accounts.permissions import WRITE_ROLES, is_authenticated
+from duiding.areas.selectors import area_ancestors
 from duiding.programmes.models import FeedbackRequest, Programme
 
 
@@ -37,15 +40,31 @@ def visible_programmes(user):
     )
 
 
-def can_edit_programme(user, programme) -> bool:
-    """Members of the owning organisation with a writing role (beheerder, gebiedsadviseur)."""
+def can_write_in(user, organisation_id, area) -> bool:
+    """A writing role (beheerder, gebiedsadviseur) in the organisation that holds for `area`:
+    a membership without areas holds everywhere, one limited to areas holds for those areas
+    and the areas inside them (via the area hierarchy)."""
     if not is_authenticated(user):
         return False
     if user.is_superuser:
         return True
-    return user.memberships.filter(
-        organisation_id=programme.organisation_id, role__in=WRITE_ROLES
-    ).exists()
+    memberships = list(
+        user.memberships.filter(
+            organisation_id=organisation_id, role__in=WRITE_ROLES
+        ).prefetch_related("areas")
+    )
+    if any(not m.areas.all() for m in memberships):
+        return True
+    limited = {a.pk for m in memberships for a in m.areas.all()}
+    if not limited or area is None:
+        return False
+    return bool(limited & {area.pk, *(a.pk for a in area_ancestors(area))})
+
+
+def can_edit_programme(user, programme) -> bool:
+    """Members of the owning organisation with a writing role (beheerder, gebiedsadviseur)
+    that holds for the programme's area (see `can_write_in`)."""
+    return can_write_in(user, programme.organisation_id, programme.area)
 
 
 def can_comment_programme(user, programme) -> bool:

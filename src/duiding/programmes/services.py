@@ -71,6 +71,35 @@ def programme_create(*, user, partners=(), **fields) -> Programme:
     return programme
 
 
+def framework_locked_reason(programme: Programme) -> str:
+    """Why the programme's framework can no longer change ('' while it can): the sections,
+    results and activities hang on the framework's pillars, domains and factors."""
+    sections = programme.sections
+    if (
+        sections.exclude(version=0).exists()
+        or SectionFactor.objects.filter(section__programme=programme).exists()
+        or StrikingIndicator.objects.filter(section__programme=programme).exists()
+    ):
+        return _("er is al analyse geschreven")
+    if programme.results.exists():
+        return _("er zijn al maatschappelijke resultaten")
+    if programme.activities.exists():
+        return _("er zijn al activiteiten")
+    return ""
+
+
+def _framework_switch(programme: Programme, framework) -> None:
+    """Another framework while nothing hangs on the old one: its (empty) sections go, the new
+    framework's come."""
+    reason = framework_locked_reason(programme)
+    if reason:
+        raise ValueError(reason)
+    programme.sections.all().delete()
+    programme.framework = framework
+    programme.save(update_fields=["framework"])
+    sections_ensure(programme)
+
+
 @transaction.atomic
 def programme_update(
     programme: Programme,
@@ -81,10 +110,13 @@ def programme_update(
     end_year: int,
     figures_period: str,
     partners=(),
+    framework=None,
 ) -> Programme:
-    """The programme's own details (not its area, framework or owner); a change keeps a
-    ProgrammeChange (who, when, what)."""
+    """The programme's own details (not its area or owner); the framework only while
+    `framework_locked_reason` is empty. A change keeps a ProgrammeChange (who, when, what)."""
     before = ProgrammeChange.snapshot_of(Programme.objects.get(pk=programme.pk))
+    if framework is not None and framework.pk != programme.framework_id:
+        _framework_switch(programme, framework)
     programme.name = name
     programme.start_year = start_year
     programme.end_year = end_year

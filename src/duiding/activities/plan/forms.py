@@ -16,6 +16,7 @@ from duiding.activities.models import (
     StepStatus,
 )
 from duiding.activities.plan import services as rules
+from duiding.activities.plan.handover import KEEP, TRANSFER
 from duiding.activities.plan.reference import QUALITY_QUESTIONS
 
 
@@ -323,3 +324,41 @@ class MeasurementForm(forms.Form):
             "from_whom": plan.from_whom,
             "attention_points": plan.attention_points,
         }
+
+
+class HandOverForm(forms.Form):
+    """Hand an activity over to another partner; per open quality agreement: keep or transfer
+    (`activities.plan.handover`)."""
+
+    organisation = forms.ModelChoiceField(
+        label=_("Nieuwe partner"),
+        queryset=Organisation.objects.none(),
+        empty_label=_("Kies een partner"),
+        error_messages={"required": _("Kies de partner die de activiteit gaat uitvoeren.")},
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
+
+    def __init__(self, *args, organisations, agreements, old_name: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations.order_by("name")
+        self.agreements = list(agreements)
+        choices = [
+            (KEEP, _("Blijft bij %(old)s (gesloten, alleen te lezen)") % {"old": old_name}),
+            (TRANSFER, _("Gaat mee naar de nieuwe partner")),
+        ]
+        for agreement in self.agreements:
+            self.fields[f"agreement_{agreement.pk}"] = forms.ChoiceField(
+                label=agreement.next_step[:200],
+                choices=choices,
+                widget=forms.RadioSelect,
+                error_messages={
+                    "required": _("Kies of deze afspraak bij de oude partner blijft of meegaat.")
+                },
+            )
+        _style(self)
+
+    def agreement_fields(self):
+        return [self[f"agreement_{a.pk}"] for a in self.agreements]
+
+    def decisions(self) -> dict[int, str]:
+        return {a.pk: self.cleaned_data.get(f"agreement_{a.pk}") for a in self.agreements}

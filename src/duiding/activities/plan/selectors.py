@@ -25,7 +25,11 @@ from duiding.activities.models import (
     QualityAgreement,
     StepStatus,
 )
-from duiding.activities.plan.permissions import partner_organisation_ids, quality_organisation_ids
+from duiding.activities.plan.permissions import (
+    is_closed_agreement,
+    partner_organisation_ids,
+    quality_organisation_ids,
+)
 from duiding.activities.plan.reference import MEASURE_SCALES, QUALITY_QUESTIONS
 from duiding.activities.plan.services import is_overdue, measure_label, today
 from duiding.programmes.permissions import (
@@ -85,7 +89,10 @@ def _activities(queryset):
                 "plan_steps",
                 queryset=PlanStep.objects.select_related("owner_organisation", "owner_user"),
             ),
-            Prefetch("quality_agreements", queryset=QualityAgreement.objects.all()),
+            Prefetch(
+                "quality_agreements",
+                queryset=QualityAgreement.objects.select_related("organisation"),
+            ),
             Prefetch("measurement_plans", queryset=MeasurementPlan.objects.all()),
             Prefetch("purchase_agreements", queryset=PurchaseAgreement.objects.all()),
         )
@@ -117,14 +124,24 @@ def checklist_rows(agreement: QualityAgreement) -> list[ChecklistRow]:
 
 
 def _quality(
-    activity: Activity, on: datetime.date, orgs: set[int] | None = None
+    activity: Activity,
+    on: datetime.date,
+    orgs: set[int] | None = None,
+    *,
+    editor: bool = False,
+    own: frozenset[int] | set[int] = frozenset(),
 ) -> list[QualityAgreement]:
     """The activity's quality agreements; with `orgs`, only those of these organisations
-    (quality agreements are bilateral, see `plan.permissions.quality_organisation_ids`)."""
+    (quality agreements are bilateral, see `plan.permissions.quality_organisation_ids`).
+    `closed`: kept with a partner that no longer carries the activity; `editable` as
+    `plan.permissions.can_edit_quality`."""
     agreements = [
         a for a in activity.quality_agreements.all() if orgs is None or a.organisation_id in orgs
     ]
     for agreement in agreements:
+        agreement.activity = activity
+        agreement.closed = is_closed_agreement(agreement)
+        agreement.editable = editor or (not agreement.closed and agreement.organisation_id in own)
         agreement.overdue = is_overdue(agreement, on)
         agreement.rows = checklist_rows(agreement)
         agreement.discussed = sum(1 for r in agreement.rows if r.answer is not None)
@@ -165,7 +182,7 @@ def _activity_plan(
     return ActivityPlan(
         activity=activity,
         steps=_mark_steps(steps, editor=editor, own=own, on=on),
-        quality=_quality(activity, on, quality_orgs),
+        quality=_quality(activity, on, quality_orgs, editor=editor, own=own),
         measurements=_measurements(activity),
         purchases=list(activity.purchase_agreements.all()),
         can_edit=editor or activity.organisation_id in own,
@@ -226,22 +243,25 @@ def partner_overview(user, *, on: datetime.date | None = None) -> list[PartnerPr
         )
     )
     grouped: dict[int, PartnerProgramme] = {}
-    rights: dict[int, tuple[bool, set[int]]] = {}
+    rights: dict[int, tuple[bool, set[int], set[int] | None]] = {}
 
-    def group(programme) -> tuple[PartnerProgramme, bool, set[int]]:
+    def group(programme) -> tuple[PartnerProgramme, bool, set[int], set[int] | None]:
         if programme.pk not in grouped:
             grouped[programme.pk] = PartnerProgramme(programme, [], [])
             rights[programme.pk] = (
                 can_edit_programme(user, programme),
                 partner_organisation_ids(user, programme),
+                quality_organisation_ids(user, programme),
             )
         return grouped[programme.pk], *rights[programme.pk]
 
     for activity in activities:
-        item, editor, own = group(activity.programme)
-        item.activities.append(_activity_plan(activity, editor=editor, own=own, on=on))
+        item, editor, own, quality_orgs = group(activity.programme)
+        item.activities.append(
+            _activity_plan(activity, editor=editor, own=own, on=on, quality_orgs=quality_orgs)
+        )
     for step in steps:
-        item, editor, own = group(step.programme)
+        item, editor, own, _quality_orgs = group(step.programme)
         item.general_steps += _mark_steps([step], editor=editor, own=own, on=on)
     return sorted(grouped.values(), key=lambda g: (g.programme.name, g.programme.pk))
 

@@ -314,7 +314,7 @@ def quality_save(
     on: datetime.date | None = None,
     expected_version: int | None = None,
 ) -> QualityAgreement:
-    """Create (agreement=None) or change the quality agreement with the activity's partner.
+    """Create (agreement=None, with the activity's partner) or change a quality agreement.
     With expected_version, refuse when somebody else saved the agreement in between."""
     if agreement is not None:
         QualityAgreement.objects.select_for_update().filter(pk=agreement.pk).first()
@@ -343,7 +343,10 @@ def quality_save(
             QualityAgreement.objects.filter(pk=agreement.pk).values_list("version", flat=True)[0]
             + 1
         )
-    agreement.organisation_id = activity.organisation_id
+    if agreement.organisation_id is None:
+        # A new agreement is made with the partner carrying the activity; an existing one stays
+        # with the partner it was made with (a hand-over moves it, see plan/handover.py).
+        agreement.organisation_id = activity.organisation_id
     agreement.next_step = next_step
     agreement.target_level = target_level
     agreement.due_date = due_date

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from duiding.areas.selectors import area_search
-from duiding.frameworks.permissions import frameworks_visible
+from duiding.frameworks.permissions import frameworks_for_area, frameworks_visible
 from duiding.programmes import services
 from duiding.programmes.forms import (
     PROGRAMME_LEVELS,
@@ -166,12 +166,15 @@ def programme_edit(request, pk: int):
         "end_year": programme.end_year,
         "figures_period": programme.figures_period,
         "partners": list(programme.partners.values_list("pk", flat=True)),
+        "framework": programme.framework_id,
     }
     form = ProgrammeEditForm(
         request.POST or None,
         user=request.user,
         area=programme.area,
         owner_id=programme.organisation_id,
+        frameworks=frameworks_for_area(request.user, programme.area),
+        programme=programme,
         initial=initial,
     )
     if request.method == "POST" and form.is_valid():

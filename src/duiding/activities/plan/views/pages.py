@@ -28,6 +28,7 @@ from duiding.activities.plan.reference import (
     MEASURE_SCALES,
     MEASUREMENT_COLUMNS,
 )
+from duiding.activities.plan.views import handover as plan_handover
 from duiding.activities.plan.views import history as plan_history
 from duiding.activities.plan.views import partner as plan_partner
 from duiding.activities.plan.views import quality as plan_quality
@@ -329,4 +330,5 @@ urlpatterns = [
     *plan_quality.urlpatterns,
     *plan_partner.urlpatterns,
     *plan_history.urlpatterns,
+    *plan_handover.urlpatterns,
 ]

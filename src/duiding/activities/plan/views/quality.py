@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -104,7 +105,20 @@ def _plan_item(request, pk: int, model, item_id: int):
 
 
 def _agreement(request, pk: int, agreement_id: int):
-    return _plan_item(request, pk, QualityAgreement, agreement_id)
+    """A quality agreement the user may edit: bilateral, so another partner's is a 404; one the
+    user sees but may not edit (kept with a previous partner, or a reader) a 403."""
+    programme = programme_or_404(request.user, pk)
+    agreement = get_object_or_404(
+        QualityAgreement.objects.select_related("activity", "activity__organisation"),
+        pk=agreement_id,
+        activity__programme=programme,
+    )
+    agreement.activity.programme = programme
+    if not permissions.can_see_quality(request.user, agreement):
+        raise Http404
+    if not permissions.can_edit_quality(request.user, agreement):
+        raise PermissionDenied
+    return programme, agreement
 
 
 @login_required
