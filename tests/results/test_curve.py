@@ -12,13 +12,13 @@ from django.template.loader import render_to_string
 from duiding.core import charts
 from duiding.results import calculation as calc
 from duiding.results.curve import curve_spec, forecast_status
-from duiding.results.curve_text import TOO_FEW, TOO_UNCERTAIN, TREND_OK
+from duiding.results.curve_text import OUT_OF_RANGE, TOO_FEW, TOO_UNCERTAIN, TREND_OK
 
 # Share via the wijkteam in Feijenoord 2019-2023 (CBS): 765/3720, 840/2200, 290/1820, 325/2320,
 # 465/2570, rounded here: a noisy series (20 %, 38 %, 16 %) up to the baseline 2021.
 NOISY = [("2019", 20.0), ("2020", 38.0), ("2021", 16.0), ("2022", 14.0), ("2023", 18.0)]
-# A smooth one: 24, 22, 21 up to the baseline 2021, then 20 and 21.
-SMOOTH = [("2019", 24.0), ("2020", 22.0), ("2021", 21.0), ("2022", 20.0), ("2023", 21.0)]
+# A smooth one: 24, 22.1, 20 up to the baseline 2021, then 19 and 19.5.
+SMOOTH = [("2019", 24.0), ("2020", 22.1), ("2021", 20.0), ("2022", 19.0), ("2023", 19.5)]
 TARGET = datetime.date(2026, 1, 1)
 
 
@@ -59,29 +59,29 @@ def _layer(spec, name):
 
 
 def test_forecast_is_fitted_up_to_the_baseline_and_matches_a_hand_computed_fit():
-    # Fitted on 2019..2021 only: mean x = 2020, Sxx = 2, mean y = 67/3 = 22.333,
-    # Sxy = (-1)(24 - 22.333) + (1)(21 - 22.333) = -3 -> slope -1.5. At 2023 the old trend
-    # expects 22.333 - 4.5 = 17.833; at 2026: 22.333 - 9 = 13.333. The line from 21 % (2021)
-    # to 24 % (2026) is at 22.2 % in 2023: 21 % is not on track, but above the old trend.
-    curve = _curve(SMOOTH, baseline=21.0, required=24.0, bounds=(0.0, 100.0))
+    # Fitted on 2019..2021 only: mean x = 2020, Sxx = 2, mean y = 66.1/3 = 22.033,
+    # Sxy = (-1)(24 - 22.033) + (1)(20 - 22.033) = -4 -> slope -2. At 2023 the old trend
+    # expects 22.033 - 6 = 16.033; at 2026: 22.033 - 12 = 10.033. The line from 20 % (2021)
+    # to 24 % (2026) is at 21.6 % in 2023: 19.5 % is not on track, but above the old trend.
+    curve = _curve(SMOOTH, baseline=20.0, required=24.0, bounds=(0.0, 100.0))
     assert curve["status"] == TREND_OK
-    assert curve["forecast"].slope == pytest.approx(-1.5)
+    assert curve["forecast"].slope == pytest.approx(-2.0)
     assert [x for x, _y in curve["forecast"].used] == [2019.0, 2020.0, 2021.0]
     by_x = {round(p["x"], 3): p["y"] for p in _layer(curve["spec"], "forecast")["data"]["values"]}
-    assert by_x[2021.0] == pytest.approx(20.833, abs=1e-3)
-    assert by_x[2026.0] == pytest.approx(13.333, abs=1e-3)
+    assert by_x[2021.0] == pytest.approx(20.033, abs=1e-3)
+    assert by_x[2026.0] == pytest.approx(10.033, abs=1e-3)
     band = _layer(curve["spec"], "band")["data"]["values"][-1]
     assert band["lower"] < band["y"] < band["upper"]
     assert curve["sentence"] == (
-        "Niet op koers: 21,0% in 2023 blijft achter bij de lijn van de basiswaarde naar het doel "
-        "(22,2%). In 2023 is het cijfer 21,0%; de trend tot en met 2021 verwachtte 17,8%. De "
+        "Niet op koers: 19,5% in 2023 blijft achter bij de lijn van de basiswaarde naar het doel "
+        "(21,6%). In 2023 is het cijfer 19,5%; de trend tot en met 2021 verwachtte 16,0%. De "
         "cijfers liggen boven de verwachte trend: de curve buigt de goede kant op, maar nog niet "
-        "genoeg om op koers te liggen. Zet de oude trend door, dan komt X in 2026 op 13,3%; het "
+        "genoeg om op koers te liggen. Zet de oude trend door, dan komt X in 2026 op 10,0%; het "
         "doel is 24,0%: de oude trend haalt het doel niet."
     )
     assert curve["spec"]["$schema"] == charts.SCHEMA
     assert _layer(curve["spec"], "target")["data"]["values"][0]["y"] == 24.0
-    assert _layer(curve["spec"], "baseline")["data"]["values"][0]["y"] == 21.0
+    assert _layer(curve["spec"], "baseline")["data"]["values"][0]["y"] == 20.0
     assert [r["period"] for r in curve["table"]][:5] == ["2019", "2020", "2021", "2022", "2023"]
 
 
@@ -105,16 +105,17 @@ def test_a_noisy_series_gets_no_band_but_words():
 
 
 def test_a_smooth_series_keeps_its_band_narrower_than_the_chart():
-    curve = _curve(SMOOTH, baseline=21.0, required=24.0)
+    curve = _curve(SMOOTH, baseline=20.0, required=24.0)
+    assert curve["status"] == TREND_OK
     band = _layer(curve["spec"], "band")["data"]["values"]
     width = band[-1]["upper"] - band[-1]["lower"]
-    shown = [v for _p, v in SMOOTH] + [21.0, 24.0, band[-1]["y"]]
+    shown = [v for _p, v in SMOOTH] + [20.0, 24.0]
     assert 0 < width <= max(shown) - min(shown)
     assert "trend (95%-band" in curve["table"][-2]["kind"]
 
 
 def test_band_rule_at_its_edge():
-    forecast = calc.linear_forecast([(2019, 24.0), (2020, 22.0), (2021, 21.0)])
+    forecast = calc.linear_forecast([(2019, 24.0), (2020, 22.1), (2021, 20.0)])
     fitted, lower, upper = forecast.at(2026.0)
     width = upper - lower
     assert forecast_status(forecast, 2026.0, [fitted, fitted + width]) == TREND_OK
@@ -135,7 +136,7 @@ def test_two_points_are_too_few_for_a_trend():
 
 
 def test_legend_matches_the_marks():
-    curve = _curve(SMOOTH, baseline=21.0, required=24.0)
+    curve = _curve(SMOOTH, baseline=20.0, required=24.0)
     legend = curve["legend"]
     assert [e["key"] for e in legend] == ["band", "forecast", "history", "baseline", "target"]
     for entry in legend:
@@ -246,7 +247,24 @@ def test_one_point_gives_no_trend():
 
 
 def test_band_of_a_percentage_stays_between_0_and_100():
-    # Falling 6, 4, 2.5 %: the band at 2026 runs below 0 % unclipped (fitted -6.3).
+    # Falling 6, 4.4, 3.4 % towards 0.7 % at 2023: the band there runs below 0 % unclipped.
+    curve = _curve(
+        [("2019", 6.0), ("2020", 4.4), ("2021", 3.4)],
+        baseline=3.4,
+        required=1.0,
+        direction="lower_is_better",
+        bounds=(0.0, 100.0),
+        target_date=datetime.date(2023, 1, 1),
+    )
+    assert curve["status"] == TREND_OK
+    assert curve["forecast"].at(2023.0)[1] < 0
+    band = _layer(curve["spec"], "band")["data"]["values"]
+    assert min(p["lower"] for p in band) == 0.0
+    assert all(0.0 <= p["lower"] <= p["upper"] <= 100.0 for p in band)
+
+
+def test_a_trend_leaving_the_scale_is_not_drawn():
+    # Falling 6, 4, 2.5 % ends at -6.3 % in 2026: no percentage can be that.
     curve = _curve(
         [("2019", 6.0), ("2020", 4.0), ("2021", 2.5)],
         baseline=2.5,
@@ -254,8 +272,9 @@ def test_band_of_a_percentage_stays_between_0_and_100():
         direction="lower_is_better",
         bounds=(0.0, 100.0),
     )
-    assert curve["status"] == TREND_OK
-    assert curve["forecast"].at(2026.0)[1] < 0
-    band = _layer(curve["spec"], "band")["data"]["values"]
-    assert min(p["lower"] for p in band) == 0.0
-    assert all(0.0 <= p["lower"] <= p["upper"] <= 100.0 for p in band)
+    assert curve["status"] == OUT_OF_RANGE and curve["forecast"] is None
+    assert "forecast" not in _names(curve["spec"])
+    assert (
+        "zou bij de doeldatum op -6,3% uitkomen, buiten wat dit cijfer kan aannemen"
+        in (curve["sentence"])
+    )

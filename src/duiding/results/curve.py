@@ -4,8 +4,8 @@
 (points and line), a linear trend fitted on the periods up to and including the baseline period,
 with its 95 % band (calculation.linear_forecast), the baseline (a dotted rule) and the target at
 its date (a diamond with a label). The trend is drawn only when it means something
-(`forecast_status`): at least MIN_POINTS periods, and a band at the target date no wider than the
-range of everything else in the chart; otherwise the sentence says in words that there are too
+(`forecast_status`): at least MIN_POINTS periods, an end within what the unit allows, and a band
+at the target date no wider than the range of everything else in the chart; otherwise the sentence says in words that there are too
 few figures or that the trend is too uncertain. The legend is HTML beside the chart
 (`curve["legend"]`), each entry drawn like its mark. The sentence (curve_text.py) opens with the
 verdict of the badge beside it and never contradicts it. The same spec can later be rendered to
@@ -21,7 +21,13 @@ from django.utils.translation import gettext as _
 from duiding.core import charts
 from duiding.core import formatting as fmt
 from duiding.results import calculation as calc
-from duiding.results.curve_text import TOO_FEW, TOO_UNCERTAIN, TREND_OK, curve_sentence
+from duiding.results.curve_text import (
+    OUT_OF_RANGE,
+    TOO_FEW,
+    TOO_UNCERTAIN,
+    TREND_OK,
+    curve_sentence,
+)
 from duiding.results.progress import date_to_x, same_kind, series_for
 
 SCHEMA = charts.SCHEMA
@@ -81,16 +87,27 @@ def _fit(points: list[tuple], baseline_period: str):
     return forecast, (after[-1] if after else None)
 
 
-def forecast_status(forecast, target_x: float, shown: list[float]) -> str:
-    """Whether the trend means something: TOO_FEW below MIN_POINTS periods; TOO_UNCERTAIN when
-    its 95 % band at the target date is wider than the range of the other values the chart shows
-    (figures, baseline, target, the trend's own end): such a band says no more than the chart
-    itself; TREND_OK otherwise."""
+def forecast_status(
+    forecast,
+    target_x: float,
+    shown: list[float],
+    bounds: tuple[float | None, float | None] = (None, None),
+) -> str:
+    """Whether the trend means something: TOO_FEW below MIN_POINTS periods; OUT_OF_RANGE when it
+    ends at the target date outside what the unit allows (a count below 0, a percentage above
+    100); TOO_UNCERTAIN when its 95 % band there is wider than the range of the values the chart
+    shows anyway (figures, baseline, target): such a band says no more than the chart itself;
+    TREND_OK otherwise."""
     if forecast is None or len(forecast.used) < MIN_POINTS:
         return TOO_FEW
     fitted, lower, upper = forecast.at(target_x)
-    values = [v for v in [*shown, fitted] if v is not None and math.isfinite(v)]
-    span = max(values) - min(values)
+    low, high = bounds
+    if (low is not None and fitted < low - calc.EPS) or (
+        high is not None and fitted > high + calc.EPS
+    ):
+        return OUT_OF_RANGE
+    values = [v for v in shown if v is not None and math.isfinite(v)]
+    span = max(values) - min(values) if values else 0.0
     return TOO_UNCERTAIN if upper - lower > span + calc.EPS else TREND_OK
 
 
@@ -245,7 +262,7 @@ def curve_spec(
     points = [(calc.period_to_x(code), code, value) for code, value in history]
     forecast, latest = _fit(points, baseline_period)
     shown = [v for _x, _c, v in points] + [baseline, required]
-    status = forecast_status(forecast, target_x, shown)
+    status = forecast_status(forecast, target_x, shown, bounds)
     sentence = curve_sentence(
         name=name,
         forecast=forecast,
@@ -282,6 +299,7 @@ def curve_spec(
         "description": sentence,
         "width": "container",
         "height": 220,
+        "autosize": {"type": "fit-x", "contains": "padding"},  # axes inside the page's width
         "layer": layers,
         "config": {"view": {"stroke": None}},
     }
@@ -312,7 +330,7 @@ def curve_table(
         rows.append(
             {"period": str(target_date.year), "kind": kind, "value": _fmt(end["y"], decimals, unit)}
         )
-    elif status == TOO_UNCERTAIN:
+    elif status in (TOO_UNCERTAIN, OUT_OF_RANGE):
         rows.append({"period": str(target_date.year), "kind": _("trend"), "value": _("te onzeker")})
     if required is not None:
         rows.append(

@@ -23,6 +23,7 @@ from duiding.results import calculation as calc
 
 REACHED, ON_TRACK, NOT_ON_TRACK, NOT_REACHED = "reached", "on_track", "not_on_track", "not_reached"
 TREND_OK, TOO_FEW, TOO_UNCERTAIN = "ok", "too_few", "too_uncertain"
+OUT_OF_RANGE = "out_of_range"
 GOOD_VERDICTS = {REACHED, ON_TRACK}
 BAD_VERDICTS = {NOT_ON_TRACK, NOT_REACHED}
 
@@ -49,7 +50,13 @@ def _uncertain_part(forecast, status, target_x, baseline_period, bounds, decimal
             "Voor een verwachte trend zijn te weinig cijfers tot en met de basisperiode "
             "%(period)s (minstens drie perioden nodig)."
         ) % {"period": baseline_period}
-    _fitted, lower, upper = forecast.at(target_x)
+    fitted, lower, upper = forecast.at(target_x)
+    if status == OUT_OF_RANGE:
+        return _(
+            "De trend tot en met %(period)s zou bij de doeldatum op %(value)s uitkomen, buiten "
+            "wat dit cijfer kan aannemen: zo ver is hij niet door te trekken. Of de curve ombuigt, "
+            "is daarom niet te zeggen."
+        ) % {"period": baseline_period, "value": fmt_value(fitted, decimals, unit)}
     low, high = bounds
     lower = lower if low is None else max(low, lower)
     upper = upper if high is None else min(high, upper)
