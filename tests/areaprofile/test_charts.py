@@ -33,6 +33,7 @@ def test_share_trend_has_comparison_lines_on_one_axis(adviseur, data):
     assert trend["encoding"]["color"]["scale"]["domain"] == ["Feijenoord", "Rotterdam", "Nederland"]
     assert len(set(trend["encoding"]["color"]["scale"]["range"])) == 3
     assert trend["encoding"]["x"]["scale"]["domain"] == [2019.0, 2023.0]
+    assert trend["periods"] == ["2019", "2020", "2021", "2022", "2023"]
     assert "Rotterdam: van 23,4% (2019) naar 17,5% (2023)" in summary
 
 

@@ -29,11 +29,12 @@ from duiding.core import formatting as fmt
 # fails when the two drift apart.
 SCHEMA = "https://vega.github.io/schema/vega-lite/v6.5.0.json"
 
-ROLE_ORDER = ["area", "parent", "municipality", "country"]
+# "chosen": an area the reader picked to compare with.
+ROLE_ORDER = ["area", "parent", "municipality", "country", "chosen"]
 # Colour *and* dash pattern tell the lines apart (not colour alone); named in the legend. Every
 # colour has a contrast of at least 4.5:1 on white.
-ROLE_COLOURS = ["#1c3a5e", "#b35900", "#6a3d9a", "#4d4d4d"]
-ROLE_DASHES = [[1, 0], [6, 3], [2, 2], [8, 2, 2, 2]]
+ROLE_COLOURS = ["#1c3a5e", "#b35900", "#00695c", "#4d4d4d", "#6a1b9a"]
+ROLE_DASHES = [[1, 0], [6, 3], [2, 2], [8, 2, 2, 2], [3, 1]]
 
 COUNT_KINDS = {"count", "amount"}
 D3_YEAR = "d"  # 2024, not 2.024 (no thousands separator)
@@ -71,6 +72,11 @@ def d3_format(decimals: int) -> str:
     return f",.{max(0, min(int(decimals), 6))}f"
 
 
+def axis_format(decimals: int) -> str:
+    """The d3 format of a value axis: up to `decimals`, without trailing zeros (20 and 17,5)."""
+    return f",.{max(0, min(int(decimals), 6))}~f"
+
+
 def year_axis(xs: list[float]) -> dict:
     """A readable time axis for x values in years: a labelled tick at every whole year, or every
     2nd, 5th or 10th year when the chart is too narrow for all (decided in the browser from the
@@ -98,7 +104,6 @@ def year_axis(xs: list[float]) -> dict:
             "values": values,
             "format": D3_YEAR,
             "labelExpr": f"{major} ? datum.label : ''",
-            "labelFlush": True,
             "labelAngle": 0,
             "labelOverlap": "greedy",
             "tickSize": {"condition": {"test": major, "value": 6}, "value": 3},
@@ -195,7 +200,7 @@ def trend_encoding(values: list[dict], *, decimals: int, unit: str) -> dict:
     value_title = f"{_('Waarde')} ({unit})" if unit else _("Waarde")
     return {
         "x": year_axis([v["x"] for v in values]),
-        "y": {"axis": {"format": d3}},
+        "y": {"axis": {"format": axis_format(decimals)}},
         "color": {"scale": {"domain": names, "range": colours}},
         "strokeDash": {"scale": {"domain": names, "range": dashes}},
         "tooltip": [
@@ -225,8 +230,10 @@ def _summary(series, first, last, ind) -> str:
 
 
 def trend_data(item) -> tuple[dict | None, str]:
-    """(chart data, text summary) for one IndicatorBenchmark: {"values", "encoding"}, see
-    `trend_spec`.
+    """(chart data, text summary) for one IndicatorBenchmark: {"values" (x in years, period
+    code p and label l, value v, role r, area name a), "encoding" (see `trend_encoding`),
+    "periods" (codes in time order), "f" and "u" (number format and unit)}; `trend_spec` makes
+    the chart of it.
 
     Only periods of the same kind as the shown value (years with a year, half years with a half
     year); counts show the area itself only, as counts of areas of another size do not compare.
@@ -251,7 +258,14 @@ def trend_data(item) -> tuple[dict | None, str]:
         points.sort(key=lambda xp: xp[0])
         for x, p in points:
             values.append(
-                {"x": x, "l": p.period_label, "v": p.value, "r": series.role, "a": series.area.name}
+                {
+                    "x": x,
+                    "p": p.period_code,
+                    "l": p.period_label,
+                    "v": p.value,
+                    "r": series.role,
+                    "a": series.area.name,
+                }
             )
         first, last = points[0][1], points[-1][1]
         if series.role == "area":
@@ -265,7 +279,14 @@ def trend_data(item) -> tuple[dict | None, str]:
     } + "; ".join(summaries)
     unit = fmt.unit_suffix(ind.unit_kind, ind.unit_label)
     encoding = trend_encoding(values, decimals=ind.decimals, unit=unit)
-    return {"values": values, "encoding": encoding}, summary + "."
+    periods = sorted({v["p"] for v in values}, key=period_x)
+    return {
+        "values": values,
+        "encoding": encoding,
+        "periods": periods,  # the shared period order (server-drawn sparklines)
+        "f": d3_format(ind.decimals),
+        "u": unit,
+    }, summary + "."
 
 
 # --- map ------------------------------------------------------------------------------------

@@ -120,7 +120,7 @@ def _axes(unit: str, xs: list[float], decimals: int) -> tuple[dict, dict]:
         "type": "quantitative",
         "title": unit.strip() or None,
         "scale": {"zero": False},
-        "axis": {"format": f",.{max(0, min(decimals, 6))}~f"},
+        "axis": {"format": charts.axis_format(decimals)},
     }
     return x_enc, y_enc
 
