@@ -82,6 +82,7 @@ def test_forecast_is_fitted_up_to_the_baseline_and_matches_a_hand_computed_fit()
     assert curve["spec"]["$schema"] == charts.SCHEMA
     assert _layer(curve["spec"], "target")["data"]["values"][0]["y"] == 24.0
     assert _layer(curve["spec"], "baseline")["data"]["values"][0]["y"] == 20.0
+    assert _layer(curve["spec"], "target_label")["mark"]["dy"] < 0  # above: the target is higher
     assert [r["period"] for r in curve["table"]][:5] == ["2019", "2020", "2021", "2022", "2023"]
 
 
@@ -273,6 +274,7 @@ def test_a_trend_leaving_the_scale_is_not_drawn():
         bounds=(0.0, 100.0),
     )
     assert curve["status"] == OUT_OF_RANGE and curve["forecast"] is None
+    assert _layer(curve["spec"], "target_label")["mark"]["dy"] > 0  # below the baseline rule
     assert "forecast" not in _names(curve["spec"])
     assert (
         "zou bij de doeldatum op -6,3% uitkomen, buiten wat dit cijfer kan aannemen"

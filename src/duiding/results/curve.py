@@ -183,9 +183,10 @@ def _baseline_layer(baseline: float, baseline_period: str, y_enc: dict) -> dict:
 
 
 def _target_layers(
-    required: float, target_x: float, target_date, x_enc: dict, y_enc: dict, label: str
+    required: float, target_x: float, x_enc: dict, y_enc: dict, label: str, below: bool
 ) -> list[dict]:
-    """The target at its date: a diamond and a label with the year and value."""
+    """The target at its date: a diamond and a label with the year and value, on the side away
+    from the baseline (`below`: the target lies below it) so the dotted rule does not cross it."""
     target_row = [{"x": target_x, "y": required, "label": label}]
     return [
         {
@@ -204,7 +205,12 @@ def _target_layers(
         {
             "name": "target_label",
             "data": {"values": target_row},
-            "mark": {"type": "text", "dy": -12, "align": "right", "color": TARGET_COLOUR},
+            "mark": {
+                "type": "text",
+                "dy": 14 if below else -12,
+                "align": "right",
+                "color": TARGET_COLOUR,
+            },
             "encoding": {"x": x_enc, "y": y_enc, "text": {"field": "label"}},
         },
     ]
@@ -293,7 +299,8 @@ def curve_spec(
             "year": target_date.year,
             "value": _fmt(required, decimals, unit),
         }
-        layers += _target_layers(required, target_x, target_date, x_enc, y_enc, label)
+        below = baseline is not None and required < baseline
+        layers += _target_layers(required, target_x, x_enc, y_enc, label, below)
     spec = {
         "$schema": SCHEMA,
         "description": sentence,
