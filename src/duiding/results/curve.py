@@ -119,7 +119,7 @@ def _axes(unit: str, xs: list[float], decimals: int) -> tuple[dict, dict]:
         "field": "y",
         "type": "quantitative",
         "title": unit.strip() or None,
-        "scale": {"zero": False},
+        "scale": {"zero": False, "padding": 18},  # room for the target label at an edge
         "axis": {"format": charts.axis_format(decimals)},
     }
     return x_enc, y_enc
