@@ -27,6 +27,12 @@ def test_count_trend_shows_the_area_only(adviseur, data):
 def test_share_trend_has_comparison_lines_on_one_axis(adviseur, data):
     trend, summary = charts.trend_data(_row(adviseur, data.feijenoord, data.share.code))
     assert {v["r"] for v in trend["values"]} == {"area", "municipality", "country"}
+    area_xs = [v["x"] for v in trend["values"] if v["r"] == "area"]
+    assert area_xs == [2019.0, 2020.0, 2021.0, 2022.0, 2023.0]
+    # The legend names the areas in role order, each with its own colour and dash.
+    assert trend["encoding"]["color"]["scale"]["domain"] == ["Feijenoord", "Rotterdam", "Nederland"]
+    assert len(set(trend["encoding"]["color"]["scale"]["range"])) == 3
+    assert trend["encoding"]["x"]["scale"]["domain"] == [2019.0, 2023.0]
     assert trend["periods"] == ["2019", "2020", "2021", "2022", "2023"]
     assert "Rotterdam: van 23,4% (2019) naar 17,5% (2023)" in summary
 

@@ -23,15 +23,24 @@ def test_detail_page_shows_the_curve_and_the_sentence(
 ):
     result = make_result(programme, adviseur, [share_row(figures)])
     page = authenticated_page(adviseur)
+    messages = []
+    page.on("console", lambda message: messages.append(message.text))
     page.goto(f"/resultaten/{result.pk}/")
     chart = page.locator(".result-curve__chart svg")
     expect(chart).to_be_visible()
     expect(chart.locator("path").first).to_be_attached()
     sentence = page.locator(".result-curve__sentence")
-    expect(sentence).to_contain_text("Zet de oude trend door, dan komt")
-    expect(sentence).to_contain_text("de trend tot en met 2021 verwachtte")
-    expect(chart.locator("text", has_text="trend tot en met de basisperiode")).to_be_attached()
-    expect(chart.locator("text", has_text="doel").first).to_be_attached()
+    expect(sentence).to_contain_text("Op koers: ")
+    expect(sentence).to_contain_text("schommelen te sterk voor een verwachte trend")
+    # The legend beside the chart: figures, baseline and target, each drawn like its mark.
+    legend = page.locator(".curve-legend li")
+    expect(legend).to_have_text(["cijfers", "basiswaarde", "doel"])
+    expect(legend.nth(0).locator("circle")).to_be_attached()
+    expect(chart.locator("text", has_text="doel 2026").first).to_be_attached()
+    # Year labels only (no "2.019" with a thousands separator, no half-year smear).
+    labels = chart.locator(".role-axis-label text").all_text_contents()
+    assert labels and all(label == "" or label.isdigit() for label in labels)
+    assert not [m for m in messages if "Vega-Lite v" in m]  # vega-embed's version warning
     expect(page.get_by_role("table", name="Cijfers van de grafiek")).to_contain_text("2023")
     assert_no_axe_violations(page)
 

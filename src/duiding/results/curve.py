@@ -1,10 +1,14 @@
-"""The curve of a result indicator as a Vega-Lite v5 spec (a plain dict), with its sentence.
+"""The curve of a result indicator as a Vega-Lite spec (a plain dict), with its sentence.
 
 "Turning the curve" means doing better than the forecast: the chart shows the indicator's history
 (points and line), a linear trend fitted on the periods up to and including the baseline period,
-with its 95 % band (calculation.linear_forecast), the baseline (a dashed rule), the target at its
-date (a diamond with a label) and a legend; the sentence (curve_text.py) says whether the latest
-figures lie above the old trend and whether the figures are on track. The same spec can later be rendered to
+with its 95 % band (calculation.linear_forecast), the baseline (a dotted rule) and the target at
+its date (a diamond with a label). The trend is drawn only when it means something
+(`forecast_status`): at least MIN_POINTS periods, an end within what the unit allows, and a band
+at the target date no wider than the range of everything else in the chart; otherwise the sentence says in words that there are too
+few figures or that the trend is too uncertain. The legend is HTML beside the chart
+(`curve["legend"]`), each entry drawn like its mark. The sentence (curve_text.py) opens with the
+verdict of the badge beside it and never contradicts it. The same spec can later be rendered to
 SVG for reports. Every chart has the same numbers in a table beside it (see `curve_table`).
 """
 
@@ -14,17 +18,26 @@ import math
 
 from django.utils.translation import gettext as _
 
+from duiding.core import charts
 from duiding.core import formatting as fmt
 from duiding.results import calculation as calc
-from duiding.results.curve_text import band_unknown, curve_sentence
+from duiding.results.curve_text import (
+    OUT_OF_RANGE,
+    TOO_FEW,
+    TOO_UNCERTAIN,
+    TREND_OK,
+    curve_sentence,
+)
 from duiding.results.progress import date_to_x, same_kind, series_for
 
-SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
+SCHEMA = charts.SCHEMA
 HISTORY_COLOUR = "#1c3a5e"
 FORECAST_COLOUR = "#8a4b00"
 TARGET_COLOUR = "#b35900"
-BASELINE_COLOUR = "#5a5a5a"
+BASELINE_COLOUR = "#4d4d4d"
+BAND_OPACITY = 0.18
 LAST_N = 5
+MIN_POINTS = 3  # a line through two points has no spread to estimate a band from
 
 
 def _fmt(value: float | None, decimals: int, unit: str) -> str:
@@ -74,97 +87,106 @@ def _fit(points: list[tuple], baseline_period: str):
     return forecast, (after[-1] if after else None)
 
 
-def _axes(unit: str) -> tuple[dict, dict]:
-    """The x (time, in years) and y (the value, titled with the unit) encodings."""
-    x_enc = {
-        "field": "x",
+def forecast_status(
+    forecast,
+    target_x: float,
+    shown: list[float],
+    bounds: tuple[float | None, float | None] = (None, None),
+) -> str:
+    """Whether the trend means something: TOO_FEW below MIN_POINTS periods; OUT_OF_RANGE when it
+    ends at the target date outside what the unit allows (a count below 0, a percentage above
+    100); TOO_UNCERTAIN when its 95 % band there is wider than the range of the values the chart
+    shows anyway (figures, baseline, target): such a band says no more than the chart itself;
+    TREND_OK otherwise."""
+    if forecast is None or len(forecast.used) < MIN_POINTS:
+        return TOO_FEW
+    fitted, lower, upper = forecast.at(target_x)
+    low, high = bounds
+    if (low is not None and fitted < low - calc.EPS) or (
+        high is not None and fitted > high + calc.EPS
+    ):
+        return OUT_OF_RANGE
+    values = [v for v in shown if v is not None and math.isfinite(v)]
+    span = max(values) - min(values) if values else 0.0
+    return TOO_UNCERTAIN if upper - lower > span + calc.EPS else TREND_OK
+
+
+def _axes(unit: str, xs: list[float], decimals: int) -> tuple[dict, dict]:
+    """The x (time in years: a label per year, halves as minor ticks) and y (the value, titled
+    with the unit, Dutch number format via vega-embed's locale) encodings."""
+    x_enc = {"field": "x", "type": "quantitative", "title": None, **charts.year_axis(xs)}
+    y_enc = {
+        "field": "y",
         "type": "quantitative",
-        "title": None,
-        "axis": {"format": "d", "tickMinStep": 1, "labelFlush": True},
-        "scale": {"zero": False, "nice": False},
+        "title": unit.strip() or None,
+        "scale": {"zero": False, "padding": 18},  # room for the target label at an edge
+        "axis": {"format": charts.axis_format(decimals)},
     }
-    y_title = unit.strip() or None
-    y_enc = {"field": "y", "type": "quantitative", "title": y_title, "scale": {"zero": False}}
     return x_enc, y_enc
 
 
-def _trend_layers(trend: list[dict], x_enc: dict, y_enc: dict, legend: Legend) -> list[dict]:
-    """The 95 % band and the dashed trend line (none when there is no forecast)."""
+def _trend_layers(trend: list[dict], x_enc: dict, y_enc: dict) -> list[dict]:
+    """The 95 % band and the dashed trend line (none when the trend means nothing)."""
     if not trend:
         return []
     return [
         {
             "name": "band",
             "data": {"values": trend},
-            "mark": {"type": "area", "opacity": 0.15},
-            "encoding": {
-                "x": x_enc,
-                "y": {**y_enc, "field": "lower"},
-                "y2": {"field": "upper"},
-                "color": legend.add(_("bandbreedte (95%)"), FORECAST_COLOUR),
-            },
+            "mark": {"type": "area", "color": FORECAST_COLOUR, "opacity": BAND_OPACITY},
+            "encoding": {"x": x_enc, "y": {**y_enc, "field": "lower"}, "y2": {"field": "upper"}},
         },
         {
             "name": "forecast",
             "data": {"values": trend},
-            "mark": {"type": "line", "strokeDash": [6, 4]},
-            "encoding": {
-                "x": x_enc,
-                "y": y_enc,
-                "color": legend.add(_("trend tot en met de basisperiode"), FORECAST_COLOUR),
-            },
+            "mark": {"type": "line", "color": FORECAST_COLOUR, "strokeDash": [6, 4]},
+            "encoding": {"x": x_enc, "y": y_enc},
         },
     ]
 
 
-def _history_layer(points, x_enc: dict, y_enc: dict, legend: Legend, decimals: int) -> dict:
+def _history_layer(points, x_enc: dict, y_enc: dict, decimals: int, unit: str) -> dict:
     """The figures as a line with points, each with a tooltip."""
-    d3 = f",.{max(0, min(decimals, 6))}f"
+    value_title = f"{_('Waarde')} ({unit.strip()})" if unit.strip() else _("Waarde")
     return {
         "name": "history",
         "data": {"values": [{"x": x, "y": v, "period": c} for x, c, v in points]},
-        "mark": {"type": "line", "point": {"size": 40}},
+        "mark": {
+            "type": "line",
+            "color": HISTORY_COLOUR,
+            "point": {"size": 40, "filled": True, "color": HISTORY_COLOUR, "opacity": 1},
+        },
         "encoding": {
             "x": x_enc,
             "y": y_enc,
-            "color": legend.add(_("cijfers"), HISTORY_COLOUR),
             "tooltip": [
                 {"field": "period", "type": "nominal", "title": _("Periode")},
-                {"field": "y", "type": "quantitative", "title": _("Waarde"), "format": d3},
+                {
+                    "field": "y",
+                    "type": "quantitative",
+                    "title": value_title,
+                    "format": charts.d3_format(decimals),
+                },
             ],
         },
     }
 
 
-def _baseline_layer(baseline: float, baseline_period: str, legend: Legend) -> dict:
-    """The baseline as a dashed horizontal rule."""
+def _baseline_layer(baseline: float, baseline_period: str, y_enc: dict) -> dict:
+    """The baseline as a dotted horizontal rule."""
     return {
         "name": "baseline",
         "data": {"values": [{"y": baseline, "period": baseline_period}]},
-        "mark": {"type": "rule", "strokeDash": [2, 3]},
-        "encoding": {
-            "y": {"field": "y", "type": "quantitative"},
-            "color": legend.add(_("basiswaarde"), BASELINE_COLOUR),
-        },
+        "mark": {"type": "rule", "color": BASELINE_COLOUR, "strokeDash": [2, 3]},
+        "encoding": {"y": y_enc},
     }
 
 
 def _target_layers(
-    required: float,
-    target_x: float,
-    target_date,
-    x_enc: dict,
-    y_enc: dict,
-    legend: Legend,
-    *,
-    decimals: int,
-    unit: str,
+    required: float, target_x: float, x_enc: dict, y_enc: dict, label: str, below: bool
 ) -> list[dict]:
-    """The target at its date: a diamond and a label with the year and value."""
-    label = _("doel %(year)s: %(value)s") % {
-        "year": target_date.year,
-        "value": _fmt(required, decimals, unit),
-    }
+    """The target at its date: a diamond and a label with the year and value, on the side away
+    from the baseline (`below`: the target lies below it) so the dotted rule does not cross it."""
     target_row = [{"x": target_x, "y": required, "label": label}]
     return [
         {
@@ -175,20 +197,53 @@ def _target_layers(
                 "shape": "diamond",
                 "filled": True,
                 "size": 110,
+                "color": TARGET_COLOUR,
+                "opacity": 1,
             },
-            "encoding": {
-                "x": x_enc,
-                "y": y_enc,
-                "color": legend.add(_("doel"), TARGET_COLOUR),
-            },
+            "encoding": {"x": x_enc, "y": y_enc},
         },
         {
             "name": "target_label",
             "data": {"values": target_row},
-            "mark": {"type": "text", "dy": -12, "align": "right", "color": TARGET_COLOUR},
+            "mark": {
+                "type": "text",
+                "dy": 14 if below else -12,
+                "align": "right",
+                "color": TARGET_COLOUR,
+            },
             "encoding": {"x": x_enc, "y": y_enc, "text": {"field": "label"}},
         },
     ]
+
+
+def legend_entries(layers: list[dict]) -> list[dict]:
+    """The legend beside the chart: one entry per drawn layer, with the swatch read from that
+    layer's own mark (so legend and marks cannot disagree)."""
+    labels = {
+        "history": _("cijfers"),
+        "forecast": _("trend tot en met de basisperiode"),
+        "band": _("bandbreedte (95%)"),
+        "baseline": _("basiswaarde"),
+        "target": _("doel"),
+    }
+    entries = []
+    for layer in layers:
+        if layer["name"] not in labels:
+            continue
+        mark = layer["mark"]
+        entries.append(
+            {
+                "key": layer["name"],
+                "label": labels[layer["name"]],
+                "type": mark["type"],
+                "colour": mark["color"],
+                "dash": " ".join(str(d) for d in mark.get("strokeDash", [])),
+                "opacity": mark.get("opacity", 1),
+                "shape": mark.get("shape", ""),
+                "point": bool(mark.get("point")),
+            }
+        )
+    return entries
 
 
 def curve_spec(
@@ -205,15 +260,19 @@ def curve_spec(
     bounds: tuple[float | None, float | None] = (None, None),
     verdict: str | None = None,
 ) -> dict:
-    """{"spec", "sentence", "forecast", "table"} for one indicator of a result. The forecast is
-    fitted on the history up to and including the baseline period; `verdict` is the progress
-    verdict of the indicator (the sentence is phrased around it)."""
+    """{"spec", "sentence", "forecast", "status", "legend", "table"} for one indicator of a
+    result. The forecast is fitted on the history up to and including the baseline period and
+    kept only when it means something (`forecast_status`); `verdict` is the progress verdict of
+    the indicator (the sentence opens with it)."""
     target_x = date_to_x(target_date)
     points = [(calc.period_to_x(code), code, value) for code, value in history]
     forecast, latest = _fit(points, baseline_period)
+    shown = [v for _x, _c, v in points] + [baseline, required]
+    status = forecast_status(forecast, target_x, shown, bounds)
     sentence = curve_sentence(
         name=name,
         forecast=forecast,
+        status=status,
         target_x=target_x,
         target_year=target_date.year,
         baseline_period=baseline_period,
@@ -224,24 +283,30 @@ def curve_spec(
         verdict=verdict,
         decimals=decimals,
         unit=unit,
+        bounds=bounds,
     )
-    legend = Legend()
-    x_enc, y_enc = _axes(unit)
+    if status != TREND_OK:
+        forecast = None
     trend = forecast_points(forecast, target_x, bounds) if forecast else []
-    layers = _trend_layers(trend, x_enc, y_enc, legend)
-    layers.append(_history_layer(points, x_enc, y_enc, legend, decimals))
+    xs = [x for x, _c, _v in points] + [p["x"] for p in trend] + [target_x]
+    x_enc, y_enc = _axes(unit, xs, decimals)
+    layers = _trend_layers(trend, x_enc, y_enc)
+    layers.append(_history_layer(points, x_enc, y_enc, decimals, unit))
     if baseline is not None:
-        layers.append(_baseline_layer(baseline, baseline_period, legend))
+        layers.append(_baseline_layer(baseline, baseline_period, y_enc))
     if required is not None:
-        layers += _target_layers(
-            required, target_x, target_date, x_enc, y_enc, legend, decimals=decimals, unit=unit
-        )
-    legend.finish()
+        label = _("doel %(year)s: %(value)s") % {
+            "year": target_date.year,
+            "value": _fmt(required, decimals, unit),
+        }
+        below = baseline is not None and required < baseline
+        layers += _target_layers(required, target_x, x_enc, y_enc, label, below)
     spec = {
         "$schema": SCHEMA,
         "description": sentence,
         "width": "container",
         "height": 220,
+        "autosize": {"type": "fit-x", "contains": "padding"},  # axes inside the page's width
         "layer": layers,
         "config": {"view": {"stroke": None}},
     }
@@ -249,38 +314,14 @@ def curve_spec(
         "spec": spec,
         "sentence": sentence,
         "forecast": forecast,
-        "table": curve_table(
-            points, trend, target_date, required, decimals, unit, band_unknown(forecast)
-        ),
+        "status": status,
+        "legend": legend_entries(layers),
+        "table": curve_table(points, trend, target_date, required, decimals, unit, status),
     }
 
 
-class Legend:
-    """One colour scale shared by the layers, so Vega-Lite draws a legend with an entry per
-    layer (cijfers, trend, bandbreedte, basiswaarde, doel)."""
-
-    def __init__(self):
-        self.domain: list[str] = []
-        self.range: list[str] = []
-        self.encodings: list[dict] = []
-
-    def add(self, label: str, colour: str) -> dict:
-        self.domain.append(str(label))
-        self.range.append(colour)
-        encoding = {"datum": str(label), "type": "nominal"}
-        self.encodings.append(encoding)
-        return encoding
-
-    def finish(self) -> None:
-        scale = {"domain": self.domain, "range": self.range}
-        legend = {"title": None, "orient": "bottom", "direction": "horizontal"}
-        for encoding in self.encodings:
-            encoding["scale"] = scale
-            encoding["legend"] = legend
-
-
 def curve_table(
-    points, trend, target_date, required, decimals: int, unit: str, no_band: bool = False
+    points, trend, target_date, required, decimals: int, unit: str, status: str = TREND_OK
 ) -> list[dict]:
     """The chart's numbers as rows for the accessible table under it."""
     rows = [
@@ -289,19 +330,15 @@ def curve_table(
     ]
     if trend:
         end = trend[-1]
+        kind = _("trend (95%%-band %(lower)s – %(upper)s)") % {
+            "lower": _fmt(end["lower"], decimals, unit),
+            "upper": _fmt(end["upper"], decimals, unit),
+        }
         rows.append(
-            {
-                "period": str(target_date.year),
-                "kind": _("trend (bandbreedte onbekend: te weinig cijfers)")
-                if no_band
-                else _("trend (95%%-band %(lower)s – %(upper)s)")
-                % {
-                    "lower": _fmt(end["lower"], decimals, unit),
-                    "upper": _fmt(end["upper"], decimals, unit),
-                },
-                "value": _fmt(end["y"], decimals, unit),
-            }
+            {"period": str(target_date.year), "kind": kind, "value": _fmt(end["y"], decimals, unit)}
         )
+    elif status in (TOO_UNCERTAIN, OUT_OF_RANGE):
+        rows.append({"period": str(target_date.year), "kind": _("trend"), "value": _("te onzeker")})
     if required is not None:
         rows.append(
             {

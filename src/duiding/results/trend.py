@@ -7,12 +7,11 @@ everything from there. Pure: no ORM, no I/O.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
-from datetime import date
 
 from django.utils.translation import gettext as _
 
+from duiding.core import charts
 from duiding.results.terms import (
     NO_DATA,
     NOT_ON_TRACK,
@@ -22,38 +21,19 @@ from duiding.results.terms import (
     target_met,
 )
 
-_PERIOD = re.compile(r"^\s*(?P<year>\d{4})\s*(?:(?P<kind>[HQMhqm])\s*(?P<part>\d{1,2})|JJ00)?\s*$")
-_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
-
 
 def period_to_x(label: str) -> float:
-    """A period label on a time axis in years: "2024" -> 2024.0, "2024H2" -> 2024.5,
-    "2015Q3" -> 2015.5, "2020M04" -> 2020.25, a peildatum "2015-07-02" -> its fraction of the year."""
-    match = _PERIOD.match(label or "")
-    if match:
-        year = float(match["year"])
-        kind = (match["kind"] or "").upper()
-        if not kind:
-            return year
-        part = int(match["part"])
-        parts = {"H": 2, "Q": 4, "M": 12}[kind]
-        if 1 <= part <= parts:
-            return year + (part - 1) / parts
-    match = _DATE.match(label or "")
-    if match:
-        try:
-            day = date(int(match[1]), int(match[2]), int(match[3]))
-        except ValueError:
-            day = None
-        if day:
-            length = (date(day.year + 1, 1, 1) - date(day.year, 1, 1)).days
-            return day.year + (day.timetuple().tm_yday - 1) / length
-
-    raise CalculationError(
-        _("Onbekende periode ‘%(label)s’; gebruik bijvoorbeeld 2024, 2024H2 of 2015Q3.")
-        % {"label": label},
-        "period",
-    )
+    """A period label on a time axis in years (`charts.period_x`): "2024" -> 2024.0,
+    "2024H2" -> 2024.5, "2015Q3" -> 2015.5, "2020M04" -> 2020.25, a peildatum "2015-07-02" -> its
+    fraction of the year; CalculationError for anything else."""
+    x = charts.period_x(label)
+    if x is None:
+        raise CalculationError(
+            _("Onbekende periode ‘%(label)s’; gebruik bijvoorbeeld 2024, 2024H2 of 2015Q3.")
+            % {"label": label},
+            "period",
+        )
+    return x
 
 
 @dataclass

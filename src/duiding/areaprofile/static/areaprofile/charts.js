@@ -1,6 +1,6 @@
 /* Duiding charts: render Vega-Lite trend charts and choropleth maps with vega-embed.
  * Trend charts share one template (#trend-template) and one data object (#trend-data); each chart
- * element names its entry in data-trend. Charts render when they scroll into view. Maps read their spec from a JSON script
+ * element names its entry in data-trend (values and the chart's own encoding parts). Charts render when they scroll into view. Maps read their spec from a JSON script
  * element named in data-vega-map. Works again after htmx swaps content in. */
 (function () {
   "use strict";
@@ -19,6 +19,16 @@
     return template;
   }
 
+  function merge(base, extra) {
+    Object.keys(extra).forEach(function (key) {
+      var value = extra[key];
+      var isObject = value && typeof value === "object" && !Array.isArray(value);
+      var baseIsObject = base[key] && typeof base[key] === "object" && !Array.isArray(base[key]);
+      if (isObject && baseIsObject) merge(base[key], value); else base[key] = value;
+    });
+    return base;
+  }
+
   function renderTrend(el) {
     if (el.dataset.rendered || !window.vegaEmbed) return;
     var base = trendTemplate();
@@ -29,12 +39,9 @@
     if (!data) return;
     var spec = JSON.parse(JSON.stringify(base));
     spec.data = { values: data.values };
-    // Tooltip text "1.234,5%" made by Vega (Dutch locale) instead of shipping it per point.
-    spec.transform = [{
-      calculate: "format(datum.v, " + JSON.stringify(data.f) + ") + " + JSON.stringify(data.u),
-      as: "t"
-    }];
-    spec.encoding.x.scale = { domain: data.periods };
+    // The chart's own legend (areas, colours, dashes), year axis, number format and tooltip
+    // (core/charts.py `trend_encoding`, merged the same way as `charts.merge`).
+    merge(spec.encoding, data.encoding);
     window.vegaEmbed(el, spec, EMBED).catch(function () { el.dataset.rendered = "error"; });
   }
 
