@@ -431,8 +431,11 @@ OVERFLOW_JS = """() => {
     const name = (el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
         + (typeof el.className === 'string' && el.className.trim()
             ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
+    // Inside a scroll box; a positioned element escapes the boxes below its offsetParent.
     const clipped = (el) => {
-        for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+        const positioned = ['absolute', 'fixed'].includes(getComputedStyle(el).position);
+        const from = positioned ? el.offsetParent : el.parentElement;
+        for (let up = from; up && up !== document.body; up = up.parentElement) {
             if (getComputedStyle(up).overflowX !== 'visible') return true;
         }
         return false;

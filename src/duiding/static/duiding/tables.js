@@ -2,7 +2,8 @@
  * data-label, and the table the class data--stack, so that the CSS can show each row as a
  * stacked block with the headers as labels on a narrow screen. ARIA roles keep the table a
  * table for screen readers when its parts are shown as blocks. A table with the class
- * data--columns, or without a header, keeps its columns. Runs again after htmx swaps. */
+ * data--columns (a matrix that needs its columns, in a .table-scroll box), without a header, or
+ * that labels its own cells (.cell-label) is left as it is. Runs again after htmx swaps. */
 (function () {
   "use strict";
 
@@ -41,7 +42,7 @@
   }
 
   function stack(table) {
-    if (table.classList.contains("data--stack") || table.classList.contains("data--columns")) return;
+    if (table.matches(".data--stack, .data--columns") || table.querySelector(".cell-label")) return;
     var head = table.tHead;
     if (!head || !head.rows.length) return;
     var names = columnNames(head);
