@@ -1,6 +1,7 @@
 """Django settings for Duiding, read from environment variables.
 
-DATABASE_URL (default: SQLite in the working directory), SECRET_KEY, DEBUG, ALLOWED_HOSTS.
+DATABASE_URL (default: SQLite in the working directory), SECRET_KEY, DEBUG, ALLOWED_HOSTS,
+SITE_URL (links in e-mails sent without a request).
 With DEBUG off, a real SECRET_KEY is required.
 """
 
@@ -169,6 +170,8 @@ WHITENOISE_USE_FINDERS = DEBUG or TESTING
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "duiding@localhost")
+# The address of the site, for links in e-mails sent without a request (the demo, tasks).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
 # Uploads: files up to 50 MB are accepted by the import form (said in the form).
 MAX_UPLOAD_MB = env_int("MAX_UPLOAD_MB", 50)
