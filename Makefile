@@ -29,11 +29,15 @@ src/duiding/static/vendor/.stamp: node_modules/.stamp scripts/build_assets.mjs
 messages: $(VENV)/.stamp
 	@$(BIN)/python scripts/compile_messages.py
 
+# The demo runs like production (DEBUG off: styled error pages, static files by whitenoise) on this
+# machine only: DEMO=true (see settings.py). Change RUN_ENV to DEBUG=true for Django's debug pages.
+RUN_ENV ?= DEMO=true
+
 run: install
-	DEBUG=true $(BIN)/duiding migrate --noinput
-	DEBUG=true $(BIN)/duiding demo
+	$(RUN_ENV) $(BIN)/duiding migrate --noinput
+	$(RUN_ENV) $(BIN)/duiding demo
 	@echo "Starting the background worker and the web server on http://127.0.0.1:8000 (Ctrl+C stops both)"
-	@trap 'kill 0' EXIT; DEBUG=true $(BIN)/duiding db_worker --interval 1 --no-reload & DEBUG=true $(BIN)/duiding runserver 127.0.0.1:8000
+	@trap 'kill 0' EXIT; $(RUN_ENV) $(BIN)/duiding db_worker --interval 1 --no-reload & $(RUN_ENV) $(BIN)/duiding runserver 127.0.0.1:8000
 
 lint: $(VENV)/.stamp
 	$(BIN)/ruff check src tests bench scripts

@@ -1,7 +1,8 @@
 """Django settings for Duiding, read from environment variables.
 
-DATABASE_URL (default: SQLite in the working directory), SECRET_KEY, DEBUG, ALLOWED_HOSTS.
-With DEBUG off, a real SECRET_KEY is required.
+DATABASE_URL (default: SQLite in the working directory), SECRET_KEY, DEBUG, ALLOWED_HOSTS,
+SITE_URL (links in e-mails sent without a request), DEMO (the local demo of `make run`).
+With DEBUG off, a real SECRET_KEY is required (except for the local demo).
 """
 
 import os
@@ -19,24 +20,35 @@ PROJECT_DIR = BASE_DIR.parent.parent
 
 TESTING = "pytest" in sys.modules or env_bool("DUIDING_TESTING", False)
 DEBUG = env_bool("DEBUG", False)
+# DEMO=true: the demo of `make run` on this machine. It behaves like production (DEBUG off: the
+# styled error pages, no list of URLs), but on http://127.0.0.1 with the development key, cookies
+# over http and static files served by whitenoise straight from the source folders.
+DEMO = env_bool("DEMO", False) and not DEBUG
+LOCAL_HOSTS = ["127.0.0.1", "localhost"]
 
 _DEV_KEY = "dev-only-insecure-key-do-not-use-in-production"
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if DEBUG or TESTING:
+    if DEBUG or TESTING or DEMO:
         SECRET_KEY = _DEV_KEY
     else:
         raise ImproperlyConfigured(
             "SECRET_KEY is not set. Set a long random SECRET_KEY, or DEBUG=true for development."
         )
-elif not (DEBUG or TESTING) and (SECRET_KEY == _DEV_KEY or len(SECRET_KEY) < 32):
+elif not (DEBUG or TESTING or DEMO) and (SECRET_KEY == _DEV_KEY or len(SECRET_KEY) < 32):
     raise ImproperlyConfigured(
         "SECRET_KEY is too short or the development key: use 32+ random characters."
     )
 
 ALLOWED_HOSTS = env_list(
-    "ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"] if (DEBUG or TESTING) else []
+    "ALLOWED_HOSTS",
+    [*LOCAL_HOSTS, "testserver"] if (DEBUG or TESTING) else LOCAL_HOSTS if DEMO else [],
 )
+if DEMO and SECRET_KEY == _DEV_KEY and set(ALLOWED_HOSTS) - {*LOCAL_HOSTS, "testserver"}:
+    raise ImproperlyConfigured(
+        "DEMO runs on this machine only (ALLOWED_HOSTS 127.0.0.1, localhost): set a real "
+        "SECRET_KEY and leave DEMO off to serve other hosts."
+    )
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -72,6 +84,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "duiding.core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "duiding.core.middleware.RequestSizeLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -165,13 +178,19 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", PROJECT_DIR / "media"))
-WHITENOISE_USE_FINDERS = DEBUG or TESTING
+WHITENOISE_USE_FINDERS = DEBUG or TESTING or DEMO
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "duiding@localhost")
+# The address of the site, for links in e-mails sent without a request (the demo, tasks).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
-# Uploads: files up to 50 MB are accepted by the import form (said in the form).
+# Uploads: files up to 50 MB are accepted by the import form (said in the form). Every other
+# request body is refused above MAX_REQUEST_MB (core.middleware.RequestSizeLimitMiddleware, a
+# Dutch 413 page, before anything is read); form fields other than files are held in memory up
+# to DATA_UPLOAD_MAX_MEMORY_SIZE, files above FILE_UPLOAD_MAX_MEMORY_SIZE go to a temporary file.
 MAX_UPLOAD_MB = env_int("MAX_UPLOAD_MB", 50)
+MAX_REQUEST_MB = env_int("MAX_REQUEST_MB", 10)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 IMPORT_UPLOAD_DIR = Path(os.environ.get("IMPORT_UPLOAD_DIR", MEDIA_ROOT / "imports"))
@@ -187,12 +206,13 @@ TASKS = {
     }
 }
 
-if not DEBUG and not TESTING:
+if not DEBUG and not TESTING and not DEMO:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     SECURE_CONTENT_TYPE_NOSNIFF = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "duiding.core.views.csrf_failure"  # a Dutch 403 page, also with DEBUG on
 
 LOGGING = {
     "version": 1,

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -20,5 +19,8 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
 ]
 
-if settings.DEBUG:  # pragma: no cover
-    pass
+# Styled Dutch error pages (JSON under /api/); see duiding.core.views.
+handler400 = "duiding.core.views.bad_request"
+handler403 = "duiding.core.views.permission_denied"
+handler404 = "duiding.core.views.page_not_found"
+handler500 = "duiding.core.views.server_error"

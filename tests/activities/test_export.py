@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from duiding.activities.models import MeasurementPlan, PlanStep, PurchaseAgreement, QualityAgreement
 from tests.activities.plan_fixtures import *  # noqa: F403
+from tests.xlsx_checks import numbers_without_format
 
 pytestmark = pytest.mark.django_db
 
@@ -138,3 +139,11 @@ def test_activities_sheet_has_sentence_factors_results_age_phases_and_life_areas
         "We zetten Home-Start in voor ouders die (beginnende) opvoedproblemen ervaren, zodat "
         "opvoedingsvaardigheden"
     )
+
+
+def test_every_number_and_date_has_a_format(client_as, adviseur, programme, filled):
+    response = client_as(adviseur).get(reverse("activities:plan_export", args=[programme.pk]))
+    assert numbers_without_format(response.content) == []
+    wb = _workbook(client_as(adviseur), programme)
+    dates = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.is_date]
+    assert dates and all(c.number_format == "DD-MM-YYYY" for c in dates)

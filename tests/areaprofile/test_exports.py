@@ -7,6 +7,7 @@ from openpyxl import load_workbook
 
 from duiding.indicators.models import Indicator, Observation
 from tests.areaprofile.factories import period
+from tests.xlsx_checks import format_decimals, numbers_without_format, numeric_cells, workbook_of
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +58,7 @@ def test_csv_has_dutch_headers_values_source_and_credit(client_as, adviseur, dat
     assert youth["Bronvermelding"] == "Bron: CBS"
     share = next(r for r in body if r["Indicatorcode"] == "AandeelTrajectenGemeentelijkeToegang")
     assert share["Domein"] == "Overige cijfers"
-    assert share["Waarde"].startswith("18,09")  # decimal comma
+    assert share["Waarde"] == "18,1"  # decimal comma, the indicator's one decimal (18.09...)
     assert share["Oordeel t.o.v. Nederland"] == "slechter"
     assert rows[-1][0].startswith("Bron: CBS (CC BY 4.0)")
 
@@ -123,3 +124,63 @@ def test_map_table_downloads_as_csv_and_excel(client_as, adviseur, data):
     values = [list(r) for r in book.iter_rows(values_only=True)]
     assert values[0][0] == "Gebieden van Rotterdam: Jongeren met jeugdzorg in natura"
     assert ["Feijenoord", "WK059910"] == values[4][:2] and values[4][6] == 2410
+
+
+def _decimals_of_text(text: str) -> int:
+    return len(text.split(",", 1)[1]) if "," in text else 0
+
+
+FIGURE_COLUMNS = ("Waarde", "Waarde ", "Verschil met ")
+
+
+def _figure_columns(header) -> list[int]:
+    return [i for i, name in enumerate(header) if name and name.startswith(FIGURE_COLUMNS)]
+
+
+def test_excel_and_csv_show_each_figure_with_the_indicators_precision(client_as, adviseur, data):
+    """Issue 10, item 9: figures came out with six decimals in General format."""
+    client = client_as(adviseur)
+    decimals = dict(Indicator.objects.values_list("code", "decimals"))
+    assert {decimals["TotaalJongerenMetJeugdzorgInNatura"], decimals[data.share.code]} == {0, 1}
+    response = client.get(reverse("areaprofile:export_xlsx", args=["WK059910"]))
+    assert numbers_without_format(response.content) == []
+    sheet = workbook_of(response.content).active
+    rows = list(sheet.iter_rows())
+    start = next(i for i, r in enumerate(rows) if r[0].value == "Pijler")
+    header = [c.value for c in rows[start]]
+    code_col = header.index("Indicatorcode")
+    checked = 0
+    for row in rows[start + 1 :]:
+        if row[0].value is None and row[code_col].value is None:
+            break
+        for col in _figure_columns(header):
+            cell = row[col]
+            if isinstance(cell.value, (int, float)):
+                assert format_decimals(cell.number_format) == decimals[row[code_col].value]
+                assert cell.number_format.startswith("#,##0")
+                checked += 1
+    assert checked >= 4
+
+    csv_header, body, _rows = _table(_csv(client))
+    checked = 0
+    for line in body:
+        for col in _figure_columns(csv_header):
+            text = line[csv_header[col]]
+            if text:
+                assert _decimals_of_text(text) == decimals[line["Indicatorcode"]], (col, text)
+                checked += 1
+    assert checked >= 4
+
+
+def test_map_export_figures_have_the_indicators_precision(client_as, adviseur, data):
+    client = client_as(adviseur)
+    params = {"kaart": data.share.code}
+    response = client.get(reverse("areaprofile:map_export_xlsx", args=["GM0599"]), params)
+    assert numbers_without_format(response.content) == []
+    formats = {c.number_format for _title, c in numeric_cells(response.content)}
+    assert formats == {"#,##0.0"}  # the share: a percentage with one decimal
+    response = client.get(reverse("areaprofile:map_export_csv", args=["GM0599"]), params)
+    text = b"".join(response.streaming_content).decode()
+    rows = list(csv.reader(StringIO(text[1:]), delimiter=";"))
+    values = [r[6] for r in rows[1:] if len(r) > 6 and r[6]]
+    assert values and all(_decimals_of_text(v) == 1 for v in values)

@@ -18,6 +18,7 @@ from duiding.frameworks.factors.excel import (
 from duiding.frameworks.models import Factor, Framework
 from duiding.indicators.models import Indicator
 from tests.markup import assert_accessible
+from tests.xlsx_checks import numbers_without_format, numeric_cells
 
 pytestmark = pytest.mark.django_db
 
@@ -262,3 +263,14 @@ def test_cli_import_refuses_bad_files_and_unknown_frameworks(tmp_path, framework
         call_command("export-factors", str(path), "--framework", "nergens")
     with pytest.raises(CommandError, match="bestaat niet"):
         call_command("import-factors", str(tmp_path / "weg.xlsx"))
+
+
+def test_factor_export_numbers_have_a_format_and_the_file_reads_back(framework):
+    """Issue 10, item 9: the rank was a number in General format."""
+    content = factors_export(framework)
+    assert numbers_without_format(content) == []
+    ranks = [c for _title, c in numeric_cells(content)]
+    assert ranks and all(c.number_format == "0" for c in ranks)
+    before = snapshot(framework)
+    do_import(framework, io.BytesIO(content))
+    assert snapshot(framework) == before

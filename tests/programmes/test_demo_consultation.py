@@ -64,3 +64,21 @@ def test_demo_figures_point_to_factors_in_feijenoord(demo, client):
     row = html[html.index(">Psychosociale problemen</label>") :]
     row = row[: row.index("</tr>")]
     assert "verwezen door de huisarts" in row
+
+
+def test_demo_feedback_mail_carries_an_absolute_link(
+    monkeypatch, mailoutbox, settings, django_capture_on_commit_callbacks
+):
+    """The demo asks for feedback without a request: the link comes from SITE_URL (it was empty,
+    "via deze link:" followed by nothing)."""
+    monkeypatch.delenv(PASSWORD_ENV, raising=False)
+    settings.SITE_URL = "https://duiding.example.nl/"
+    with django_capture_on_commit_callbacks(execute=True):
+        demo_load(only=[*STEPS, "programme", "consultation"], log=lambda line: None)
+    request = FeedbackRequest.objects.get(programme__name="Wijkprogramma Feijenoord 2025–2026")
+    (message,) = [m for m in mailoutbox if request.reviewer.email in m.to]
+    link = "https://duiding.example.nl" + reverse(
+        "programmes:consultation", args=[request.programme_id]
+    )
+    after = message.body.split("via deze link:", 1)[1].strip().splitlines()[0]
+    assert after == link

@@ -46,8 +46,8 @@ def test_indicator_csv_has_values_comparisons_and_flags(client_as, adviseur, wri
     rows = _rows(table, "Indicatorcode")
     onveilig = rows["OnveiligBuurt"]
     assert onveilig["Domein"] == "Veilige wijk en schoolomgeving"
-    assert onveilig["Waarde Feijenoord"] == "31"
-    assert onveilig["Waarde Rotterdam"] == "19" and onveilig["Verschil met Rotterdam"] == "12"
+    assert onveilig["Waarde Feijenoord"] == "31,0"  # the indicator's one decimal
+    assert onveilig["Waarde Rotterdam"] == "19,0" and onveilig["Verschil met Rotterdam"] == "12,0"
     assert onveilig["Oordeel t.o.v. Rotterdam"] == "slechter"
     assert onveilig["Opvallend"] == "ja: @vooral 's avonds"
     assert rows["Verhuisd"]["Waarde Feijenoord"] == "10,5"
@@ -89,7 +89,7 @@ def test_missing_and_striking_csv(client_as, adviseur, written):
     striking = _csv(client, written["programme"], "opvallende-cijfers")
     assert striking[1][2:] == ["OnveiligBuurt", "Voelt zich vaak onveilig in de buurt"] + [
         "'@vooral 's avonds",
-        "31",
+        "31,0",
         "2023",
     ]
 

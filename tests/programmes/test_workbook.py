@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from duiding.programmes.workbook.cells import clean_text, sheet_title
 from tests.programmes import export_fixtures
 from tests.programmes.export_fixtures import INJECTION
+from tests.xlsx_checks import format_decimals, numbers_without_format, numeric_cells
 
 pytestmark = pytest.mark.django_db
 
@@ -237,3 +238,33 @@ def test_notes_sheet_credits_cbs_and_explains_the_rule(client_as, adviseur, writ
     assert "CC BY 4.0" in text and "Bron: CBS" in text
     assert "10 %" in text and "voorwaardelijke opmaak" in text
     assert "Wijkprogramma Feijenoord 2025–2026" in text
+
+
+def test_every_number_in_the_workbook_has_a_number_format(client_as, adviseur, written):
+    """Issue 10, item 9: no numeric cell in General format (six decimals in Excel)."""
+    response = client_as(adviseur).get(
+        reverse("programmes:workbook", args=[written["programme"].pk])
+    )
+    assert numbers_without_format(response.content) == []
+    counted = [c for _title, c in numeric_cells(response.content)]
+    assert any(c.number_format == "#,##0" for c in counted)  # counts: no decimals
+    assert any(format_decimals(c.number_format) == 1 for c in counted)  # shares: one decimal
+
+
+def test_cut_sheet_names_keep_the_full_name_in_the_contents_and_on_the_sheet(
+    client_as, adviseur, written
+):
+    wb = _workbook(client_as(adviseur), written["programme"])
+    toc = wb["Inhoudsopgave"]
+    listed = {
+        toc.cell(row=r, column=1).hyperlink.location: toc.cell(row=r, column=1).value
+        for r in range(5, toc.max_row + 1)
+        if toc.cell(row=r, column=1).hyperlink
+    }
+    cut = [ws for ws in wb.worksheets if listed.get(f"'{ws.title}'!A1", ws.title) != ws.title]
+    assert cut, "the Rotterdam framework has domain names too long for a sheet name"
+    for ws in cut:
+        full = listed[f"'{ws.title}'!A1"]
+        assert len(ws.title) <= 31 and len(full) > 31
+        assert full.startswith(ws.title[:20])
+        assert ws["A2"].value == full  # the sheet's title, under the link back

@@ -21,6 +21,7 @@ from tests.results.progress_fixtures import (  # noqa: F401
     programme,
     share_row,
 )
+from tests.xlsx_checks import numbers_without_format
 
 pytestmark = pytest.mark.django_db
 
@@ -107,3 +108,18 @@ def test_header_links_to_the_overview_only_for_those_who_may_see_it(
     url = reverse("results:overview")
     assert f'href="{url}"' in client_as(accounthouder).get("/").content.decode()
     assert f'href="{url}"' not in client_as(adviseur).get("/").content.decode()
+
+
+def test_excel_numbers_have_the_indicators_precision_and_dates_a_dutch_format(
+    client_as, accounthouder, two_results
+):
+    """Issue 10, item 9: baseline, latest figure and target came out in General format."""
+    response = client_as(accounthouder).get(reverse("results:overview_export", args=["xlsx"]))
+    assert numbers_without_format(response.content) == []
+    ws = load_workbook(BytesIO(response.content)).active
+    header = [c.value for c in ws[3]]
+    for name in ("Basiswaarde", "Laatste cijfer", "Doel"):
+        cells = [row[header.index(name)] for row in ws.iter_rows(min_row=4) if row[11].value]
+        assert cells and all(c.number_format == "#,##0.0" for c in cells), name
+    dates = [row[header.index("Beoordeeld op")] for row in ws.iter_rows(min_row=4)]
+    assert all(c.number_format == "DD-MM-YYYY" for c in dates if c.value)

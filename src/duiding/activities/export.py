@@ -21,11 +21,9 @@ from duiding.activities.plan.reference import (
 from duiding.activities.plan.selectors import ProgrammePlan
 from duiding.activities.plan.services import is_overdue, measure_label
 from duiding.activities.sentence import activity_sentence
-from duiding.core.exports import XLSX_CONTENT_TYPE, safe_text
+from duiding.core.exports import XLSX_CONTENT_TYPE, safe_text, sheet_name, xlsx_append
 
 __all__ = ["XLSX_CONTENT_TYPE", "plan_workbook", "plan_sheets"]
-
-DATE_FORMAT = "DD-MM-YYYY"
 
 
 def _cell(value):
@@ -220,8 +218,9 @@ def plan_workbook(plan: ProgrammePlan) -> bytes:
     wb = Workbook()
     wb.remove(wb.active)
     programme = plan.programme
+    used: set[str] = set()
     for title, header, rows in plan_sheets(plan):
-        ws = wb.create_sheet(title[:31])
+        ws = wb.create_sheet(sheet_name(title, used))
         ws.append([safe_text(f"{_('Plan van aanpak')}: {programme.name}")])
         ws["A1"].font = Font(bold=True, size=13)
         ws.append([])
@@ -230,10 +229,8 @@ def plan_workbook(plan: ProgrammePlan) -> bytes:
             cell.font = Font(bold=True)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         for row in rows:
-            ws.append([_cell(v) for v in row])
+            xlsx_append(ws, [_cell(v) for v in row])
             for cell in ws[ws.max_row]:
-                if isinstance(cell.value, datetime.date):
-                    cell.number_format = DATE_FORMAT
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
         ws.freeze_panes = "B4"
         last = get_column_letter(len(header))

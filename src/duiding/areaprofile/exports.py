@@ -13,7 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from duiding.core import exports as core_exports
-from duiding.core.exports import status_text
+from duiding.core.exports import figure, status_text
 
 
 def credit_for(dataset_code: str, publishers: dict[str, str]) -> str:
@@ -60,7 +60,8 @@ def headers(comparison_areas) -> list[str]:
 def table_rows(
     *, area, pillars, other_rows, comparison_areas, publishers: dict[str, str]
 ) -> Iterator[list]:
-    """One list per indicator (per domain it belongs to), values as Python numbers/strings."""
+    """One list per indicator (per domain it belongs to): text, and figures with the indicator's
+    precision (`core.exports.Figure`)."""
     groups: list[tuple[str, str, list]] = []
     for pillar in pillars:
         for domain in pillar.domains:
@@ -79,7 +80,7 @@ def table_rows(
                 row.period_label,
                 area.name,
                 area.code,
-                row.raw_value,
+                figure(row.raw_value, row.decimals),
                 status_text(row.status),
             ]
             for comp in comparison_areas:
@@ -87,7 +88,11 @@ def table_rows(
                 if cell is None:
                     out += [None, None, ""]
                 else:
-                    out += [cell.raw_value, cell.raw_difference, cell.flag_label]
+                    out += [
+                        figure(cell.raw_value, row.decimals),
+                        figure(cell.raw_difference, row.decimals),
+                        cell.flag_label,
+                    ]
             prov = row.provenance
             out += [
                 row.suggestion,

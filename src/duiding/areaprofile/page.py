@@ -20,7 +20,7 @@ from duiding.areas.models import Area, Level
 from duiding.areas.selectors import area_ancestors, area_children, level_labels
 from duiding.core import charts
 from duiding.core import formatting as fmt
-from duiding.core.exports import status_text
+from duiding.core.exports import figure, status_text
 from duiding.indicators.models import Dataset
 from duiding.indicators.selectors import area_benchmark, available_periods, normalise_period
 
@@ -280,7 +280,7 @@ def map_export_for(request, area: Area) -> ExportData:
                 ind.name if ind else "",
                 ind.code if ind else "",
                 data.period_label,
-                t["raw"],
+                figure(t["raw"], ind.decimals if ind else 0),
                 status_text(t["status"]),
             ]
 

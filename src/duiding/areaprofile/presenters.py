@@ -92,6 +92,7 @@ class Row:
     source_html: str = ""  # the same items as escaped <dt>/<dd> pairs (fast to render)
     credit: str = ""
     domain_names: list[str] = field(default_factory=list)
+    decimals: int = 0  # the indicator's precision (the exports' number format)
 
 
 @dataclass(slots=True)
@@ -262,6 +263,7 @@ def build_row(item, *, with_page_parts: bool = True) -> Row:
         source_items=source_items,
         source_html=format_html_join("", "<dt>{}</dt><dd>{}</dd>", source_items),
         credit=t["credit_cbs"] if value.provenance.dataset_code else t["credit_derived"],
+        decimals=decimals,
     )
 
 

@@ -1,14 +1,22 @@
 """Tables out as CSV (streamed) and Excel, the way Dutch spreadsheet users open them.
 
 CSV follows what Dutch Excel opens directly: UTF-8 with BOM, `;` between fields, decimal comma,
-no thousands separator. Excel cells hold real numbers. Text that a spreadsheet would run as a
-formula (starting with = + - @, tab or carriage return) gets a leading quote, in both formats.
+no thousands separator. Excel cells hold real numbers, each with a number format (Excel shows it
+the Dutch way: 1.234,5). A figure travels as a `Figure` (value plus the indicator's decimals), so
+the CSV text and the Excel format show the same precision; a bare float gets two decimals, a
+whole number none. Text that a spreadsheet would run as a formula (starting with = + - @, tab or
+carriage return) gets a leading quote, in both formats. Sheet names are at most 31 characters and
+unique (`sheet_name`); the sheet's first cell holds the full title.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime
+import re
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from io import BytesIO
 
 from django.utils.translation import gettext as _
@@ -18,6 +26,81 @@ from duiding.core.formatting import NOT_AVAILABLE, OK, SUPPRESSED
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DATE_FORMAT = "DD-MM-YYYY"
+FLOAT_DECIMALS = 2  # a number without a stated precision
+SHEET_NAME_LENGTH = 31
+_INVALID_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number with its precision (the indicator's decimals): 12.345678 with 1 -> "12,3"."""
+
+    value: float
+    decimals: int = 0
+
+    def text(self) -> str:
+        """Dutch CSV text: decimal comma, no thousands separator, rounded half up, no "-0"."""
+        rounded = Decimal(repr(float(self.value))).quantize(
+            Decimal(1).scaleb(-self.decimals), ROUND_HALF_UP
+        )
+        if rounded == 0:
+            rounded = abs(rounded)
+        return f"{rounded:f}".replace(".", ",")
+
+
+def figure(value, decimals: int) -> Figure | None:
+    """`Figure(value, decimals)`, or None for no value."""
+    return None if value is None else Figure(float(value), max(0, int(decimals or 0)))
+
+
+def number_format(decimals: int, *, grouping: bool = True) -> str:
+    """Excel's number format with `decimals` decimals: '#,##0.0' (Dutch Excel shows 1.234,5)."""
+    zeros = "." + "0" * decimals if decimals else ""
+    return ("#,##0" if grouping else "0") + zeros
+
+
+def xlsx_value(value):
+    """(cell value, number format or None) for an openpyxl cell: figures and numbers get a
+    format, dates the Dutch date, text is made formula-safe."""
+    if isinstance(value, Figure):
+        return value.value, number_format(value.decimals)
+    if isinstance(value, bool) or value is None:
+        return value, None
+    if isinstance(value, int):
+        return value, "0"
+    if isinstance(value, float):
+        return value, number_format(FLOAT_DECIMALS)
+    if isinstance(value, datetime.date):
+        return value, DATE_FORMAT
+    if isinstance(value, str):
+        return safe_text(value), None
+    return value, None
+
+
+def xlsx_append(ws, values: Iterable) -> None:
+    """Append a row to sheet `ws`, every number with its number format (see `xlsx_value`)."""
+    pairs = [xlsx_value(v) for v in values]
+    ws.append([value for value, _fmt in pairs])
+    row = ws.max_row
+    for column, (_value, fmt) in enumerate(pairs, start=1):
+        if fmt:
+            ws.cell(row=row, column=column).number_format = fmt
+
+
+def sheet_name(name: str, used: set[str]) -> str:
+    """A valid, unique sheet name of at most 31 characters (Excel compares names case-
+    insensitively); `used` collects the names given. Put the full name in the sheet's A1."""
+    base = _INVALID_SHEET_CHARS.sub(" ", name)
+    base = re.sub(r"\s+", " ", base).strip().strip("'").strip() or "Blad"
+    title = base[:SHEET_NAME_LENGTH].rstrip()
+    number = 2
+    while title.lower() in used:
+        suffix = f" ({number})"
+        title = base[: SHEET_NAME_LENGTH - len(suffix)].rstrip() + suffix
+        number += 1
+    used.add(title.lower())
+    return title
 
 
 def safe_text(value: str) -> str:
@@ -40,15 +123,14 @@ def status_text(status: str | None) -> str:
 def csv_cell(value) -> str:
     if value is None:
         return ""
+    if isinstance(value, Figure):
+        return value.text()
     if isinstance(value, bool):
         return _("ja") if value else _("nee")
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
-        text = repr(round(value, 6))
-        if text.endswith(".0"):
-            text = text[:-2]
-        return text.replace(".", ",")
+        return Figure(value, FLOAT_DECIMALS).text()  # as in Excel (`xlsx_value`)
     return safe_text(str(value))
 
 
@@ -88,7 +170,7 @@ def xlsx_bytes(
 
     wb = Workbook()
     ws = wb.active
-    ws.title = sheet_title[:31]
+    ws.title = sheet_name(sheet_title, set())
     ws.append([safe_text(title)])
     ws["A1"].font = Font(bold=True, size=14)
     ws.append([safe_text(subtitle)])
@@ -100,7 +182,7 @@ def xlsx_bytes(
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     count = 0
     for row in rows:
-        ws.append([safe_text(v) if isinstance(v, str) else v for v in row])
+        xlsx_append(ws, row)
         count += 1
     last_row = header_row + count
     ws.freeze_panes = ws.cell(row=header_row + 1, column=frozen_columns + 1)

@@ -1,8 +1,8 @@
 """The tables of a programme's analysis as CSV (one click per table on the downloads page).
 
 Each table is (header, rows) built from `selectors.programme_analysis`; the views stream them
-with `core.exports.csv_lines` (UTF-8 with BOM, `;`, decimal comma, formula-safe text), so
-the CSV reads the same way as the Staat van de wijk download.
+with `core.exports.csv_lines` (UTF-8 with BOM, `;`, decimal comma, formula-safe text, figures
+with the indicator's decimals), so the CSV reads the same way as the Staat van de wijk download.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from duiding.core.exports import status_text
+from duiding.core.exports import figure, status_text
 from duiding.programmes.consultation.exports import comments_table, conversations_table
 from duiding.programmes.workbook.cells import unit_text
 
@@ -71,7 +71,7 @@ def indicator_table(analysis) -> tuple[list[str], Iterator[list]]:
                         ind.name,
                         unit_text(ind),
                         item.value.period.label,
-                        item.value.value,
+                        figure(item.value.value, ind.decimals),
                         status_text(item.value.status),
                     ]
                     by_code = {c.area.code: c for c in item.comparisons}
@@ -80,7 +80,11 @@ def indicator_table(analysis) -> tuple[list[str], Iterator[list]]:
                         if c is None:
                             out += [None, None, ""]
                         else:
-                            out += [c.value.value if c.value else None, c.difference, c.flag.label]
+                            out += [
+                                figure(c.value.value if c.value else None, ind.decimals),
+                                figure(c.difference, ind.decimals),
+                                c.flag.label,
+                            ]
                     note = striking.get(ind.code)
                     prov = item.value.provenance
                     out += [
@@ -182,7 +186,7 @@ def striking_table(analysis):
                         mark.indicator.code,
                         mark.indicator.name,
                         mark.note,
-                        item.value.value if item else None,
+                        figure(item.value.value, item.indicator.decimals) if item else None,
                         item.value.period.label if item else "",
                     ]
 

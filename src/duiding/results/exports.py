@@ -21,7 +21,10 @@ from duiding.core.exports import (
     XLSX_CONTENT_TYPE,
     Echo,
     csv_cell,
+    figure,
     safe_text,
+    sheet_name,
+    xlsx_append,
 )
 from duiding.results.models import ProgressEvaluation, Rule, Status
 from duiding.results.overview import pillar_of, verdict_label
@@ -63,8 +66,11 @@ def _latest_details(results: list) -> dict[int, dict]:
     return latest
 
 
-def _number(value):
-    return None if value is None else round(float(value), 4)
+OWN_INDICATOR_DECIMALS = 1  # an indicator typed by hand has no stated precision
+
+
+def _decimals(link) -> int:
+    return link.indicator.decimals if link.indicator_id else OWN_INDICATOR_DECIMALS
 
 
 def rows(results: Iterable) -> Iterable[list]:
@@ -93,13 +99,14 @@ def rows(results: Iterable) -> Iterable[list]:
         for link in links:
             item = items.get(link.pk, {})
             verdict = item.get("verdict")
+            decimals = _decimals(link)
             yield common + [
                 str(link),
                 link.baseline_period,
-                _number(item["baseline"] if "baseline" in item else link.baseline_value),
+                figure(item["baseline"] if "baseline" in item else link.baseline_value, decimals),
                 item.get("period") or "",
-                _number(item.get("value")),
-                _number(item.get("required")),
+                figure(item.get("value"), decimals),
+                figure(item.get("required"), decimals),
                 verdict_label(verdict) if item else "",
             ]
 
@@ -131,7 +138,8 @@ def xlsx_bytes(*, title: str, results: Iterable) -> bytes:
     names = header()
     wb = Workbook()
     ws = wb.active
-    ws.title = _("Resultaten")[:31]
+    used: set[str] = set()
+    ws.title = sheet_name(_("Resultaten"), used)
     ws.append([safe_text(title)])
     ws["A1"].font = Font(bold=True, size=14)
     ws.append([])
@@ -141,16 +149,13 @@ def xlsx_bytes(*, title: str, results: Iterable) -> bytes:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     count = 0
     for row in rows(results):
-        ws.append([safe_text(v) if isinstance(v, str) else v for v in row])
-        for cell in ws[ws.max_row]:
-            if isinstance(cell.value, date):
-                cell.number_format = "DD-MM-YYYY"
+        xlsx_append(ws, row)
         count += 1
     ws.freeze_panes = "A4"
     ws.auto_filter.ref = f"A3:{get_column_letter(len(names))}{3 + count}"
     for index in range(1, len(names) + 1):
         ws.column_dimensions[get_column_letter(index)].width = 50 if index in (3, 12) else 16
-    notes = wb.create_sheet(_("Toelichting")[:31])
+    notes = wb.create_sheet(sheet_name(_("Toelichting"), used))
     notes.append([safe_text(_("Toelichting"))])
     notes["A1"].font = Font(bold=True, size=14)
     for line in (

@@ -21,6 +21,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 from openpyxl.utils.exceptions import InvalidFileException
 
+from duiding.core.exports import FORMULA_STARTS, xlsx_append
 from duiding.frameworks.factors import history
 from duiding.frameworks.factors.selectors import factors_of, framework_domains
 from duiding.frameworks.models import AgePhase, Factor, FactorChange, Framework, LifeArea
@@ -42,16 +43,9 @@ COLUMNS = [
 KIND_WORDS = {"risico": Factor.Kind.RISK, "beschermend": Factor.Kind.PROTECTIVE, "beide": "both"}
 KIND_OUT = {v: k for k, v in KIND_WORDS.items()}
 YES, NO = "ja", "nee"
-FORMULA_START = ("=", "+", "-", "@")
+FORMULA_START = FORMULA_STARTS  # written with a leading apostrophe, read back without
 MAX_NAME = Factor._meta.get_field("name").max_length
 MAX_SOURCE = Factor._meta.get_field("source").max_length
-
-
-def safe_cell(value):
-    """Text that a spreadsheet would run as a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
 
 
 def _unsafe(text: str) -> str:
@@ -88,7 +82,7 @@ def factors_export(framework: Framework) -> bytes:
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for factor in factors_of(framework):
-        ws.append([safe_cell(v) for v in factor_row(factor)])
+        xlsx_append(ws, factor_row(factor))  # formula-safe text, the rank as a whole number
     ws.freeze_panes = "A2"
     for letter, width in zip(
         "ABCDEFGHIJK", (45, 12, 9, 30, 30, 45, 35, 60, 50, 10, 10), strict=True

@@ -9,6 +9,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from duiding.accounts.models import Membership
 from duiding.accounts.permissions import is_data_admin, require_data_admin
+from duiding.core.middleware import own_size_limit
 from duiding.indicators import selectors
 from duiding.indicators.forms import ImportUploadForm
 from duiding.indicators.uploads import ImportRefused, import_upload_start, max_upload_bytes
@@ -75,6 +76,7 @@ def _import_new_checked(request):
     )
 
 
+@own_size_limit  # MAX_UPLOAD_MB here (announced on the form), not the site-wide MAX_REQUEST_MB
 @csrf_exempt  # CSRF is checked by _import_new_checked, after the size check that reads no body.
 @login_required
 def import_new(request):

@@ -22,10 +22,12 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from duiding.core.links import absolute_url
 from duiding.programmes.consultation.selectors import sections_in_order
 from duiding.programmes.models import (
     AnalysisSection,
@@ -70,7 +72,8 @@ def feedback_request_create(
     link: str = "",
 ) -> FeedbackRequest:
     """Ask `reviewer` for feedback. The chosen sections get the status "Voorgelegd aan collega";
-    the reviewer gets an e-mail with `link` (the consultation page) after the commit."""
+    the reviewer gets an e-mail with `link` (the consultation page) after the commit. Without a
+    request to build the link from (the demo, a script), it is `SITE_URL` + the page's path."""
     message = (message or "").strip()
     if not message:
         raise ConsultationError(_("Schrijf een vraag aan de collega."))
@@ -98,6 +101,7 @@ def feedback_request_create(
     for section in sections:
         _set_status(section, SectionStatus.SHOWN_TO_COLLEAGUE, requested_by, summary)
     if reviewer.email:
+        link = link or absolute_url(reverse("programmes:consultation", args=[programme.pk]))
         transaction.on_commit(lambda: _send_request_mail(request, link))
     return request
 

@@ -91,7 +91,7 @@ def write_toc(ws, wb, analysis, layout: Layout) -> None:
         descriptions[title] = _("De factoren van het domein met leefgebied en leeftijdsfase")
     row = 5
     for sheet in wb.worksheets[1:]:
-        put(ws, row, 1, sheet.title, link=location(sheet.title))
+        put(ws, row, 1, layout.full_names.get(sheet.title, sheet.title), link=location(sheet.title))
         put(ws, row, 2, descriptions.get(sheet.title, ""))
         row += 1
     widths(ws, {"A": 40, "B": 80})

@@ -3,7 +3,6 @@ sheet uses (text made safe, number formats, headers, links back to the contents)
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -11,12 +10,11 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.hyperlink import Hyperlink
 
-from duiding.core.exports import safe_text
+from duiding.core.exports import number_format as core_number_format
+from duiding.core.exports import safe_text, sheet_name, xlsx_value
 from duiding.indicators.models import UnitKind
 
 MAX_CELL = 32_767  # Excel's limit for the text of one cell
-SHEET_NAME_LENGTH = 31
-_INVALID_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 HEADER_FILL = PatternFill("solid", start_color="DDEBF7", end_color="DDEBF7")
 DOMAIN_FILL = PatternFill("solid", start_color="E7E6E6", end_color="E7E6E6")
 LINK_FONT = Font(color="0563C1", underline="single")
@@ -32,17 +30,9 @@ def clean_text(value: str) -> str:
 
 
 def sheet_title(name: str, used: set[str]) -> str:
-    """A valid, unique sheet name (Excel compares names case-insensitively)."""
-    base = _INVALID_SHEET_CHARS.sub(" ", name)
-    base = re.sub(r"\s+", " ", base).strip().strip("'").strip() or "Blad"
-    title = base[:SHEET_NAME_LENGTH].rstrip()
-    number = 2
-    while title.lower() in used:
-        suffix = f" ({number})"
-        title = base[: SHEET_NAME_LENGTH - len(suffix)].rstrip() + suffix
-        number += 1
-    used.add(title.lower())
-    return title
+    """A valid, unique sheet name of at most 31 characters (the full name is the sheet's title
+    in row 2 and the entry in the Inhoudsopgave)."""
+    return sheet_name(name, used)
 
 
 def location(title: str, cell: str = "A1") -> str:
@@ -62,10 +52,8 @@ def unit_text(ref) -> str:
 
 
 def number_format(unit_kind: str, decimals: int) -> str:
-    zeros = "." + "0" * decimals if decimals else ""
-    if unit_kind in ("count", "amount"):
-        return "#,##0" + zeros
-    return "0" + zeros
+    """The indicator's precision; counts and amounts with thousands grouping."""
+    return core_number_format(decimals, grouping=unit_kind in ("count", "amount"))
 
 
 def put(ws, row: int, col: int, value, *, bold=False, fmt=None, wrap=False, link=None, fill=None):
@@ -75,8 +63,8 @@ def put(ws, row: int, col: int, value, *, bold=False, fmt=None, wrap=False, link
     cell = ws.cell(row=row, column=col, value=value)
     if bold:
         cell.font = BOLD
-    if fmt and isinstance(value, (int, float)):
-        cell.number_format = fmt
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        cell.number_format = fmt or xlsx_value(value)[1]
     if wrap:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     if fill is not None:
@@ -122,6 +110,7 @@ class Layout:
     factor_sheets: dict[int, str]  # domain pk -> sheet name
     ranking: str
     pillar_of_domain: dict[int, int] = field(default_factory=dict)  # domain pk -> pillar pk
+    full_names: dict[str, str] = field(default_factory=dict)  # sheet name -> uncut name
     overview_rows: dict[str, int] = field(default_factory=dict)  # indicator code -> row
 
     def back_to_pillar(self, domain_pk: int) -> tuple[str, str]:
@@ -132,24 +121,32 @@ class Layout:
 
 def plan_layout(analysis) -> Layout:
     used: set[str] = set()
-    toc = sheet_title(_("Inhoudsopgave"), used)
-    notes = sheet_title(_("Toelichting"), used)
+    full_names: dict[str, str] = {}
+
+    def name(full: str) -> str:
+        title = sheet_title(full, used)
+        full_names[title] = full
+        return title
+
+    toc = name(_("Inhoudsopgave"))
+    notes = name(_("Toelichting"))
     pillars = {
-        p.pillar.pk: sheet_title(_("Pijler %(name)s") % {"name": p.pillar.name}, used)
-        for p in analysis.pillars
+        p.pillar.pk: name(_("Pijler %(name)s") % {"name": p.pillar.name}) for p in analysis.pillars
     }
-    summary = sheet_title(_("Samenvatting alle pijlers"), used)
-    overview = sheet_title(_("Indicatoren overzicht"), used)
+    summary = name(_("Samenvatting alle pijlers"))
+    overview = name(_("Indicatoren overzicht"))
     factor_sheets = {}
     pillar_of_domain = {}
     for p in analysis.pillars:
         for d in p.domains:
             pillar_of_domain[d.domain.pk] = p.pillar.pk
-            factor_sheets[d.domain.pk] = sheet_title(
-                _("Factorenmodel %(domain)s") % {"domain": d.domain.name}, used
+            factor_sheets[d.domain.pk] = name(
+                _("Factorenmodel %(domain)s") % {"domain": d.domain.name}
             )
-    ranking = sheet_title(_("Ranking"), used)
-    return Layout(toc, notes, pillars, summary, overview, factor_sheets, ranking, pillar_of_domain)
+    ranking = name(_("Ranking"))
+    return Layout(
+        toc, notes, pillars, summary, overview, factor_sheets, ranking, pillar_of_domain, full_names
+    )
 
 
 def toc_link(ws, row: int, layout: Layout, col: int = 1) -> None:
