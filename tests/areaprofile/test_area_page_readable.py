@@ -163,6 +163,11 @@ def test_an_adviser_compares_with_a_wijk_of_choice_kept_in_the_url(client_as, ad
     assert "1.200" in row and "verschil +355" in row  # same level: the count's difference
     assert row.count('class="diff"') == 1  # not against Rotterdam or Nederland
     assert "vergelijk=WK059912" in html  # kept in the links (exports, breadcrumbs)
+    export = client.get(
+        reverse("areaprofile:export_csv", args=["WK059910"]), {"vergelijk": "WK059912"}
+    )
+    header = b"".join(export.streaming_content).decode("utf-8-sig").splitlines()[0]
+    assert "Waarde IJsselmonde" in header  # the download has the same columns
     bad = _page(client, vergelijk="GM0518")
     assert "Vergelijkingsgebied “GM0518” is niet te kiezen" in bad
 

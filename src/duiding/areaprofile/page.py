@@ -320,8 +320,11 @@ def benchmark_for(request, area: Area) -> ExportData:
     """The area's benchmark table for CSV/Excel (same rows and grouping as the page)."""
     user = request.user
     period = requested_period(request)
+    chosen, _choices = requested_comparison(request, area)
     labels = level_labels(_municipality_id(area))
-    benchmark = area_benchmark(user=user, area=area, period=period, with_series=False)
+    benchmark = area_benchmark(
+        user=user, area=area, period=period, with_series=False, compare_with=chosen
+    )
     layout = framework_layout()
     pillars, other = build_sections(benchmark, layout.domains, layout.order, with_page_parts=False)
     codes = {r.value.provenance.dataset_code for r in benchmark.rows} - {""}
