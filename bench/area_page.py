@@ -233,12 +233,8 @@ def _pct(values: list[float], q: int) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
 
 
-def measure(n_areas: int, seed: int, repeat: int = 3, *, server: bool = True) -> dict:
-    from django.db import connection
-    from django.test import Client
-
-    from duiding.accounts.models import Membership, Organisation, User
-    from duiding.accounts.services import token_create
+def _sample(n_areas: int, seed: int) -> tuple[list[str], list[str], random.Random]:
+    """(sampled codes, all wijken and buurten with figures, the random generator)."""
     from duiding.areas.models import Area, Level
     from duiding.indicators.models import Observation
 
@@ -253,11 +249,11 @@ def measure(n_areas: int, seed: int, repeat: int = 3, *, server: bool = True) ->
         .values_list("code", flat=True)
     )
     rng = random.Random(seed)
-    codes = rng.sample(candidates, min(n_areas, len(candidates)))
-    print(
-        f"measuring {len(codes)} of {len(candidates)} wijken and buurten with figures "
-        f"(best of {repeat} passes per area)"
-    )
+    return rng.sample(candidates, min(n_areas, len(candidates))), candidates, rng
+
+
+def _bench_user():
+    from duiding.accounts.models import Membership, Organisation, User
 
     org, _ = Organisation.objects.get_or_create(
         slug="bench", defaults={"name": "Bench gemeente", "kind": Organisation.Kind.MUNICIPALITY}
@@ -266,6 +262,21 @@ def measure(n_areas: int, seed: int, repeat: int = 3, *, server: bool = True) ->
     Membership.objects.get_or_create(
         user=user, organisation=org, defaults={"role": Membership.Role.ADVISER}
     )
+    return user
+
+
+def measure(n_areas: int, seed: int, repeat: int = 3, *, server: bool = True) -> dict:
+    from django.db import connection
+    from django.test import Client
+
+    from duiding.accounts.services import token_create
+
+    codes, candidates, rng = _sample(n_areas, seed)
+    print(
+        f"measuring {len(codes)} of {len(candidates)} wijken and buurten with figures "
+        f"(best of {repeat} passes per area)"
+    )
+    user = _bench_user()
     if not server:
         return {"codes": codes}
     _token, raw = token_create(user=user, name="bench")
