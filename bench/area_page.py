@@ -13,12 +13,22 @@
    runs in its own pass over all areas, three rounds in a different order; per area the best of
    the three counts (so other processes on a shared machine do not decide the p95).
 
+5. In a real browser (Playwright with /usr/bin/chromium, against a live server on this
+   database): 20 of those areas, each in a fresh browser context (an empty cache: the first
+   visit), then once more in the same context (cached). Time to a complete page = navigation
+   start to the end of the load event, or to the last chart drawn after it (none on a row
+   since the sparklines are SVG from the server; the map and the detail charts load Vega when
+   they come into view or are opened).
+
 Prints human lines and ends with one JSON line:
 {"bench": "area_page", "p50_ms": .., "p95_ms": .., "api_p50_ms": .., "api_p95_ms": ..,
- "sql_p95_ms": .., "ratio": ..}   (p50/p95_ms: the page; ratio = api_p95_ms / sql_p95_ms)
-Targets: p95_ms <= 150, ratio <= 3.
+ "sql_p95_ms": .., "ratio": .., "browser_p50_ms": .., "browser_p95_ms": ..,
+ "browser_cached_p95_ms": ..}   (p50/p95_ms: the page on the server; ratio = api_p95_ms /
+ sql_p95_ms; browser_*: complete in Chromium, first visit and cached)
+Targets: p95_ms <= 150, ratio <= 3, browser_p95_ms <= 1000.
 
     .venv/bin/python bench/area_page.py [--areas 200] [--seed 7] [--repeat 3] [--db FILE] [--keep]
+        [--browser-areas 20]
 """
 
 from __future__ import annotations
@@ -30,7 +40,9 @@ import random
 import re
 import secrets
 import shutil
+import socket
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -39,6 +51,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("DUIDING_SHARED_DATA", ROOT.parent / "shared" / "data"))
 SYNTHETIC_YEARS = 4
+CHROMIUM = Path("/usr/bin/chromium")
+# Navigation start to the end of the load event, or to the last chart drawn after it.
+# Returns [complete, first byte of the HTML] in ms since navigation start.
+COMPLETE_JS = """async () => {
+  const busy = () => document.querySelector('[data-rendered="loading"]');
+  for (let i = 0; i < 200 && busy(); i++) await new Promise(r => setTimeout(r, 10));
+  const nav = performance.getEntriesByType("navigation")[0];
+  const complete = Math.max(nav.loadEventEnd, busy() ? performance.now() : 0,
+                  document.querySelector('[data-rendered="1"]') ? performance.now() : 0);
+  return [complete, nav.responseStart];
+}"""
 
 
 def _setup(db_path: str | None) -> str | None:
@@ -210,12 +233,8 @@ def _pct(values: list[float], q: int) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
 
 
-def measure(n_areas: int, seed: int, repeat: int = 3) -> dict:
-    from django.db import connection
-    from django.test import Client
-
-    from duiding.accounts.models import Membership, Organisation, User
-    from duiding.accounts.services import token_create
+def _sample(n_areas: int, seed: int) -> tuple[list[str], list[str], random.Random]:
+    """(sampled codes, all wijken and buurten with figures, the random generator)."""
     from duiding.areas.models import Area, Level
     from duiding.indicators.models import Observation
 
@@ -230,11 +249,11 @@ def measure(n_areas: int, seed: int, repeat: int = 3) -> dict:
         .values_list("code", flat=True)
     )
     rng = random.Random(seed)
-    codes = rng.sample(candidates, min(n_areas, len(candidates)))
-    print(
-        f"measuring {len(codes)} of {len(candidates)} wijken and buurten with figures "
-        f"(best of {repeat} passes per area)"
-    )
+    return rng.sample(candidates, min(n_areas, len(candidates))), candidates, rng
+
+
+def _bench_user():
+    from duiding.accounts.models import Membership, Organisation, User
 
     org, _ = Organisation.objects.get_or_create(
         slug="bench", defaults={"name": "Bench gemeente", "kind": Organisation.Kind.MUNICIPALITY}
@@ -243,6 +262,21 @@ def measure(n_areas: int, seed: int, repeat: int = 3) -> dict:
     Membership.objects.get_or_create(
         user=user, organisation=org, defaults={"role": Membership.Role.ADVISER}
     )
+    return user
+
+
+def measure(n_areas: int, seed: int, repeat: int = 3) -> dict:
+    from django.db import connection
+    from django.test import Client
+
+    from duiding.accounts.services import token_create
+
+    codes, candidates, rng = _sample(n_areas, seed)
+    print(
+        f"measuring {len(codes)} of {len(candidates)} wijken and buurten with figures "
+        f"(best of {repeat} passes per area)"
+    )
+    user = _bench_user()
     _token, raw = token_create(user=user, name="bench")
     page_client = Client()
     page_client.force_login(user)
@@ -336,6 +370,7 @@ def measure(n_areas: int, seed: int, repeat: int = 3) -> dict:
         "sql_p95_ms": round(_pct(sql_ms, 95), 2),
     }
     figures["ratio"] = round(figures["api_p95_ms"] / max(figures["sql_p95_ms"], 1e-6), 2)
+    figures["codes"] = codes  # for the browser pass (taken out before printing)
     print(
         f"page  /wijk/<code>/            p50 {figures['p50_ms']:7.1f} ms  p95 {figures['p95_ms']:7.1f} ms  (target p95 <= 150)"
     )
@@ -346,6 +381,98 @@ def measure(n_areas: int, seed: int, repeat: int = 3) -> dict:
         f"SQL   one hand-written query   p50 {statistics.median(sql_ms):7.2f} ms  p95 {figures['sql_p95_ms']:7.2f} ms"
     )
     print(f"ratio API p95 / SQL p95: {figures['ratio']} (target <= 3)")
+    return figures
+
+
+def _start_server():
+    """`duiding runserver` on a free port in a child process; (process, base url)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "ALLOWED_HOSTS": "127.0.0.1,localhost"}
+    command = [sys.executable, "-m", "duiding", "runserver", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(
+        [*command, "--noreload", "--insecure"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _attempt in range(300):
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return server, f"http://127.0.0.1:{port}"
+        time.sleep(0.1)
+    server.terminate()
+    raise RuntimeError("the live server did not start")
+
+
+def measure_browser(codes: list[str]) -> dict:
+    """Time to a complete page in Chromium: the first visit (empty cache) and a cached one."""
+    from django.conf import settings
+    from django.test import Client
+    from playwright.sync_api import sync_playwright
+
+    from duiding.accounts.models import User
+
+    if not CHROMIUM.exists() or not codes:
+        print(f"browser: {CHROMIUM} missing or no areas; browser figures left out")
+        return {
+            "browser_p50_ms": None,
+            "browser_p95_ms": None,
+            "browser_cached_p95_ms": None,
+            "browser_after_html_p95_ms": None,
+        }
+    # The live server is its own process on this database (as in production: the browser's
+    # driver and the server do not share one interpreter), static files served by Django.
+    server, base = _start_server()
+    client = Client()
+    client.force_login(User.objects.get(username="bench-adviseur"))
+    cookie = {
+        "name": settings.SESSION_COOKIE_NAME,
+        "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+        "url": base,
+    }
+    first: list[float] = []
+    cached: list[float] = []
+    after_html: list[float] = []  # complete minus the first byte: the browser's own part
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=str(CHROMIUM),
+                args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+            )
+            for i, code in enumerate([codes[0], *codes]):  # the first one warms the server up
+                context = browser.new_context(viewport={"width": 1280, "height": 900})
+                context.add_cookies([cookie])
+                page = context.new_page()
+                timings = []
+                for _visit in range(2):
+                    page.goto(f"{base}/wijk/{code}/", wait_until="load")
+                    timings.append(page.evaluate(COMPLETE_JS))
+                context.close()
+                if i:
+                    first.append(timings[0][0])
+                    cached.append(timings[1][0])
+                    after_html.append(timings[0][0] - timings[0][1])
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    figures = {
+        "browser_p50_ms": round(statistics.median(first), 1),
+        "browser_p95_ms": round(_pct(first, 95), 1),
+        "browser_cached_p95_ms": round(_pct(cached, 95), 1),
+        "browser_after_html_p95_ms": round(_pct(after_html, 95), 1),
+    }
+    print(
+        f"browser Chromium, {len(first)} areas   first visit p50 {figures['browser_p50_ms']:7.1f} ms"
+        f"  p95 {figures['browser_p95_ms']:7.1f} ms  cached p95 "
+        f"{figures['browser_cached_p95_ms']:7.1f} ms  (target p95 <= 1000)"
+    )
+    print(
+        "  of which after the first byte of the HTML (parsing, styles, scripts, load event): "
+        f"p95 {figures['browser_after_html_p95_ms']:7.1f} ms"
+    )
     return figures
 
 
@@ -366,6 +493,12 @@ def main() -> int:
     )
     parser.add_argument(
         "--db", help="SQLite file to use; when it already has figures, loading is skipped"
+    )
+    parser.add_argument(
+        "--browser-areas", type=int, default=20, help="areas measured in Chromium (0: none)"
+    )
+    parser.add_argument(
+        "--browser-only", action="store_true", help="skip the server pass (p50/p95_ms, API, SQL)"
     )
     args = parser.parse_args()
     if not SHARED.is_dir():
@@ -392,7 +525,12 @@ def main() -> int:
         gc.collect()
         gc.freeze()
         print("gc.freeze(): start-up objects are left out of garbage collection")
-    figures = measure(args.areas, args.seed, max(1, args.repeat))
+    if args.browser_only:
+        _bench_user()
+        figures = {"codes": _sample(args.areas, args.seed)[0]}
+    else:
+        figures = measure(args.areas, args.seed, max(1, args.repeat))
+    figures.update(measure_browser(figures.pop("codes")[: max(0, args.browser_areas)]))
     if tmp and not args.keep:
         from django.db import connections
 

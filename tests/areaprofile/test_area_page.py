@@ -32,8 +32,11 @@ def test_area_page_default_period_is_the_latest_and_a_chosen_period_is_shown(
     html = _page(client)
     assert '<option value="2023">2023</option>' in html  # not selected: latest per indicator
     html_2019 = _page(client, periode="2019")
-    assert '<td class="num"><span class="value">2.410</span></td>' in html_2019
-    assert '<td class="num"><span class="value">1.555</span></td>' not in html_2019
+    assert '<span class="cell-label">Feijenoord</span><span class="value">2.410</span>' in html_2019
+    assert (
+        '<span class="cell-label">Feijenoord</span><span class="value">1.555</span>'
+        not in html_2019
+    )
     assert '<option value="2019" selected>2019</option>' in html_2019
 
 
@@ -84,7 +87,7 @@ def test_suppressed_not_available_and_zero_look_different(client_as, adviseur, d
     html = _page(client_as(adviseur))
     assert '<span class="value value--suppressed">geheim (klein aantal)</span>' in html
     assert '<span class="value value--na">geen cijfer</span>' in html
-    assert '<td class="num"><span class="value">0</span></td>' in html
+    assert '<span class="value">0</span>' in html
 
 
 def test_source_details_name_file_row_column_and_cbs(client_as, adviseur, data):
@@ -179,5 +182,5 @@ def test_english_interface_uses_english_number_format(client_as, adviseur, data)
     response = client.get(reverse("areaprofile:area", args=["WK059910"]))
     html = response.content.decode()
     assert '<html lang="en"' in html
-    assert '<td class="num"><span class="value">1,555</span></td>' in html
+    assert '<span class="cell-label">Feijenoord</span><span class="value">1,555</span>' in html
     assert "18.1%" in html

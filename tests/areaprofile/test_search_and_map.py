@@ -95,4 +95,10 @@ def test_gebied_page_maps_its_buurten(client_as, adviseur, data):
     html = (
         client_as(adviseur).get(reverse("areaprofile:area", args=["BU05991086"])).content.decode()
     )
-    assert 'id="kaart"' not in html  # a buurt has nothing below it
+    # a buurt has nothing below it: the map shows its gebied's buurten, the buurt itself marked
+    assert "Kaart: wijken van Feijenoord" in html
+    assert "Afrikaanderwijk heeft een dikke zwarte rand op de kaart" in html
+    assert (
+        '<tr class="current"><th scope="row"><a class="utrecht-link" href="/wijk/BU05991086/" aria-current="page">'
+        in html
+    )

@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from duiding.areas.models import Area
 from duiding.indicators.benchmark import rules
 from duiding.indicators.selectors import (
     area_benchmark,
@@ -113,7 +114,36 @@ def test_area_benchmark_counts_are_not_flagged(geo, adviseur):
     obs(n, geo["gm"], "2023", 50000.0)
     row = area_benchmark(user=adviseur, area=geo["bu"]).rows[0]
     assert all(c.flag.result == rules.NONE for c in row.comparisons)
-    assert row.comparisons[1].difference == pytest.approx(-49500.0)
+    # no difference of a count against areas of another size (was "verschil −49.500")
+    assert [c.difference for c in row.comparisons] == [None] * len(row.comparisons)
+
+
+def test_area_benchmark_adds_a_chosen_area_of_the_same_level_with_count_differences(geo, adviseur):
+    n = indicator("n", unit_kind="count")
+    pct = indicator("pct")
+    other = Area.objects.create(
+        code="BU99990002",
+        name="Andere buurt",
+        level=geo["bu"].level,
+        parent=geo["bu"].parent,
+        municipality=geo["bu"].municipality,
+    )
+    obs(n, geo["bu"], "2023", 500.0)
+    obs(n, other, "2023", 420.0)
+    obs(n, geo["gm"], "2023", 50000.0)
+    obs(pct, geo["bu"], "2023", 12.0)
+    obs(pct, other, "2023", 10.0)
+    plain = area_benchmark(user=adviseur, area=geo["bu"])
+    assert "chosen" not in [c.role for c in plain.comparison_areas]
+    result = area_benchmark(user=adviseur, area=geo["bu"], compare_with=other)
+    assert [c.role for c in result.comparison_areas][0] == "chosen"
+    rows = result.by_code()
+    chosen = rows["n"].comparisons[0]
+    assert chosen.area.code == "BU99990002" and chosen.difference == pytest.approx(80.0)
+    municipality = next(c for c in rows["n"].comparisons if c.role == "municipality")
+    assert municipality.difference is None
+    assert rows["pct"].comparisons[0].difference == pytest.approx(2.0)
+    assert rows["pct"].comparisons[0].flag.result == rules.WORSE  # lower is better
 
 
 def test_area_benchmark_uses_numerators_for_significance(geo, adviseur):

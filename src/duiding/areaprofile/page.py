@@ -12,20 +12,35 @@ from django.contrib import messages
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from duiding.areaprofile import exports
-from duiding.areaprofile.presenters import build_sections
-from duiding.areaprofile.selectors import framework_layout, map_data, map_indicator_options
+from duiding.areaprofile.presenters import build_sections, indelingswijziging_meaning
+from duiding.areaprofile.selectors import (
+    comparison_choices,
+    framework_layout,
+    map_data,
+    map_indicator_options,
+)
 from duiding.areas.models import Area, Level
-from duiding.areas.selectors import area_ancestors, area_children, level_labels
+from duiding.areas.selectors import area_ancestors, area_children, area_get, level_labels
 from duiding.core import charts
 from duiding.core import formatting as fmt
 from duiding.core.exports import figure, status_text
+from duiding.indicators.benchmark.rates import youth_rates
+from duiding.indicators.benchmark.sources import derived_parts
 from duiding.indicators.models import Dataset
+from duiding.indicators.periods import label_for_code
 from duiding.indicators.selectors import area_benchmark, available_periods, normalise_period
 
 MAP_LEVELS = {Level.MUNICIPALITY, Level.DISTRICT}
 KIND_ORDER = {"year": 0, "half": 1, "quarter": 2, "date": 3}
+KIND_GROUPS = {
+    "year": gettext_lazy("Jaren"),
+    "half": gettext_lazy("Halfjaren"),
+    "quarter": gettext_lazy("Kwartalen"),
+    "date": gettext_lazy("Peildatums"),
+}
 
 
 def _municipality_id(area: Area) -> int | None:
@@ -51,18 +66,51 @@ def requested_period(request) -> str | None:
 
 
 def period_options(area: Area, user) -> list[dict]:
+    """The periods with figures, grouped by kind (jaren, halfjaren, kwartalen, peildatums),
+    latest first within a group; labels in CBS's style ("2e halfjaar 2023")."""
     periods = available_periods(area, user=user)
-    periods.sort(key=lambda p: (-p.year, KIND_ORDER.get(p.kind, 9), p.code))
-    return [{"code": p.code, "label": p.label} for p in periods]
+    # within a kind the codes sort in time ("2023H2" after "2023H1", ISO dates); latest first
+    periods.sort(key=lambda p: (KIND_ORDER.get(p.kind, 9), p.code), reverse=True)
+    periods.sort(key=lambda p: KIND_ORDER.get(p.kind, 9))
+    groups: list[dict] = []
+    for p in periods:
+        if not groups or groups[-1]["kind"] != p.kind:
+            groups.append({"kind": p.kind, "label": KIND_GROUPS.get(p.kind, p.kind), "options": []})
+        # one label style for all ("1e half jaar 2024" as published becomes "1e halfjaar 2024")
+        groups[-1]["options"].append({"code": p.code, "label": label_for_code(p.code)})
+    return groups
+
+
+def requested_comparison(request, area: Area) -> tuple[Area | None, list[tuple[str, str]]]:
+    """The area of ?vergelijk= (one of `comparison_choices`), and the choices for the select."""
+    choices = comparison_choices(area)
+    raw = request.GET.get("vergelijk", "").strip().upper()
+    if not raw:
+        return None, choices
+    if raw not in {code for code, _name in choices}:
+        messages.warning(
+            request,
+            _("Vergelijkingsgebied “%(code)s” is niet te kiezen; het is weggelaten.")
+            % {"code": raw[:40]},
+        )
+        return None, choices
+    return area_get(raw), choices
 
 
 def area_page_context(request, area: Area) -> dict:
     user = request.user
     period = requested_period(request)
+    chosen, choices = requested_comparison(request, area)
     labels = level_labels(_municipality_id(area))
-    benchmark = area_benchmark(user=user, area=area, period=period)
+    benchmark = area_benchmark(user=user, area=area, period=period, compare_with=chosen)
     layout = framework_layout()
-    pillars, other = build_sections(benchmark, layout.domains, layout.order)
+    pillars, other = build_sections(
+        benchmark,
+        layout.domains,
+        layout.order,
+        rates=youth_rates(user=user, benchmark=benchmark),
+        parts=derived_parts(user=user, benchmark=benchmark),
+    )
     trends: dict[str, dict] = {}
     for row in [r for p in pillars for d in p.domains for r in d.rows] + other:
         if row.trend and not row.trend_id:
@@ -74,6 +122,8 @@ def area_page_context(request, area: Area) -> dict:
     children = area_children(area)
     child_level = children[0].level if children else None
     query = {"periode": period} if period else {}
+    if chosen is not None:
+        query["vergelijk"] = chosen.code
     context = {
         "nav": "wijk",
         "area": area,
@@ -83,20 +133,39 @@ def area_page_context(request, area: Area) -> dict:
         "children_label": labels.get(child_level, ("", ""))[1] if child_level else "",
         "period": period or "",
         "period_options": period_options(area, user),
+        "comparison_choices": choices,
+        "compare_with": chosen.code if chosen is not None else "",
         "benchmark": benchmark,
         "framework": layout.framework,
-        "pillars": [p for p in pillars if p.row_count] if benchmark.rows else [],
-        "empty_pillars": [p.name for p in pillars if not p.row_count],
+        "pillars": pillars if benchmark.rows else [],
         "other_rows": other,
         "row_count": len(benchmark.rows),
-        "trend_template": charts.trend_template() if trends else None,
+        "trend_template": charts.trend_template(compact=False) if trends else None,
         "trend_data": trends,
         "export_query": ("?" + urlencode(query)) if query else "",
-        "indelingswijziging": area.indelingswijziging,
+        "indelingswijziging": indelingswijziging_meaning(area.indelingswijziging),
     }
-    if area.level in MAP_LEVELS and children:
-        context.update(map_context(request, area, children=children, period=period))
+    map_area = _map_area(area, children)
+    if map_area is not None:
+        map_children = children if map_area is area else area_children(map_area)
+        current = None if map_area is area else area
+        if map_children:
+            context.update(
+                map_context(
+                    request, map_area, children=map_children, period=period, current=current
+                )
+            )
     return context
+
+
+def _map_area(area: Area, children: list[Area]) -> Area | None:
+    """Whose child areas the page maps: the area's own (a gemeente, a gebied with buurten), else
+    for a gebied or buurt its parent's, with the area itself marked."""
+    if area.level in MAP_LEVELS and children:
+        return area
+    if area.level in {Level.DISTRICT, Level.NEIGHBOURHOOD} and area.parent_id:
+        return area.parent
+    return None
 
 
 def _map_values(request, area: Area, *, children=None, period=None) -> dict:
@@ -139,10 +208,35 @@ def _map_values(request, area: Area, *, children=None, period=None) -> dict:
     }
 
 
-def map_context(request, area: Area, *, children=None, period=None) -> dict:
-    """The map section: indicator choice, the choropleth spec and the table alternative."""
+def _current_child(request, table: list[dict], current: Area | None) -> Area | None:
+    """The area the page is about when the map shows its siblings (?huidig= on the map alone)."""
+    if current is not None:
+        return current
+    code = request.GET.get("huidig", "").strip().upper()
+    return next((t["area"] for t in table if t["area"].code == code), None) if code else None
+
+
+def _mark_current(spec: dict, code: str) -> None:
+    """A thick outline around the page's own area (one more layer on the choropleth)."""
+    layers = spec.get("layer") or []
+    if not layers:
+        return
+    outline = {
+        "data": layers[0].get("data", spec.get("data")),
+        "mark": {"type": "geoshape", "fill": None, "stroke": "#000000", "strokeWidth": 3},
+        "transform": [{"filter": {"field": "properties.code", "equal": code}}],
+    }
+    layers.append({k: v for k, v in outline.items() if v is not None})
+
+
+def map_context(request, area: Area, *, children=None, period=None, current=None) -> dict:
+    """The map section: indicator choice, the choropleth spec and the table alternative.
+    current: the page's own area when the map shows its siblings (marked on map and table)."""
     values = _map_values(request, area, children=children, period=period)
     period, data, table = values["period"], values["data"], values["table"]
+    current = _current_child(request, table, current)
+    for t in table:
+        t["current"] = current is not None and t["area"].pk == current.pk
     child_plural = values["child_plural"]
     ind = data.indicator
     features = [
@@ -188,8 +282,12 @@ def map_context(request, area: Area, *, children=None, period=None) -> dict:
             description=description,
             decimals=ind.decimals,
         )
+        if current is not None:
+            _mark_current(spec, current.code)
     return {
-        "area": area,
+        "map_area": area,
+        "map_current": current,
+        "map_has_missing": any(t["raw"] is None for t in table),
         "map_options": values["options"],
         "map_indicator": ind,
         "map_chosen": values["chosen"],
@@ -222,8 +320,11 @@ def benchmark_for(request, area: Area) -> ExportData:
     """The area's benchmark table for CSV/Excel (same rows and grouping as the page)."""
     user = request.user
     period = requested_period(request)
+    chosen, _choices = requested_comparison(request, area)
     labels = level_labels(_municipality_id(area))
-    benchmark = area_benchmark(user=user, area=area, period=period, with_series=False)
+    benchmark = area_benchmark(
+        user=user, area=area, period=period, with_series=False, compare_with=chosen
+    )
     layout = framework_layout()
     pillars, other = build_sections(benchmark, layout.domains, layout.order, with_page_parts=False)
     codes = {r.value.provenance.dataset_code for r in benchmark.rows} - {""}

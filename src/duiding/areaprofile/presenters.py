@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from duiding.core import charts
 from duiding.core import formatting as fmt
+from duiding.core.sparkline import sparkline_svg
 
 # CBS "Indelingswijziging gemeente, wijk, buurt" (KWB DataProperties): what each code means.
 INDELINGSWIJZIGING = {
@@ -38,6 +39,27 @@ def indelingswijziging_code(raw: str) -> str:
     if text.endswith(".0"):
         text = text[:-2]
     return text
+
+
+INDELINGSWIJZIGING_HEADER = {
+    "1": gettext_noop("indeling ongewijzigd sinds vorig jaar: cijfers vergelijkbaar over de jaren"),
+    "2": gettext_noop("nieuwe CBS-code, zelfde grenzen als vorig jaar"),
+    "3": gettext_noop("grenzen gewijzigd: vergelijk niet zonder meer met eerdere jaren"),
+}
+
+
+def indelingswijziging_meaning(raw: str) -> dict | None:
+    """For the page header: a short phrase for the code (CBS-indelingswijziging 1-3), with the
+    code and CBS's full meaning for the title; None when there is no code."""
+    code = indelingswijziging_code(raw)
+    if not code:
+        return None
+    short = INDELINGSWIJZIGING_HEADER.get(code)
+    return {
+        "code": code,
+        "short": _(short) if short else code,
+        "full": indelingswijziging_text(raw),
+    }
 
 
 def indelingswijziging_text(raw: str) -> str:
@@ -62,6 +84,11 @@ class ComparisonCell:
     flag_reason: str
     flag_icon: str
     flag_css: str
+    # the count per 1.000 youths (indicators/benchmark/rates.py), when there is one
+    rate: fmt.ValueText | None = None
+    rate_flag_label: str = ""
+    rate_flag_icon: str = ""
+    rate_flag_css: str = ""
 
 
 @dataclass(slots=True)
@@ -93,6 +120,8 @@ class Row:
     credit: str = ""
     domain_names: list[str] = field(default_factory=list)
     decimals: int = 0  # the indicator's precision (the exports' number format)
+    sparkline: str = ""  # inline SVG (core/sparkline.py), safe
+    rate: fmt.ValueText | None = None  # the area's count per 1.000 youths
 
 
 @dataclass(slots=True)
@@ -139,6 +168,14 @@ def _texts(language: str) -> dict[str, str]:
         "period": _("Periode"),
         "credit_cbs": _("Bron: CBS (CC BY 4.0)"),
         "credit_derived": _("Bron: CBS (CC BY 4.0); berekend door Duiding"),
+        "calculation": _("Berekening"),
+        "numerator": _("Teller"),
+        "denominator": _("Noemer"),
+        "part_missing": _("geen cijfer van dit onderdeel voor deze periode"),
+        "part_source": _("%(dataset)s, bestand %(file)s, rij %(row)s, kolom %(column)s"),
+        "rate_label": _("per 1.000 jongeren"),
+        "rate": _("Per 1.000 jongeren"),
+        "credit_parts": _("Bron: CBS (CC BY 4.0); teller en noemer zoals gepubliceerd"),
     }
 
 
@@ -163,12 +200,43 @@ def _unit_text(unit_kind: str, unit_label: str, t: dict[str, str]) -> str:
     return t.get(unit_kind, unit_kind) + (f" ({unit_label})" if unit_label else "")
 
 
-def _source_items(item, cells, t: dict[str, str]) -> list[tuple[str, str]]:
+def _part_text(part, t: dict[str, str]) -> str:
+    """'Jongeren … (1.555): 85685NED — Jeugdzorg; wijken, bestand …csv, rij 8041, kolom …'."""
+    head = part.name + (f" ({fmt.number(part.value, 0)})" if part.value is not None else "")
+    prov = part.provenance
+    if prov is None:
+        return f"{head}: {t['part_missing']}"
+    dataset = prov.dataset_code + (f" — {prov.dataset_title}" if prov.dataset_title else "")
+    where = t["part_source"] % {
+        "dataset": dataset or "–",
+        "file": prov.file or "–",
+        "row": prov.row or "–",
+        "column": prov.column or "–",
+    }
+    return f"{head}: {where}"
+
+
+def _derived_items(parts, t: dict[str, str]) -> list[tuple[str, str]]:
+    """Numerator and denominator with their own CBS file and row (not "berekend door Duiding")."""
+    formula = (
+        f"{t['numerator']} / {t['denominator']} × {fmt.number(parts.multiplier, 0)}"
+        f" ({parts.numerator.code} / {parts.denominator.code})"
+    )
+    return [
+        (t["calculation"], formula),
+        (t["numerator"], _part_text(parts.numerator, t)),
+        (t["denominator"], _part_text(parts.denominator, t)),
+    ]
+
+
+def _source_items(item, cells, t: dict[str, str], parts=None, rate=None) -> list[tuple[str, str]]:
     """The 'Bron en toelichting' list as (label, text) pairs, empty fields left out."""
     ind, prov = item.indicator, item.value.provenance
     items: list[tuple[str, str]] = []
     if ind.definition:
         items.append((t["definition"], ind.definition))
+    if rate is not None:
+        items.append((t["rate"], rate.definition))
     items.append((t["suggestion"], item.suggestion.text))
     for cell in cells:
         items.append(
@@ -177,16 +245,23 @@ def _source_items(item, cells, t: dict[str, str]) -> list[tuple[str, str]]:
                 f"{cell.flag_label[:1].upper()}{cell.flag_label[1:]}: {cell.flag_reason}",
             )
         )
-    if prov.dataset_code:
-        dataset = prov.dataset_code + (f" — {prov.dataset_title}" if prov.dataset_title else "")
+    if parts is not None:
+        items.extend(_derived_items(parts, t))
     else:
-        dataset = t["derived"]
-    items.append((t["dataset"], dataset))
+        if prov.dataset_code:
+            dataset = prov.dataset_code + (f" — {prov.dataset_title}" if prov.dataset_title else "")
+        else:
+            dataset = t["derived"]
+        items.append((t["dataset"], dataset))
+        for key, text in (
+            ("file", prov.file),
+            ("row", str(prov.row) if prov.row else ""),
+            ("column", prov.column),
+            ("category", prov.category),
+        ):
+            if text:
+                items.append((t[key], text))
     for key, text in (
-        ("file", prov.file),
-        ("row", str(prov.row) if prov.row else ""),
-        ("column", prov.column),
-        ("category", prov.category),
         ("published_code", prov.published_area_code),
         ("indelingswijziging", indelingswijziging_text(prov.indelingswijziging)),
     ):
@@ -196,9 +271,27 @@ def _source_items(item, cells, t: dict[str, str]) -> list[tuple[str, str]]:
     return items
 
 
-def build_row(item, *, with_page_parts: bool = True) -> Row:
+def _rate_text(rate_value, t: dict[str, str]) -> fmt.ValueText:
+    """'88,6 per 1.000 jongeren' (or "geen cijfer" without a population)."""
+    if rate_value.value is None:
+        return fmt.value_text(None, "not_available", "mean", 1)
+    return fmt.value_text(rate_value.value, "ok", "mean", 1, t["rate_label"])
+
+
+def _add_rate(cells: list[ComparisonCell], rate, t: dict[str, str]) -> None:
+    """The rate per 1.000 youths and its flag on each comparison cell; the count's own "geen
+    oordeel" then gives way to the rate's verdict."""
+    for cell, (other, flag) in zip(cells, rate.comparisons, strict=True):
+        css, icon = fmt.FLAG_ICONS.get(flag.result, fmt.FLAG_ICONS["none"])
+        cell.rate = _rate_text(other, t)
+        cell.rate_flag_label, cell.rate_flag_icon, cell.rate_flag_css = flag.label, icon, css
+        cell.flag_label, cell.flag_reason = flag.label, flag.reason
+
+
+def build_row(item, *, with_page_parts: bool = True, rate=None, parts=None) -> Row:
     """One `IndicatorBenchmark` as a row; `with_page_parts=False` skips trend and source list
-    (the exports need neither)."""
+    (the exports need neither). rate: its `rates.YouthRate`; parts: its `sources.DerivedSource`
+    (a derived figure)."""
     t = texts()
     ind = item.indicator
     value = item.value
@@ -230,10 +323,12 @@ def build_row(item, *, with_page_parts: bool = True) -> Row:
                 flag_css=css,
             )
         )
+    if rate is not None:
+        _add_rate(cells, rate, t)
     main = next((c for c in cells if c.role == "municipality"), cells[0] if cells else None)
     if with_page_parts:
         trend, summary = charts.trend_data(item)
-        source_items = _source_items(item, cells, t)
+        source_items = _source_items(item, cells, t, parts, rate)
     else:
         trend, summary, source_items = None, "", []
     unit_text = _unit_text(unit_kind, unit_label, t)
@@ -262,9 +357,17 @@ def build_row(item, *, with_page_parts: bool = True) -> Row:
         trend_summary=summary,
         source_items=source_items,
         source_html=format_html_join("", "<dt>{}</dt><dd>{}</dd>", source_items),
-        credit=t["credit_cbs"] if value.provenance.dataset_code else t["credit_derived"],
+        credit=_credit(value.provenance, parts, t),
+        sparkline=sparkline_svg(trend, summary) if trend else "",
+        rate=_rate_text(rate.own, t) if rate is not None else None,
         decimals=decimals,
     )
+
+
+def _credit(prov, parts, t: dict[str, str]) -> str:
+    if parts is not None:
+        return t["credit_parts"]
+    return t["credit_cbs"] if prov.dataset_code else t["credit_derived"]
 
 
 def build_sections(
@@ -273,11 +376,20 @@ def build_sections(
     domain_order: dict[tuple[int, int], int],
     *,
     with_page_parts: bool = True,
+    rates: dict | None = None,
+    parts: dict | None = None,
 ) -> tuple[list[PillarSection], list[Row]]:
     """(pillars, other rows). framework_domains: (domain pk, pillar name, domain name) in order;
-    domain_order: (domain pk, indicator pk) -> order within the domain."""
+    domain_order: (domain pk, indicator pk) -> order within the domain; rates / parts: indicator
+    pk -> its rate per 1.000 youths / derived figure's numerator and denominator."""
+    rates, parts = rates or {}, parts or {}
     rows = {
-        item.indicator.pk: build_row(item, with_page_parts=with_page_parts)
+        item.indicator.pk: build_row(
+            item,
+            with_page_parts=with_page_parts,
+            rate=rates.get(item.indicator.pk),
+            parts=parts.get(item.indicator.pk),
+        )
         for item in benchmark.rows
     }
     domain_names = {pk: name for pk, _pillar, name in framework_domains}

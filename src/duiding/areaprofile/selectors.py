@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from duiding.areas.models import Area
+from duiding.areas.models import Area, Level
 from duiding.frameworks.models import Domain, DomainIndicator, Framework
 from duiding.indicators.models import Indicator, ObservationStatus
 from duiding.indicators.permissions import visible_indicator_filter
@@ -129,3 +129,13 @@ def map_data(*, user, children: list[Area], indicator_code: str, period: str | N
             ok = row["status"] == ObservationStatus.OK
             areas.append(MapArea(child, row["value"] if ok else None, row["status"]))
     return MapData(indicator, target["period__code"], target["period__label"], areas)
+
+
+def comparison_choices(area: Area) -> list[tuple[str, str]]:
+    """(code, name) of the areas a user may pick to compare with (seed 003, appendix 2: "Vergelijken
+    met" another wijk): the areas of the same level in the same municipality (for a gemeente:
+    the other gemeenten), by name; one query, no boundaries."""
+    qs = Area.objects.filter(level=area.level).exclude(pk=area.pk)
+    if area.municipality_id and area.level != Level.MUNICIPALITY:
+        qs = qs.filter(municipality_id=area.municipality_id)
+    return list(qs.order_by("name", "code").values_list("code", "name"))

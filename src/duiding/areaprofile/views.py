@@ -63,6 +63,7 @@ def area_map(request, code: str):
     """The map section alone (htmx swaps it when another indicator is chosen)."""
     area = _area_or_404(code)
     context = map_context(request, area)
+    context["area"] = context["map_current"] or area  # the form goes back to the page's area
     template = "areaprofile/_map.html" if request.htmx else "areaprofile/map.html"
     return render(request, template, context)
 

@@ -165,10 +165,18 @@ class _Context:
 
     Comparison areas: parent level, municipality and country, nearest first, each once. A buurt
     gets its wijk, its gemeente and the country; a wijk its gemeente and the country; a gemeente
-    its parent when that is not the country (e.g. a province) and the country.
+    its parent when that is not the country (e.g. a province) and the country. `compare_with`
+    (an area of the user's choice, e.g. another wijk) comes first, with role "chosen".
     """
 
-    def __init__(self, *, user, code: str | None = None, area: Area | None = None):
+    def __init__(
+        self,
+        *,
+        user,
+        code: str | None = None,
+        area: Area | None = None,
+        compare_with: Area | None = None,
+    ):
         hidden_sql = hidden_sources_sql(user) if user is not None else ("", [])
         self.readable = hidden_sql is not None
         rows = queries.context_rows(
@@ -193,6 +201,16 @@ class _Context:
                 self.hidden[0 if kind == "d" else 1].append(row[0])
         self.labels = _level_labels(None, own_names)
         self.comparisons = self._comparisons(others) if self.area is not None else []
+        if compare_with is not None and self.area is not None:
+            self._add_chosen(compare_with)
+
+    def _add_chosen(self, other: Area) -> None:
+        if other.pk == self.area.pk or any(c.area.pk == other.pk for c in self.comparisons):
+            return
+        ref = AreaRef(
+            other.pk, other.code, other.name, other.level, self.labels.get(other.level, other.level)
+        )
+        self.comparisons.insert(0, ComparisonArea(ref, "chosen"))
 
     def _comparisons(self, rows: list[tuple]) -> list[ComparisonArea]:
         area, labels = self.area, self.labels
@@ -242,7 +260,12 @@ def _labels_municipality(area: Area) -> int | None:
 
 
 def area_benchmark(
-    *, user, area: Area, period: str | None = None, with_series: bool = True
+    *,
+    user,
+    area: Area,
+    period: str | None = None,
+    with_series: bool = True,
+    compare_with: Area | None = None,
 ) -> AreaBenchmark:
     """Every indicator the area has a (visible, current, total-category) observation for, with its
     comparison areas, differences, flags, the seed's suggestion and (with_series) all periods.
@@ -254,9 +277,11 @@ def area_benchmark(
     level names, hidden sources), the shown figures with provenance and periods (with series:
     periods, the area's observations, the provenance of its shown figures, the comparison
     areas' series), indicators with their domains.
+    compare_with: one more comparison area of the user's choice (role "chosen", first column).
     """
     period = normalise_period(period)
-    return _benchmark(_Context(user=user, area=area), period, with_series)
+    context = _Context(user=user, area=area, compare_with=compare_with)
+    return _benchmark(context, period, with_series)
 
 
 def area_benchmark_for_code(
@@ -335,13 +360,16 @@ def _read_comparison_series(figures: _Figures, comp_ids: list[int], hidden) -> N
                     break
 
 
-def _comparisons(indicator, own, comps, figures: _Figures, texts) -> list[Comparison]:
+def _comparisons(
+    indicator, own, area_ref: AreaRef, comps, figures: _Figures, texts
+) -> list[Comparison]:
     """The area's figure against each comparison area: difference, relative difference, flag."""
     comparisons: list[Comparison] = []
     for comp in comps:
         row = figures.shown.get((indicator.pk, comp.area.pk))
         other = build.value(row, figures.periods, figures.provenance) if row is not None else None
-        diff, rel, f = build.compare(indicator, own, other, texts)
+        same_size = comp.area.level == area_ref.level
+        diff, rel, f = build.compare(indicator, own, other, texts, same_size=same_size)
         comparisons.append(Comparison(comp.area, comp.role, other, diff, rel, f))
     return comparisons
 
@@ -375,7 +403,7 @@ def _benchmark(context: _Context, period: str | None, with_series: bool) -> Area
         if indicator is None:  # hidden indicator: already left out by the queries
             continue
         own = build.value(own_row, figures.periods, figures.provenance)
-        comparisons = _comparisons(indicator, own, comps, figures, texts)
+        comparisons = _comparisons(indicator, own, area_ref, comps, figures, texts)
         series = _series(indicator_id, area_ref, comps, figures) if with_series else []
         suggestion = roles.suggest(indicator, own, comparisons, texts)
         result.append(IndicatorBenchmark(indicator, own, comparisons, suggestion, series))

@@ -122,12 +122,20 @@ def compare(
     own: ObservationValue,
     other: ObservationValue | None,
     texts: rules.Texts,
+    *,
+    same_size: bool = False,
 ) -> tuple[float | None, float | None, rules.Flag]:
-    """(difference, relative_pct, Flag) of the area's value against one comparison value."""
+    """(difference, relative_pct, Flag) of the area's value against one comparison value.
+
+    same_size: the comparison area is of the same level as the area (a wijk of choice); only
+    then does a count get a difference (rule 3 of README.md: counts of areas of another size do
+    not compare, and "−483.545" against the country only clutters the table)."""
     if indicator.unit_kind in rules.COUNT_KINDS and own.has_value and other is not None:
-        # Counts are never flagged (the same shared flag as rules.flag gives); differences shown.
+        # Counts are never flagged (the same shared flag as rules.flag gives).
         f = rules.flag_count(texts=texts)
         if other.has_value:
+            if not same_size:
+                return None, None, f
             return (
                 own.value - other.value,
                 rules.relative_difference_pct(own.value, other.value),

@@ -5,7 +5,8 @@ Built by `indicators.selectors.area_benchmark` (and re-exported there). Shape:
     AreaBenchmark
       area: AreaRef                       the area itself (pk, code, name, level, level_label)
       period: str | None                  the requested period ("2021", "2021H1" or None = latest)
-      comparison_areas: list[ComparisonArea]   role parent / municipality / country, nearest first
+      comparison_areas: list[ComparisonArea]   role chosen (a wijk of choice, first) / parent /
+                                          municipality / country, nearest first
       rows: list[IndicatorBenchmark]      one per indicator the area has an observation for,
                                           sorted by indicator name
     IndicatorBenchmark
@@ -55,7 +56,7 @@ class AreaRef:
 @dataclass(frozen=True, slots=True)
 class ComparisonArea:
     area: AreaRef
-    role: str  # parent / municipality / country
+    role: str  # chosen / parent / municipality / country
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,22 +1,42 @@
-/* Duiding charts: render Vega-Lite trend charts and choropleth maps with vega-embed.
- * Trend charts share one template (#trend-template) and one data object (#trend-data); each chart
- * element names its entry in data-trend (values and the chart's own encoding parts). Charts render when they scroll into view. Maps read their spec from a JSON script
- * element named in data-vega-map. Works again after htmx swaps content in. */
+/* Duiding charts: the interactive Vega-Lite charts of the Staat van de wijk page, on demand.
+ * The rows show server-drawn SVG sparklines (core/sparkline.py); Vega (about 1 MB of script) is
+ * loaded only when a reader opens a row's "Bron en toelichting" (the detail chart) or
+ * scrolls the map into view. Trend charts share one template (#trend-template) and one data
+ * object (#trend-data); each chart element names its entry in data-trend. Maps read their spec
+ * from a JSON script element named in data-vega-map. Works again after htmx swaps content in. */
 (function () {
   "use strict";
   var NL_LOCALE = { decimal: ",", thousands: ".", grouping: [3], currency: ["€ ", ""] };
   var EMBED = { actions: false, renderer: "svg", formatLocale: NL_LOCALE, tooltip: { theme: "light" } };
+  var me = document.currentScript;
+  var sources = me ? [me.dataset.vega, me.dataset.vegaLite, me.dataset.vegaEmbed] : [];
+  var loading = null;
   var template = null;
   var trendData = null;
+
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement("script");
+      s.src = src;
+      s.onload = resolve;
+      s.onerror = reject;
+      document.head.appendChild(s);
+    });
+  }
+
+  function loadVega() {
+    if (window.vegaEmbed) return Promise.resolve();
+    if (loading === null) {
+      loading = sources.reduce(function (chain, src) {
+        return chain.then(function () { return loadScript(src); });
+      }, Promise.resolve());
+    }
+    return loading;
+  }
 
   function fromScript(id) {
     var el = document.getElementById(id);
     return el ? JSON.parse(el.textContent) : undefined;
-  }
-
-  function trendTemplate() {
-    if (template === null) template = fromScript("trend-template");
-    return template;
   }
 
   function merge(base, extra) {
@@ -30,29 +50,33 @@
   }
 
   function renderTrend(el) {
-    if (el.dataset.rendered || !window.vegaEmbed) return;
-    var base = trendTemplate();
-    if (!base) return;
-    el.dataset.rendered = "1";
+    if (el.dataset.rendered) return;
+    if (template === null) template = fromScript("trend-template") || null;
+    if (!template) return;
     if (trendData === null) trendData = fromScript("trend-data") || {};
     var data = trendData[el.dataset.trend];
     if (!data) return;
-    var spec = JSON.parse(JSON.stringify(base));
+    el.dataset.rendered = "loading";
+    var spec = JSON.parse(JSON.stringify(template));
     spec.data = { values: data.values };
     // The chart's own legend (areas, colours, dashes), year axis, number format and tooltip
     // (core/charts.py `trend_encoding`, merged the same way as `charts.merge`).
     merge(spec.encoding, data.encoding);
-    window.vegaEmbed(el, spec, EMBED).catch(function () { el.dataset.rendered = "error"; });
+    loadVega()
+      .then(function () { return window.vegaEmbed(el, spec, EMBED); })
+      .then(function () { el.dataset.rendered = "1"; })
+      .catch(function () { el.dataset.rendered = "error"; });
   }
 
   function renderMap(el) {
-    if (el.dataset.rendered || !window.vegaEmbed) return;
+    if (el.dataset.rendered) return;
     var source = document.getElementById(el.dataset.vegaMap);
     if (!source) return;
-    el.dataset.rendered = "1";
-    window.vegaEmbed(el, JSON.parse(source.textContent), EMBED).catch(function () {
-      el.dataset.rendered = "error";
-    });
+    el.dataset.rendered = "loading";
+    loadVega()
+      .then(function () { return window.vegaEmbed(el, JSON.parse(source.textContent), EMBED); })
+      .then(function () { el.dataset.rendered = "1"; })
+      .catch(function () { el.dataset.rendered = "error"; });
   }
 
   var observer = "IntersectionObserver" in window
@@ -60,19 +84,25 @@
         entries.forEach(function (entry) {
           if (entry.isIntersecting) {
             observer.unobserve(entry.target);
-            renderTrend(entry.target);
+            renderMap(entry.target);
           }
         });
-      }, { rootMargin: "200px" })
+      }, { rootMargin: "300px" })
     : null;
 
   function init(root) {
-    (root || document).querySelectorAll("[data-trend]").forEach(function (el) {
-      if (observer) observer.observe(el); else renderTrend(el);
+    (root || document).querySelectorAll("[data-vega-map]").forEach(function (el) {
+      if (observer) observer.observe(el); else renderMap(el);
     });
-    (root || document).querySelectorAll("[data-vega-map]").forEach(renderMap);
+    (root || document).querySelectorAll("details[data-trend-detail][open] [data-trend]").forEach(renderTrend);
   }
 
+  // "toggle" does not bubble: listen in the capture phase for every row's details.
+  document.addEventListener("toggle", function (event) {
+    var details = event.target;
+    if (!details.open || !details.matches || !details.matches("details[data-trend-detail]")) return;
+    details.querySelectorAll("[data-trend]").forEach(renderTrend);
+  }, true);
   document.addEventListener("DOMContentLoaded", function () { init(document); });
   document.addEventListener("htmx:afterSettle", function (event) { init(event.target); });
 })();
