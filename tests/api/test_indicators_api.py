@@ -126,7 +126,8 @@ def test_unknown_period_is_422_in_dutch(client, adviseur, figures):
         "/api/v1/areas/BU05990110/benchmark?period=gisteren", headers=_bearer(adviseur)
     )
     assert response.status_code == 422
-    assert "Onbekende periode" in response.json()["detail"]
+    assert "‘period’" in response.json()["detail"]
+    assert "2023H1" in response.json()["detail"]
 
 
 def test_benchmark_has_values_differences_flags_and_suggestion(client, adviseur, figures):
