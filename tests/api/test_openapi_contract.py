@@ -13,7 +13,8 @@ import typing
 import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
-from django.db import transaction
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections, transaction
 from hypothesis import HealthCheck, Phase, given, settings
 from pydantic import BaseModel
 from schemathesis import GenerationMode
@@ -47,6 +48,17 @@ def demo_token(_demo, db) -> str:
     return _demo
 
 
+@pytest.fixture
+def _keep_connection():
+    """The real WSGI handler closes the database connection after each request, which would
+    end the test's transaction (PostgreSQL); the test client's handler does the same as this."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 def _check_operation(operation, mode: GenerationMode, token: str) -> None:
     excluded = [positive_data_acceptance] if operation.path in BUSINESS_RULES else []
 
@@ -68,7 +80,7 @@ def _check_operation(operation, mode: GenerationMode, token: str) -> None:
 
 
 @pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE])
-def test_every_operation_answers_as_documented(demo_token, mode):
+def test_every_operation_answers_as_documented(demo_token, _keep_connection, mode):
     """Positive: requests that fit the schema get a documented answer that fits it; negative:
     requests that do not are refused with a documented 4xx in the documented shape."""
     schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", WSGIHandler())
