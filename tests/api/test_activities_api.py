@@ -84,4 +84,5 @@ def test_prevention_matrix_refuses_an_unknown_offer_in_dutch(
         client, f"/api/v1/programmes/{programme.pk}/prevention-matrix?offer=alles", adviseur
     )
     assert response.status_code == 422
-    assert "Onbekende waarde voor offer: alles" in response.json()["detail"]
+    detail = response.json()["detail"]
+    assert "‘offer’" in detail and "'gewenst' of 'huidig'" in detail

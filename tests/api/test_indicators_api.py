@@ -1,6 +1,8 @@
 """GET /api/v1/indicators, /areas/{code}/observations and /areas/{code}/benchmark."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from duiding.accounts.services import token_create
 from duiding.api.indicators import BenchmarkOut, ObservationOut
@@ -126,7 +128,8 @@ def test_unknown_period_is_422_in_dutch(client, adviseur, figures):
         "/api/v1/areas/BU05990110/benchmark?period=gisteren", headers=_bearer(adviseur)
     )
     assert response.status_code == 422
-    assert "Onbekende periode" in response.json()["detail"]
+    assert "‘period’" in response.json()["detail"]
+    assert "2023H1" in response.json()["detail"]
 
 
 def test_benchmark_has_values_differences_flags_and_suggestion(client, adviseur, figures):
@@ -177,3 +180,28 @@ def test_openapi_documents_the_indicator_routes(client):
     assert "/api/v1/indicators" in spec["paths"]
     assert "/api/v1/areas/{code}/benchmark" in spec["paths"]
     assert "BenchmarkOut" in spec["components"]["schemas"]
+
+
+def test_benchmark_request_costs_four_queries_whatever_the_number_of_indicators(
+    client, adviseur, figures, geo
+):
+    """The token's user (one query, no write within the minute), the context, the figures and
+    the indicators (issue 10, item 12): no query per indicator or per permission check."""
+    headers = _bearer(adviseur)
+    url = "/api/v1/areas/BU05990110/benchmark"
+    client.get(url, headers=headers)  # first use records last_used_at
+
+    def queries() -> list[str]:
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url, headers=headers).status_code == 200
+        return [q["sql"] for q in ctx.captured_queries]
+
+    few = queries()
+    for i in range(6):
+        extra = indicator(f"extra{i}", name=f"Extra {i}")
+        for area in ("bu", "wk", "gm", "nl"):
+            obs(extra, geo[area], "2023", 10.0 + i)
+    many = queries()
+    assert len(few) == len(many) == 4
+    assert not any(sql.startswith(("UPDATE", "INSERT")) for sql in many)
+    assert len(client.get(url, headers=headers).json()["indicators"]) == 8

@@ -7,6 +7,7 @@ same function the page uses."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Literal
 
 from ninja import Router, Schema
 from ninja.errors import HttpError
@@ -14,13 +15,12 @@ from ninja.errors import HttpError
 from duiding.activities.matrix import prevention_matrix
 from duiding.activities.selectors import activities_for
 from duiding.activities.sentence import activity_sentence
+from duiding.api.schemas import ErrorOut
 from duiding.programmes.permissions import visible_programmes
 
 router = Router()
 
-
-class ErrorOut(Schema):
-    detail: str
+Offer = Literal["", "gewenst", "huidig"]  # the `offer` filter of the prevention matrix
 
 
 class ActivityFactorOut(Schema):
@@ -134,7 +134,7 @@ def activity_payload(a) -> dict:
 
 
 @router.get(
-    "/programmes/{programme_id}/activities",
+    "/programmes/{int:programme_id}/activities",
     response={200: list[ActivityOut], 404: ErrorOut},
     tags=["activities"],
 )
@@ -146,20 +146,19 @@ def programme_activities(request, programme_id: int):
 
 
 @router.get(
-    "/programmes/{programme_id}/prevention-matrix",
+    "/programmes/{int:programme_id}/prevention-matrix",
     response={200: MatrixOut, 404: ErrorOut, 422: ErrorOut},
     tags=["activities"],
 )
-def programme_prevention_matrix(request, programme_id: int, offer: str = ""):
+def programme_prevention_matrix(
+    request,
+    programme_id: int,
+    offer: Offer = "",
+):
     """Rows pillar → domain with the result ids, cells per prevention level with activity ids
     (gap: a domain with results but no activity at that level), and the package checks.
     `offer`: "gewenst" (desired offer) or "huidig" (current offer); empty for all."""
     programme = _programme(request.auth, programme_id)
-    if offer not in ("", "gewenst", "huidig"):
-        raise HttpError(
-            422,
-            f"Onbekende waarde voor offer: {offer[:40]} (gebruik gewenst of huidig, of laat leeg)",
-        )
     matrix = prevention_matrix(programme, offer=offer)
     rows = []
     for group in matrix["groups"]:

@@ -16,13 +16,10 @@ from ninja.errors import HttpError
 
 from duiding.activities.plan.selectors import checklist_rows, programme_plan
 from duiding.activities.plan.services import measure_label
+from duiding.api.schemas import ErrorOut
 from duiding.programmes.permissions import visible_programmes
 
 router = Router()
-
-
-class ErrorOut(Schema):
-    detail: str
 
 
 class StepOut(Schema):
@@ -182,7 +179,7 @@ def plan_payload(plan) -> dict:
 
 
 @router.get(
-    "/programmes/{programme_id}/plan",
+    "/programmes/{int:programme_id}/plan",
     response={200: PlanOut, 404: ErrorOut},
     tags=["activities"],
 )

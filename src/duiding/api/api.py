@@ -1,4 +1,4 @@
-"""The JSON API (Django Ninja). OpenAPI at /api/v1/openapi.json."""
+"""The JSON API (Django Ninja). OpenAPI at /api/v1/openapi.json; errors: see `api.errors`."""
 
 from ninja import NinjaAPI
 
@@ -13,6 +13,7 @@ from duiding.api import (
     results_evaluate,
 )
 from duiding.api.auth import AUTH
+from duiding.api.errors import install_error_handlers
 
 api = NinjaAPI(
     title="Duiding API",
@@ -22,6 +23,7 @@ api = NinjaAPI(
     urls_namespace="api",
     docs_url=None,
 )
+install_error_handlers(api)
 
 # Each module has its own router; the paths are written in full in the modules.
 for module in (

@@ -1,6 +1,7 @@
-from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
+from ninja.errors import HttpError
 
+from duiding.api.schemas import ErrorOut
 from duiding.areas.codes import normalise_code
 from duiding.areas.models import Area
 from duiding.areas.selectors import area_search
@@ -36,9 +37,13 @@ def areas_list(request, q: str = ""):
     return [_area_out(a) for a in area_search(q, limit=50).select_related("parent", "municipality")]
 
 
-@router.get("/areas/{code}", response=AreaOut, tags=["areas"])
+@router.get("/areas/{code}", response={200: AreaOut, 404: ErrorOut}, tags=["areas"])
 def area_detail(request, code: str):
-    area = get_object_or_404(
-        Area.objects.select_related("parent", "municipality"), code=normalise_code(code)
+    area = (
+        Area.objects.select_related("parent", "municipality")
+        .filter(code=normalise_code(code))
+        .first()
     )
+    if area is None:
+        raise HttpError(404, f"Onbekend gebied: {code}")
     return _area_out(area)

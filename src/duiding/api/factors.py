@@ -9,19 +9,16 @@ from __future__ import annotations
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
+from duiding.api.schemas import ErrorOut, period_or_422, period_query
 from duiding.frameworks.factors.selectors import (
     default_framework_for_user,
     factors_for_flagged,
     factors_of,
 )
 from duiding.frameworks.models import Factor
-from duiding.indicators.selectors import area_benchmark_for_code, normalise_period
+from duiding.indicators.selectors import area_benchmark_for_code
 
 router = Router()
-
-
-class ErrorOut(Schema):
-    detail: str
 
 
 class DomainRefOut(Schema):
@@ -67,15 +64,6 @@ def _factor_out(f: Factor) -> dict:
     }
 
 
-def _period_or_422(period: str | None) -> str | None:
-    try:
-        return normalise_period(period)
-    except ValueError:
-        raise HttpError(
-            422, f"Onbekende periode: {period} (gebruik bijvoorbeeld 2023, 2023H1 of 2015Q1)"
-        ) from None
-
-
 def _framework_or_404(user, slug: str | None):
     framework = default_framework_for_user(user, slug)
     if framework is None:
@@ -96,14 +84,19 @@ def factors_list(request, framework: str | None = None):
     response={200: list[FlaggedFactorOut], 404: ErrorOut, 422: ErrorOut},
     tags=["areas", "factors"],
 )
-def area_factors(request, code: str, period: str | None = None, framework: str | None = None):
+def area_factors(
+    request,
+    code: str,
+    period: str | None = period_query("As for /areas/{code}/benchmark."),
+    framework: str | None = None,
+):
     """The factors linked to the area's flagged indicators (flag against the municipality, else
     the first comparison area), by rank (unknown last), then number of domains (most first),
     then name; each with the flagged indicator codes that brought it.
 
     `period`: as for /areas/{code}/benchmark (none = per indicator the latest period).
     """
-    period_code = _period_or_422(period)
+    period_code = period_or_422(period)
     fw = _framework_or_404(request.auth, framework)
     benchmark = area_benchmark_for_code(user=request.auth, code=code, period=period_code)
     if benchmark is None:

@@ -17,6 +17,7 @@ from django.http import HttpResponse
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
+from duiding.api.schemas import ErrorOut, period_or_422, period_query
 from duiding.areas.codes import normalise_code
 from duiding.areas.models import Area
 from duiding.indicators import selectors
@@ -82,7 +83,7 @@ class AreaRefOut(Schema):
     level_label: str
 
 
-class ComparisonAreaOut(AreaRefOut):
+class BenchmarkComparisonAreaOut(AreaRefOut):
     role: str  # parent / municipality / country
 
 
@@ -95,7 +96,7 @@ class FlagOut(Schema):
     p_value: float | None
 
 
-class ComparisonOut(Schema):
+class BenchmarkComparisonOut(Schema):
     area_code: str  # name and level: see comparison_areas
     role: str
     value: float | None
@@ -131,7 +132,7 @@ class BenchmarkIndicatorOut(Schema):
     value: float | None
     status: str
     provenance: ProvenanceOut
-    comparisons: list[ComparisonOut]
+    comparisons: list[BenchmarkComparisonOut]
     flag: HeadlineFlagOut
     suggestion: SuggestionOut
 
@@ -139,12 +140,8 @@ class BenchmarkIndicatorOut(Schema):
 class BenchmarkOut(Schema):
     area: AreaRefOut
     period: str | None
-    comparison_areas: list[ComparisonAreaOut]
+    comparison_areas: list[BenchmarkComparisonAreaOut]
     indicators: list[BenchmarkIndicatorOut]
-
-
-class ErrorOut(Schema):
-    detail: str
 
 
 def _json(payload) -> HttpResponse:
@@ -159,15 +156,6 @@ def _area_or_404(code: str) -> Area:
     if area is None:
         raise HttpError(404, f"Onbekend gebied: {code}")
     return area
-
-
-def _period_or_422(period: str | None) -> str | None:
-    try:
-        return selectors.normalise_period(period)
-    except ValueError:
-        raise HttpError(
-            422, f"Onbekende periode: {period} (gebruik bijvoorbeeld 2023, 2023H1 of 2015Q1)"
-        ) from None
 
 
 def _formula(ind: Indicator) -> DerivedOut | None:
@@ -226,13 +214,18 @@ def _provenance(dataset: str, title: str, p) -> dict:
     response={200: list[ObservationOut], 404: ErrorOut, 422: ErrorOut},
     tags=["areas"],
 )
-def area_observations(request, code: str, period: str | None = None, indicator: str | None = None):
+def area_observations(
+    request,
+    code: str,
+    period: str | None = period_query("An exact period code (2023, 2023H1, 2015Q1)."),
+    indicator: str | None = None,
+):
     """Current observations of an area (all categories), with provenance.
 
     `period`: an exact period code (2023, 2023H1, 2015Q1); `indicator`: an indicator code.
     """
     area = _area_or_404(code)
-    period_code = _period_or_422(period)
+    period_code = period_or_422(period)
     qs = selectors.visible_observations(request.auth).filter(area_id=area.pk, is_current=True)
     if period_code:
         qs = qs.filter(period__code=period_code)
@@ -387,14 +380,21 @@ def benchmark_payload(result: selectors.AreaBenchmark) -> dict:
     response={200: BenchmarkOut, 404: ErrorOut, 422: ErrorOut},
     tags=["areas"],
 )
-def area_benchmark(request, code: str, period: str | None = None):
+def area_benchmark(
+    request,
+    code: str,
+    period: str | None = period_query(
+        "None: per indicator the latest period; a year, else the latest half year or quarter "
+        "in it; an exact code (2023H1)."
+    ),
+):
     """Per indicator: the area's value, the comparison areas (parent level, municipality,
     country) with their values, differences and flags, and the seed's comparison suggestion.
 
     `period`: none = per indicator the latest period with a figure; a year (2023) = that year, else
     the latest half year or quarter within it; an exact code (2023H1).
     """
-    period_code = _period_or_422(period)
+    period_code = period_or_422(period)
     result = selectors.area_benchmark_for_code(user=request.auth, code=code, period=period_code)
     if result is None:
         raise HttpError(404, f"Onbekend gebied: {code}")

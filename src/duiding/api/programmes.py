@@ -32,7 +32,7 @@ class ErrorOut(Schema):
     detail: str
 
 
-class AreaOut(Schema):
+class ProgrammeAreaOut(Schema):
     code: str
     name: str
     level: str
@@ -46,7 +46,7 @@ class NamedOut(Schema):
 class ProgrammeOut(Schema):
     id: int
     name: str
-    area: AreaOut
+    area: ProgrammeAreaOut
     start_year: int
     end_year: int
     period: str  # "2025–2026"
@@ -101,7 +101,7 @@ class IndicatorRowOut(Schema):
     source: str  # dataset code ("" = computed)
 
 
-class FactorOut(Schema):
+class AnalysisFactorOut(Schema):
     id: int
     name: str
     kind: str
@@ -139,7 +139,7 @@ class DomainOut(Schema):
     section: SectionOut
     indicators: list[IndicatorRowOut]
     indicators_without_figure: list[str]
-    factors: list[FactorOut]
+    factors: list[AnalysisFactorOut]
     chosen_factors: list[ChosenFactorOut]
     striking: list[StrikingOut]
     missing: list[MissingOut]
@@ -193,7 +193,7 @@ class AmbitionOut(Schema):
     text: str
 
 
-class ComparisonAreaOut(AreaOut):
+class ComparisonAreaOut(ProgrammeAreaOut):
     role: str
 
 
@@ -446,7 +446,7 @@ def programmes_list(request):
 
 
 @router.get(
-    "/programmes/{programme_id}/analysis",
+    "/programmes/{int:programme_id}/analysis",
     response={200: AnalysisOut, 404: ErrorOut},
     tags=["programmes"],
 )

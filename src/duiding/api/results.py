@@ -13,20 +13,12 @@ from django.http import HttpResponse
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
+from duiding.api.schemas import ErrorOut, NamedOut
 from duiding.programmes.permissions import visible_programmes
 from duiding.results.models import SocietalResult
 from duiding.results.progress import evaluate_result, latest_evaluation
 
 router = Router()
-
-
-class ErrorOut(Schema):
-    detail: str
-
-
-class NamedOut(Schema):
-    id: int
-    name: str
 
 
 class NextExpectedOut(Schema):
@@ -131,7 +123,7 @@ def _json(payload) -> HttpResponse:
 
 
 @router.get(
-    "/programmes/{programme_id}/results",
+    "/programmes/{int:programme_id}/results",
     response={200: list[ResultOut], 404: ErrorOut},
     tags=["results"],
 )

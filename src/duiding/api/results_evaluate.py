@@ -70,7 +70,7 @@ class IndicatorOutcomeOut(Schema):
     verdict: str  # "reached" | "not_reached" | "no_data"
 
 
-class CombinedOut(Schema):
+class EvaluateCombinedOut(Schema):
     baseline: float | None
     value: float | None
     change: float | None
@@ -82,12 +82,30 @@ class EvaluateOut(Schema):
     rule: str
     verdict: str
     indicators: list[IndicatorOutcomeOut]
-    combined: CombinedOut | None = None  # absent for rule "each"
+    combined: EvaluateCombinedOut | None = None  # absent for rule "each"
 
 
 class EvaluateErrorOut(Schema):
     detail: str  # Dutch, names the field
     field: str  # path in the body, e.g. "indicators.0.series.2014.denominator"
+
+
+def _inline_refs(schema: dict) -> dict:
+    """The JSON schema with its `#/$defs/...` references replaced by the definitions: they are
+    not components of the OpenAPI document, so a reference to them cannot be resolved there."""
+    defs = schema.pop("$defs", {})
+
+    def resolve(node):
+        if isinstance(node, dict):
+            ref = node.get("$ref", "")
+            if ref.startswith("#/$defs/"):
+                return resolve(defs[ref.removeprefix("#/$defs/")])
+            return {key: resolve(value) for key, value in node.items()}
+        if isinstance(node, list):
+            return [resolve(item) for item in node]
+        return node
+
+    return resolve(schema)
 
 
 # --- parsing ----------------------------------------------------------------------------------
@@ -206,7 +224,9 @@ def parse_evaluate(data) -> dict:
     openapi_extra={
         "requestBody": {
             "required": True,
-            "content": {"application/json": {"schema": EvaluateIn.model_json_schema()}},
+            "content": {
+                "application/json": {"schema": _inline_refs(EvaluateIn.model_json_schema())}
+            },
         }
     },
 )
