@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from duiding.accounts.models import Organisation
 from duiding.areas.models import Area, Level
 from duiding.areas.selectors import area_search
+from duiding.core.versioning import VersionField
 from duiding.frameworks.models import Factor, Framework
 from duiding.indicators.selectors import available_periods
 from duiding.programmes.models import MissingFigure, SectionStatus
@@ -139,6 +140,7 @@ class ProgrammeEditForm(_YearsMixin, forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=gettext_lazy("Leden van partnerorganisaties kunnen de analyse lezen."),
     )
+    version = VersionField()
 
     def __init__(self, *args, user, area: Area | None = None, owner_id=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -200,6 +202,7 @@ class ProgrammeCreateForm(ProgrammeEditForm):
             picked = data.get("area_pick", "")
             area, self.area_candidates = find_programme_area(picked or data.get("area", ""))
         super().__init__(*args, user=user, area=area, **kwargs)
+        del self.fields["version"]  # a new programme has no version yet
         self.fields["framework"].queryset = frameworks
         self.fields["organisation"].queryset = organisations
         self.fields["area"].widget.attrs.update({"autocomplete": "off", "list": "area-options"})
@@ -355,7 +358,7 @@ class StrikingForm(forms.Form):
 
 
 class MissingFigureForm(forms.ModelForm):
-    version = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+    version = VersionField()
 
     class Meta:
         model = MissingFigure
@@ -380,7 +383,7 @@ class MissingFigureForm(forms.ModelForm):
         """The cleaned data as the services take it (the version as `based_on_version`)."""
         data = dict(self.cleaned_data)
         version = data.pop("version", None)
-        if version is not None and self.instance.pk:
+        if self.instance.pk:
             data["based_on_version"] = version
         return data
 

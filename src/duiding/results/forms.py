@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from duiding.core.versioning import VersionField
 from duiding.frameworks.models import Ambition, Domain, Factor
 from duiding.indicators.models import Direction, Indicator
 from duiding.programmes.models import AnalysisSection
@@ -134,7 +135,7 @@ class ResultForm(forms.Form):
         decimal_places=3,
         help_text=gettext_lazy("Bij 'gecombineerd' en 'gemiddeld', bijvoorbeeld 5 procentpunt."),
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
 
     def __init__(self, *args, programme, factors=None, sections=None, combination=None, **kw):
         super().__init__(*args, **kw)

@@ -17,6 +17,7 @@ from duiding.activities.models import (
 )
 from duiding.activities.plan import services as rules
 from duiding.activities.plan.reference import QUALITY_QUESTIONS
+from duiding.core.versioning import VersionField
 
 
 def _style(form: forms.Form) -> None:
@@ -100,7 +101,7 @@ class StepForm(forms.Form):
     )
     due_date = _date_field(_("Wanneer klaar"))
     status = forms.ChoiceField(label=_("Status"), choices=StepStatus.choices)
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
 
     def __init__(self, *args, activities, organisations, previous_due_date=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -151,6 +152,7 @@ class PurchaseForm(forms.Form):
         required=False,
         max_length=4000,
     )
+    version = VersionField()
 
     def __init__(self, *args, activities, **kwargs):
         super().__init__(*args, **kwargs)
@@ -188,7 +190,7 @@ class QualityForm(forms.Form):
     )
     due_date = _date_field(_("Tijdspad: klaar op"))
     status = forms.ChoiceField(label=_("Status"), choices=StepStatus.choices)
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
 
     def __init__(self, *args, activity=None, previous_due_date=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -294,6 +296,7 @@ class MeasurementForm(forms.Form):
         required=False,
         help_text=_("Bijvoorbeeld: kijk ook naar wie uitvalt en waarom; privacy gecheckt."),
     )
+    version = VersionField()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -322,4 +325,5 @@ class MeasurementForm(forms.Form):
             "how_often": plan.how_often,
             "from_whom": plan.from_whom,
             "attention_points": plan.attention_points,
+            "version": plan.version,
         }
