@@ -21,6 +21,11 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+MISSING_MESSAGE = gettext_lazy(
+    "Uw wijziging is niet opgeslagen: het formulier zegt niet van welke versie het uitgaat, en "
+    "het kan intussen gewijzigd zijn. Open het opnieuw en breng uw wijziging nog eens aan."
+)
+
 
 @dataclass
 class Change:
@@ -43,11 +48,7 @@ class StaleEdit(Exception):
     @property
     def message(self) -> str:
         if self.missing:
-            return _(
-                "Uw wijziging is niet opgeslagen: het formulier zegt niet van welke versie het "
-                "uitgaat, en het kan intussen gewijzigd zijn. Open het opnieuw en breng uw "
-                "wijziging nog eens aan."
-            )
+            return str(MISSING_MESSAGE)
         return _(
             "Iemand anders heeft dit intussen gewijzigd (nu versie %(version)s). Uw wijziging "
             "is niet opgeslagen; bekijk wat er veranderde en sla opnieuw op."
@@ -113,16 +114,13 @@ class VersionField(forms.IntegerField):
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
         kwargs.setdefault("min_value", 0)
+        unreadable = gettext_lazy(
+            "Uw wijziging is niet opgeslagen: de versie van het formulier is onleesbaar, en het "
+            "kan intussen gewijzigd zijn. Open het opnieuw en breng uw wijziging nog eens aan."
+        )
         kwargs.setdefault(
             "error_messages",
-            {
-                "invalid": gettext_lazy(
-                    "De versie van het formulier is onleesbaar; open het opnieuw."
-                ),
-                "min_value": gettext_lazy(
-                    "De versie van het formulier is onleesbaar; open het opnieuw."
-                ),
-            },
+            {"required": MISSING_MESSAGE, "invalid": unreadable, "min_value": unreadable},
         )
         super().__init__(**kwargs)
 

@@ -265,7 +265,7 @@ class SectionForm(forms.Form):
         required=False,
         max_length=300,
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    version = VersionField(required=True)
 
     def __init__(self, *args, kind: str, **kwargs):
         super().__init__(*args, **kwargs)

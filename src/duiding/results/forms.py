@@ -338,4 +338,4 @@ def apply_service_errors(error: ValidationError, form, row_forms) -> None:
 
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=gettext_lazy("Status"), choices=Status.choices)
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = VersionField(required=True)
