@@ -183,7 +183,7 @@ def test_edit_and_delete_a_conversation_with_confirmation(
     client = client_as(adviseur)
     edit_url = _url("conversation_edit", programme.pk, conversation.pk)
     page = client.get(edit_url)
-    assert page.status_code == 200 and "2025-03-14" in page.content.decode()
+    assert page.status_code == 200 and "14-03-2025" in page.content.decode()
     assert_accessible(page)
     response = client.post(
         edit_url, {"date": "2025-03-10", "notes": "Bijgewerkt", "version": conversation.version}

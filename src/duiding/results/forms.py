@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from duiding.core.forms import DutchDateField
 from duiding.core.versioning import VersionField
 from duiding.frameworks.models import Ambition, Domain, Factor
 from duiding.indicators.models import Direction, Indicator
@@ -105,9 +106,7 @@ class ResultForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=gettext_lazy("Factoren die u in de wijkanalyse koos, staan bovenaan."),
     )
-    target_date = forms.DateField(
-        label=gettext_lazy("Streefdatum"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    target_date = DutchDateField(label=gettext_lazy("Streefdatum"))
     rule = forms.ChoiceField(
         label=gettext_lazy("Rekenregel: wanneer is het resultaat bereikt?"),
         choices=Rule.choices,

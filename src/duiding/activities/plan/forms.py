@@ -17,6 +17,7 @@ from duiding.activities.models import (
 )
 from duiding.activities.plan import services as rules
 from duiding.activities.plan.reference import QUALITY_QUESTIONS
+from duiding.core.forms import DutchDateField
 from duiding.core.versioning import VersionField
 
 
@@ -36,18 +37,9 @@ def _style(form: forms.Form) -> None:
             widget.attrs.setdefault("aria-describedby", f"id_{form.add_prefix(name)}_helptext")
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
 def _date_field(label, **kwargs) -> forms.DateField:
-    return forms.DateField(
+    return DutchDateField(
         label=label,
-        widget=DateInput(),
-        input_formats=["%Y-%m-%d", "%d-%m-%Y"],
         error_messages={
             "required": _("Vul een datum in."),
             "invalid": _("Vul een geldige datum in (dd-mm-jjjj)."),

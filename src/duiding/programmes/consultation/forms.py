@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from duiding.core.forms import DutchDateField
 from duiding.core.versioning import VersionField
 from duiding.programmes.consultation.selectors import section_label, sections_in_order
 from duiding.programmes.models import AnalysisSection, Finding
@@ -143,10 +144,8 @@ class HandleCommentForm(forms.Form):
 
 
 class ConversationForm(forms.Form):
-    date = forms.DateField(
+    date = DutchDateField(
         label=gettext_lazy("Datum van het gesprek"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        input_formats=["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"],
         error_messages={
             "required": gettext_lazy("Vul de datum van het gesprek in."),
             "invalid": gettext_lazy("Vul de datum in als dag-maand-jaar, bijvoorbeeld 14-03-2025."),
