@@ -63,8 +63,9 @@ class Programme(models.Model):
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    # Optimistic lock of the edit form: see core/versioning.py.
-    version = models.PositiveIntegerField(default=0)
+    # Optimistic lock of the edit form: see core/versioning.py. The database default lets rows
+    # written without the column (older migration states in tests, raw imports) start at 0.
+    version = models.PositiveIntegerField(default=0, db_default=0)
 
     class Meta:
         ordering = ["-start_year", "name"]
