@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",  # the widget templates, for FORM_RENDERER below
     "django_tasks",
     "django_tasks_db",
     "django_htmx",
@@ -97,6 +98,10 @@ MIDDLEWARE = [
 ROOT_URLCONF = "duiding.urls"
 WSGI_APPLICATION = "duiding.wsgi.application"
 AUTH_USER_MODEL = "accounts.User"
+
+# Forms render with the project's templates, so that templates/django/forms/ can set the house
+# style once for every form (the Dutch placeholder of a select box instead of "---------").
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 TEMPLATES = [
     {

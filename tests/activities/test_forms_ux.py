@@ -61,7 +61,7 @@ def test_refused_activity_form_opens_with_an_error_summary_linking_to_the_fields
     assert 'id="id_name"' in html and 'id="id_results_0"' in html  # the targets exist
     assert "Kies minstens één maatschappelijk resultaat" in summary
     assert html.index("data-error-summary") < html.index('id="id_name"')  # above the form
-    assert "activities/error_summary.js" in html
+    assert "duiding/error_summary.js" in html
     ok = client_as(adviseur).get(f"/activiteiten/programma/{programme.pk}/nieuw/")
     assert "data-error-summary" not in ok.content.decode()
 

@@ -22,6 +22,7 @@ from duiding.activities.models import (
 )
 from duiding.activities.plan import services as plan_services
 from duiding.activities.services import activity_delete, activity_update
+from duiding.core.versioning import StaleEdit
 from tests.activities.conftest import factor
 
 pytestmark = pytest.mark.django_db
@@ -122,6 +123,7 @@ def test_restored_activity_drops_links_that_no_longer_exist(adviseur, seed_activ
         activity=home,
         user=adviseur,
         organisation=home.organisation,
+        expected_version=home.version,
         name=home.name,
         target_group=home.target_group,
         prevention_level=home.prevention_level,
@@ -236,8 +238,8 @@ def test_stale_step_and_quality_edits_are_refused(client_as, adviseur, partner, 
             "version": 1,
         },
     )
-    assert response.status_code == 400
-    assert "Iemand anders heeft deze stap intussen opgeslagen" in response.content.decode()
+    assert response.status_code == 409
+    assert "Iemand anders heeft dit intussen opgeslagen" in response.content.decode()
     assert PlanStep.objects.get(pk=step.pk).description == "Intake door de partner"
 
     plan_services.quality_save(
@@ -248,7 +250,7 @@ def test_stale_step_and_quality_edits_are_refused(client_as, adviseur, partner, 
         due_date=quality.due_date,
         expected_version=1,
     )
-    with pytest.raises(plan_services.PlanError, match="kwaliteitsafspraak intussen"):
+    with pytest.raises(StaleEdit, match="intussen gewijzigd"):
         plan_services.quality_save(
             activity=home,
             user=adviseur,

@@ -98,7 +98,7 @@ def test_the_same_measure_twice_is_refused_but_editing_it_is_fine(partner, plan_
     plan = _save(home_start, partner)
     with pytest.raises(services.PlanError, match="staat al in het meetplan"):
         _save(home_start, partner)
-    _save(home_start, partner, plan=plan, how_often="Na elk traject")
+    _save(home_start, partner, plan=plan, how_often="Na elk traject", expected_version=1)
     plan.refresh_from_db()
     assert plan.how_often == "Na elk traject"
     assert MeasurementPlan.objects.count() == 1

@@ -85,13 +85,16 @@ def test_existing_step_keeps_its_past_date_but_cannot_move_to_another(
         "status": "bezig",
     }
     # A month later the date lies in the past: other changes are still allowed.
-    services.step_update(step=step, user=adviseur, due_date=TODAY, on=later, **fields)
+    services.step_update(
+        step=step, user=adviseur, due_date=TODAY, on=later, expected_version=1, **fields
+    )
     step.refresh_from_db()
     assert (step.description, step.status, step.due_date) == ("Andere tekst", "bezig", TODAY)
     with pytest.raises(services.PlanError, match="verleden"):
         services.step_update(
             step=step,
             user=adviseur,
+            expected_version=2,
             due_date=TODAY + datetime.timedelta(days=1),
             on=later,
             **{**fields, "description": "Nog anders"},

@@ -269,7 +269,7 @@ def test_partner_adds_and_edits_a_measurement_plan(client_as, partner, programme
     plan = MeasurementPlan.objects.get()
     assert (plan.measure, plan.from_whom) == ("uitval", "alle")
     edit = _url("measurement_edit", programme.pk, plan.pk)
-    assert client.post(edit, {**data, "from_whom": "steekproef"}).status_code == 302
+    assert client.post(edit, {**data, "from_whom": "steekproef", "version": 1}).status_code == 302
     plan.refresh_from_db()
     assert plan.from_whom == "steekproef"
     assert client.post(_url("measurement_delete", programme.pk, plan.pk)).status_code == 302

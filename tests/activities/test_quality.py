@@ -89,6 +89,7 @@ def test_update_keeps_a_past_date_and_changes_status(partner, plan_activities):
         activity=agreement.activity,
         user=partner,
         agreement=agreement,
+        expected_version=agreement.version,
         next_step=agreement.next_step,
         due_date=TODAY,
         status="klaar",

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 
 from duiding.activities.models import Activity, ActivityFactor, Intervention
 from duiding.activities.services import activity_create, activity_update, intervention_save
+from duiding.core.versioning import StaleEdit
 from duiding.frameworks.models import Factor, Framework
 from tests.activities.conftest import factor
 
@@ -125,6 +126,7 @@ def test_update_refuses_and_keeps_the_old_values(seed_activities, adviseur, resu
             activity=activity,
             user=adviseur,
             organisation=partner_org,
+            expected_version=1,
             **_data(results, name="Nieuw", results=[]),
         )
     activity.refresh_from_db()
@@ -144,7 +146,7 @@ def test_update_bumps_version_and_refuses_a_stale_version(
         **_data(results, reach=40, target_group_size=120),
     )
     assert updated.version == 2 and updated.reach == 40 and updated.updated_by == partner
-    with pytest.raises(ValidationError, match="Iemand anders heeft deze activiteit"):
+    with pytest.raises(StaleEdit, match="intussen gewijzigd"):
         activity_update(
             activity=activity,
             user=adviseur,

@@ -134,7 +134,7 @@ def test_feedback_round_trip_and_a_partner_conversation(
     assert_no_axe_violations(page)
     page.get_by_role("link", name="Gesprek vastleggen").click()
     assert_no_axe_violations(page)
-    page.get_by_label(re.compile("^Datum van het gesprek")).fill("2025-03-14")
+    page.get_by_label(re.compile("^Datum van het gesprek")).fill("14-03-2025")
     page.get_by_role("textbox", name=re.compile("^Wie waren erbij")).fill(
         "jongerenwerker, intern begeleider"
     )

@@ -56,7 +56,7 @@ def test_partner_adds_quality_agreement_and_measurement_plan(
     next_step.focus()
     page.keyboard.type("Beschrijf de interventie")
     expect(page.get_by_label("Naar trede")).to_have_value("1")
-    due = (timezone.localdate() + datetime.timedelta(days=60)).isoformat()
+    due = (timezone.localdate() + datetime.timedelta(days=60)).strftime("%d-%m-%Y")
     page.get_by_label("Tijdspad: klaar op").fill(due)
     scholing = page.get_by_role(
         "group", name="Worden de professionals voldoende geschoold?", exact=False

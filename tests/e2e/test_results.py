@@ -36,7 +36,7 @@ def test_adviser_creates_a_result_with_two_indicators(
     assert_no_axe_violations(page)
 
     page.get_by_label("Maatschappelijk resultaat").fill(TEXT)
-    page.get_by_label("Streefdatum").fill("2026-12-31")
+    page.get_by_label("Streefdatum").fill("31-12-2026")
     first = page.get_by_role("group", name="Indicator 1")
     first.get_by_label("Indicator", exact=True).select_option(
         label="Trajecten via de gemeentelijke toegang (wijkteam)"
@@ -80,7 +80,7 @@ def test_enter_in_a_field_saves_the_result(
     page = logged_in_page(adviseur)
     page.goto(f"/resultaten/programma/{programme.pk}/nieuw/")
     page.get_by_label("Maatschappelijk resultaat").fill(TEXT)
-    page.get_by_label("Streefdatum").fill("2026-12-31")
+    page.get_by_label("Streefdatum").fill("31-12-2026")
     first = page.get_by_role("group", name="Indicator 1")
     first.get_by_label("Indicator", exact=True).select_option(
         label="Trajecten via de gemeentelijke toegang (wijkteam)"

@@ -140,7 +140,9 @@ def test_owner_adds_edits_and_deletes_a_finding(client_as, adviseur, programme, 
     page = client.get(edit_url)
     assert page.status_code == 200 and "Veel spijbelen" in page.content.decode()
     assert_accessible(page)
-    response = client.post(edit_url, {"statement": "Veel verzuim", "recognition": "nee"})
+    response = client.post(
+        edit_url, {"statement": "Veel verzuim", "recognition": "nee", "version": finding.version}
+    )
     assert response.status_code == 302
     finding.refresh_from_db()
     assert finding.statement == "Veel verzuim" and finding.section is None
@@ -181,9 +183,11 @@ def test_edit_and_delete_a_conversation_with_confirmation(
     client = client_as(adviseur)
     edit_url = _url("conversation_edit", programme.pk, conversation.pk)
     page = client.get(edit_url)
-    assert page.status_code == 200 and "2025-03-14" in page.content.decode()
+    assert page.status_code == 200 and "14-03-2025" in page.content.decode()
     assert_accessible(page)
-    response = client.post(edit_url, {"date": "2025-03-10", "notes": "Bijgewerkt"})
+    response = client.post(
+        edit_url, {"date": "2025-03-10", "notes": "Bijgewerkt", "version": conversation.version}
+    )
     assert response.status_code == 302
     conversation.refresh_from_db()
     assert conversation.notes == "Bijgewerkt" and conversation.updated_by == adviseur

@@ -179,6 +179,7 @@ def test_conversation_edits_and_deletion_keep_history(programme, adviseur, behee
     services.conversation_update(
         conversation=conversation,
         user=beheerder,
+        based_on_version=conversation.version,
         date=datetime.date(2025, 3, 15),
         participants="jongerenwerker",
         notes="Aangevuld",
@@ -225,6 +226,7 @@ def test_finding_needs_a_statement_and_marks_its_section_discussed(
     services.finding_update(
         finding=finding,
         user=adviseur,
+        based_on_version=finding.version,
         section=school,
         statement=finding.statement,
         recognition="ja",

@@ -10,9 +10,9 @@ import re
 import pytest
 from django.urls import reverse
 
+from duiding.core.versioning import StaleEdit
 from duiding.programmes import services as section_services
 from duiding.programmes.consultation import services as consultation
-from duiding.programmes.versioning import StaleEdit
 from tests.programmes.conftest import domain_section
 from tests.programmes.consultation_fixtures import conversation  # noqa: F401
 
@@ -42,7 +42,11 @@ def test_missing_figure_edit_from_an_old_version_is_refused_and_shown(
     client = client_as(adviseur)
     old = _version_in(client.get(url).content.decode(), f"m{missing.pk}-version")
     section_services.missing_figure_update(
-        missing, user=beheerder, description="Verzuim per school (leerplicht)", status="aangevraagd"
+        missing,
+        user=beheerder,
+        based_on_version=int(old),
+        description="Verzuim per school (leerplicht)",
+        status="aangevraagd",
     )
     data = {
         f"m{missing.pk}-description": "Verzuim per school en wijk",
@@ -111,7 +115,11 @@ def test_finding_edit_from_an_old_version_is_refused_and_shown(
     client = client_as(adviseur)
     old = _version_in(client.get(url).content.decode())
     consultation.finding_update(
-        finding=finding, user=beheerder, statement="Veel spijbelen op De Brug", recognition="deels"
+        finding=finding,
+        user=beheerder,
+        based_on_version=int(old),
+        statement="Veel spijbelen op De Brug",
+        recognition="deels",
     )
     data = {"statement": "Veel spijbelen in groep 8", "recognition": "ja", "version": old}
     response = client.post(url, data)
@@ -126,13 +134,20 @@ def test_finding_edit_from_an_old_version_is_refused_and_shown(
     assert finding.statement == "Veel spijbelen in groep 8"
 
 
-def test_service_without_a_version_saves_and_moves_the_version_on(adviseur, conversation):
+def test_service_without_a_version_is_refused_and_a_current_one_moves_it_on(adviseur, conversation):
     finding = consultation.finding_create(
         conversation=conversation, user=adviseur, statement="A", recognition="ja"
     )
-    consultation.finding_update(finding=finding, user=adviseur, statement="B", recognition="ja")
+    with pytest.raises(StaleEdit, match="intussen gewijzigd") as missing:
+        consultation.finding_update(
+            finding=finding, user=adviseur, statement="X", recognition="ja", based_on_version=None
+        )
+    assert missing.value.missing
+    consultation.finding_update(
+        finding=finding, user=adviseur, statement="B", recognition="ja", based_on_version=0
+    )
     finding.refresh_from_db()
-    assert finding.version == 1
+    assert finding.version == 1 and finding.statement == "B"
     with pytest.raises(StaleEdit) as refused:
         consultation.finding_update(
             finding=finding, user=adviseur, statement="C", recognition="nee", based_on_version=0

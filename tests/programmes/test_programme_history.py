@@ -12,7 +12,13 @@ pytestmark = pytest.mark.django_db
 def test_edit_of_the_details_is_kept_and_shown(client_as, adviseur, beheerder, programme):
     client = client_as(adviseur)
     url = reverse("programmes:edit", args=[programme.pk])
-    data = {"name": "", "start_year": "2026", "end_year": "2027", "figures_period": "2021"}
+    data = {
+        "name": "",
+        "start_year": "2026",
+        "end_year": "2027",
+        "figures_period": "2021",
+        "version": "0",
+    }
     assert client.post(url, data).status_code == 302
     change = ProgrammeChange.objects.get(programme=programme)
     assert change.changed_by == adviseur
@@ -22,7 +28,7 @@ def test_edit_of_the_details_is_kept_and_shown(client_as, adviseur, beheerder, p
     assert changed["partners"][1] == "—"  # the partner organisation was unticked
     assert change.snapshot["name"] == "Wijkprogramma Feijenoord 2026–2027"
     # The same data again changes nothing and keeps nothing.
-    client.post(url, data)
+    assert client.post(url, {**data, "version": "1"}).status_code == 302
     assert ProgrammeChange.objects.filter(programme=programme).count() == 1
     # Another user of the municipality sees the history on the overview.
     html = client_as(beheerder).get(reverse("programmes:detail", args=[programme.pk]))

@@ -322,6 +322,7 @@ def test_missing_figures_add_edit_remove(client_as, adviseur, programme, school)
         {
             prefix + "description": "Verzuim per school en leerjaar",
             prefix + "status": "aangevraagd",
+            prefix + "version": missing.version,
         },
     )
     assert response.status_code == 302

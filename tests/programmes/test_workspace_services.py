@@ -132,7 +132,9 @@ def test_missing_figures_add_update_remove_with_history(school, adviseur):
         reason="om spijbelen te duiden",
         possible_source="Leerplicht",
     )
-    services.missing_figure_update(missing, user=adviseur, status=MissingFigure.Status.REQUESTED)
+    services.missing_figure_update(
+        missing, user=adviseur, based_on_version=0, status=MissingFigure.Status.REQUESTED
+    )
     missing.refresh_from_db()
     assert missing.status == "aangevraagd" and missing.created_by == adviseur
     services.missing_figure_remove(missing, user=adviseur)
@@ -163,6 +165,7 @@ def test_update_programme_drops_the_owner_from_its_partners(
         end_year=2026,
         figures_period="2023",
         partners=[partner_org, municipality_org],
+        based_on_version=programme.version,
     )
     programme.refresh_from_db()
     assert programme.period_label == "2026" and programme.figures_period == "2023"

@@ -213,7 +213,13 @@ def test_edit_saves_name_years_period_and_partners(client_as, adviseur, programm
     assert_accessible(response)
     response = client.post(
         _url("edit", programme),
-        {"name": "", "start_year": "2026", "end_year": "2027", "figures_period": "2021"},
+        {
+            "name": "",
+            "start_year": "2026",
+            "end_year": "2027",
+            "figures_period": "2021",
+            "version": "0",
+        },
     )
     assert response.status_code == 302
     programme.refresh_from_db()

@@ -21,6 +21,7 @@ from duiding.activities.models import (
 )
 from duiding.activities.permissions import activity_organisations
 from duiding.activities.services import activity_problems
+from duiding.core.versioning import VersionField
 from duiding.frameworks.models import AgePhase, Factor, LifeArea
 
 
@@ -176,7 +177,7 @@ class ActivityForm(forms.Form):
             "(goed onderbouwd) kan een interventie in een databank staan."
         ),
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
 
     ERROR_ALIASES = {"factors": "strengthens"}
 

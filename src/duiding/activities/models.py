@@ -356,6 +356,7 @@ class PurchaseAgreement(Audited):
     reference = models.CharField(_("kenmerk (beschikking, contract)"), max_length=200)
     date = models.DateField(_("datum"))
     note = models.TextField(_("afspraak"), blank=True)
+    version = models.PositiveIntegerField(default=1, db_default=1)
 
     class Meta:
         ordering = ["programme", "date", "pk"]
@@ -414,6 +415,7 @@ class MeasurementPlan(Audited):
         _("bij wie meten?"), max_length=12, choices=FromWhom.choices, default=FromWhom.ALL
     )
     attention_points = models.TextField(_("aandachtspunten"), blank=True)
+    version = models.PositiveIntegerField(default=1, db_default=1)
 
     class Meta:
         ordering = ["activity", "pk"]

@@ -25,6 +25,7 @@ from duiding.activities.models import (
     StepStatus,
 )
 from duiding.activities.permissions import activity_organisations
+from duiding.core.versioning import lock_and_check
 from duiding.frameworks.models import AgePhase, Factor, LifeArea
 from duiding.results.models import SocietalResult
 
@@ -284,18 +285,12 @@ def _refuse_hand_over_with_open_agreements(activity: Activity, organisation_id) 
 
 @transaction.atomic
 def activity_update(
-    *, activity: Activity, user, organisation, expected_version: int | None = None, **data
+    *, activity: Activity, user, organisation, expected_version: int | None, **data
 ) -> Activity:
-    """Save an edit. With expected_version, refuse when somebody else saved in between."""
-    locked = Activity.objects.select_for_update().get(pk=activity.pk)
-    if expected_version is not None and locked.version != expected_version:
-        raise ValidationError(
-            _(
-                "Iemand anders heeft deze activiteit intussen opgeslagen (versie %(version)s). "
-                "Open de activiteit opnieuw en breng uw wijziging nog eens aan."
-            )
-            % {"version": locked.version}
-        )
+    """Save an edit; raises StaleEdit (core.versioning) when `expected_version` is missing or
+    somebody else saved in between."""
+    locked = Activity.objects.get(pk=activity.pk)
+    lock_and_check(locked, expected_version)
     prepared = _prepare(
         programme=activity.programme, user=user, organisation=organisation, data=data
     )
@@ -304,7 +299,6 @@ def activity_update(
         setattr(locked, name, value)
     locked.organisation_id = _pk(organisation)
     locked.updated_by = user
-    locked.version += 1
     locked.full_clean(exclude=["created_by", "updated_by"])
     locked.save()
     _save_links(locked, prepared)

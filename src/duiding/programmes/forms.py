@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from duiding.accounts.models import Organisation
 from duiding.areas.models import Area, Level
 from duiding.areas.selectors import area_search
+from duiding.core.versioning import VersionField
 from duiding.frameworks.models import Factor, Framework
 from duiding.indicators.selectors import available_periods
 from duiding.programmes.models import MissingFigure, SectionStatus
@@ -152,6 +153,7 @@ class ProgrammeEditForm(_YearsMixin, forms.Form):
             "wisselen zolang er nog geen analyse, resultaten of activiteiten zijn."
         ),
     )
+    version = VersionField()
 
     field_order = ["name", "start_year", "end_year", "figures_period", "framework", "partners"]
 
@@ -265,6 +267,7 @@ class ProgrammeCreateForm(ProgrammeEditForm):
             Q(municipality__isnull=True) | Q(municipality_id__in=municipalities)
         )
         super().__init__(*args, user=user, area=area, frameworks=frameworks, **kwargs)
+        del self.fields["version"]  # a new programme has no version yet
         self.fields["framework"].required = True
         self.fields["organisation"].queryset = organisations
         self.fields["area"].widget.attrs.update({"autocomplete": "off", "list": "area-options"})
@@ -347,7 +350,7 @@ class SectionForm(forms.Form):
         required=False,
         max_length=300,
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    version = VersionField(required=True)
 
     def __init__(self, *args, kind: str, **kwargs):
         super().__init__(*args, **kwargs)
@@ -440,7 +443,7 @@ class StrikingForm(forms.Form):
 
 
 class MissingFigureForm(forms.ModelForm):
-    version = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+    version = VersionField()
 
     class Meta:
         model = MissingFigure
@@ -465,7 +468,7 @@ class MissingFigureForm(forms.ModelForm):
         """The cleaned data as the services take it (the version as `based_on_version`)."""
         data = dict(self.cleaned_data)
         version = data.pop("version", None)
-        if version is not None and self.instance.pk:
+        if self.instance.pk:
             data["based_on_version"] = version
         return data
 

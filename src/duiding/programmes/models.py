@@ -60,6 +60,12 @@ class Programme(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Optimistic lock of the edit form: see core/versioning.py. The database default lets rows
+    # written without the column (older migration states in tests, raw imports) start at 0.
+    version = models.PositiveIntegerField(default=0, db_default=0)
 
     class Meta:
         ordering = ["-start_year", "name"]
@@ -207,7 +213,7 @@ class MissingFigure(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    # Optimistic lock of the edit form (migration 0003): see programmes.versioning.
+    # Optimistic lock of the edit form (migration 0003): see core/versioning.py.
     version = models.PositiveIntegerField(default=0)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -364,7 +370,7 @@ class PartnerConversation(models.Model):
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    # Optimistic lock of the edit form (migration 0003): see programmes.versioning.
+    # Optimistic lock of the edit form (migration 0003): see core/versioning.py.
     version = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -416,7 +422,7 @@ class Finding(models.Model):
         on_delete=models.SET_NULL,
         related_name="finding",
     )
-    # Optimistic lock of the edit form (migration 0003): see programmes.versioning.
+    # Optimistic lock of the edit form (migration 0003): see core/versioning.py.
     version = models.PositiveIntegerField(default=0)
 
     class Meta:

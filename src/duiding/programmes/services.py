@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from duiding.core.versioning import lock_and_check
 from duiding.frameworks.models import Factor
 from duiding.programmes.diffing import diff_counts
 from duiding.programmes.models import (
@@ -25,7 +26,6 @@ from duiding.programmes.models import (
     SectionVersion,
     StrikingIndicator,
 )
-from duiding.programmes.versioning import lock_and_check
 
 
 class EditConflict(Exception):
@@ -111,16 +111,29 @@ def programme_update(
     figures_period: str,
     partners=(),
     framework=None,
+    based_on_version: int | None,
 ) -> Programme:
     """The programme's own details (not its area or owner); the framework only while
-    `framework_locked_reason` is empty. A change keeps a ProgrammeChange (who, when, what)."""
-    before = ProgrammeChange.snapshot_of(Programme.objects.get(pk=programme.pk))
+    `framework_locked_reason` is empty. A change keeps a ProgrammeChange (who, when, what).
+    Raises StaleEdit (core.versioning) when `based_on_version` is missing or old."""
+    stored = lock_and_check(
+        programme,
+        based_on_version,
+        {
+            "name": (_("Naam"), name),
+            "start_year": (_("Beginjaar"), str(start_year)),
+            "end_year": (_("Eindjaar"), str(end_year)),
+            "figures_period": (_("Periode van de cijfers"), figures_period),
+        },
+    )
+    before = ProgrammeChange.snapshot_of(stored)
     if framework is not None and framework.pk != programme.framework_id:
         _framework_switch(programme, framework)
     programme.name = name
     programme.start_year = start_year
     programme.end_year = end_year
     programme.figures_period = figures_period
+    programme.updated_by = user
     programme.full_clean()
     programme.save()
     programme.partners.set([p for p in partners if p.pk != programme.organisation_id])
@@ -351,9 +364,9 @@ MISSING_LABELS = {
 
 @transaction.atomic
 def missing_figure_update(
-    missing: MissingFigure, *, user, based_on_version: int | None = None, **fields
+    missing: MissingFigure, *, user, based_on_version: int | None, **fields
 ) -> MissingFigure:
-    """Raises versioning.StaleEdit when somebody saved it after `based_on_version`."""
+    """Raises StaleEdit (core.versioning) when `based_on_version` is missing or old."""
 
     names = [n for n in MISSING_LABELS if n in fields]
     lock_and_check(

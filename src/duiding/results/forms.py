@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from duiding.core.forms import DutchDateField
+from duiding.core.versioning import VersionField
 from duiding.frameworks.models import Ambition, Domain, Factor
 from duiding.indicators.models import Direction, Indicator
 from duiding.programmes.models import AnalysisSection
@@ -104,9 +106,7 @@ class ResultForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=gettext_lazy("Factoren die u in de wijkanalyse koos, staan bovenaan."),
     )
-    target_date = forms.DateField(
-        label=gettext_lazy("Streefdatum"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    target_date = DutchDateField(label=gettext_lazy("Streefdatum"))
     rule = forms.ChoiceField(
         label=gettext_lazy("Rekenregel: wanneer is het resultaat bereikt?"),
         choices=Rule.choices,
@@ -134,7 +134,7 @@ class ResultForm(forms.Form):
         decimal_places=3,
         help_text=gettext_lazy("Bij 'gecombineerd' en 'gemiddeld', bijvoorbeeld 5 procentpunt."),
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
 
     def __init__(self, *args, programme, factors=None, sections=None, combination=None, **kw):
         super().__init__(*args, **kw)
@@ -337,4 +337,4 @@ def apply_service_errors(error: ValidationError, form, row_forms) -> None:
 
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=gettext_lazy("Status"), choices=Status.choices)
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = VersionField(required=True)

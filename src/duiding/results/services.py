@@ -16,6 +16,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from duiding.core.versioning import StaleEdit
 from duiding.results.calculation import Target
 from duiding.results.models import ResultChange, ResultIndicator, Rule, SocietalResult, Status
 from duiding.results.progress import recompute
@@ -39,14 +40,14 @@ __all__ = [
 ]
 
 
-class ResultConflict(Exception):
-    """Somebody saved the result after the editor opened it (nothing was written).
+class ResultConflict(StaleEdit):
+    """Somebody saved the result after the editor opened it, or the form named no version
+    (nothing was written); the house's StaleEdit (core.versioning).
 
     `current` is the result as stored now; the page shows who saved it and asks to reload."""
 
-    def __init__(self, current: SocietalResult):
-        super().__init__("edit conflict")
-        self.current = current
+    def __init__(self, current: SocietalResult, *, missing: bool = False):
+        super().__init__(current, missing=missing)
 
 
 # --- snapshots --------------------------------------------------------------------------------
@@ -169,7 +170,7 @@ def result_update(
     result: SocietalResult,
     *,
     user,
-    expected_version: int,
+    expected_version: int | None,
     text: str,
     target_date,
     domain=None,
@@ -218,7 +219,8 @@ def result_update(
         )
         if not updated:
             raise ResultConflict(
-                SocietalResult.objects.select_related("updated_by").get(pk=result.pk)
+                SocietalResult.objects.select_related("updated_by").get(pk=result.pk),
+                missing=expected_version is None,
             )
         result.refresh_from_db()
         result.sections.set(sections)

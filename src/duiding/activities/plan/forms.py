@@ -18,6 +18,8 @@ from duiding.activities.models import (
 from duiding.activities.plan import services as rules
 from duiding.activities.plan.handover import KEEP, TRANSFER
 from duiding.activities.plan.reference import QUALITY_QUESTIONS
+from duiding.core.forms import DutchDateField
+from duiding.core.versioning import VersionField
 
 
 def _style(form: forms.Form) -> None:
@@ -36,18 +38,9 @@ def _style(form: forms.Form) -> None:
             widget.attrs.setdefault("aria-describedby", f"id_{form.add_prefix(name)}_helptext")
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
 def _date_field(label, **kwargs) -> forms.DateField:
-    return forms.DateField(
+    return DutchDateField(
         label=label,
-        widget=DateInput(),
-        input_formats=["%Y-%m-%d", "%d-%m-%Y"],
         error_messages={
             "required": _("Vul een datum in."),
             "invalid": _("Vul een geldige datum in (dd-mm-jjjj)."),
@@ -101,7 +94,7 @@ class StepForm(forms.Form):
     )
     due_date = _date_field(_("Wanneer klaar"))
     status = forms.ChoiceField(label=_("Status"), choices=StepStatus.choices)
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
 
     def __init__(self, *args, activities, organisations, previous_due_date=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -152,6 +145,7 @@ class PurchaseForm(forms.Form):
         required=False,
         max_length=4000,
     )
+    version = VersionField()
 
     def __init__(self, *args, activities, **kwargs):
         super().__init__(*args, **kwargs)
@@ -189,7 +183,7 @@ class QualityForm(forms.Form):
     )
     due_date = _date_field(_("Tijdspad: klaar op"))
     status = forms.ChoiceField(label=_("Status"), choices=StepStatus.choices)
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
 
     def __init__(self, *args, activity=None, previous_due_date=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -295,6 +289,7 @@ class MeasurementForm(forms.Form):
         required=False,
         help_text=_("Bijvoorbeeld: kijk ook naar wie uitvalt en waarom; privacy gecheckt."),
     )
+    version = VersionField()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -323,6 +318,7 @@ class MeasurementForm(forms.Form):
             "how_often": plan.how_often,
             "from_whom": plan.from_whom,
             "attention_points": plan.attention_points,
+            "version": plan.version,
         }
 
 
@@ -336,7 +332,7 @@ class HandOverForm(forms.Form):
         empty_label=_("Kies een partner"),
         error_messages={"required": _("Kies de partner die de activiteit gaat uitvoeren.")},
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
+    version = VersionField()
 
     def __init__(self, *args, organisations, agreements, old_name: str, **kwargs):
         super().__init__(*args, **kwargs)

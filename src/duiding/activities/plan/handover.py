@@ -19,6 +19,7 @@ from duiding.activities import history
 from duiding.activities.models import Activity, QualityAgreement, StepStatus
 from duiding.activities.permissions import activity_organisations
 from duiding.activities.plan.services import PlanError
+from duiding.core.versioning import lock_and_check
 
 KEEP, TRANSFER = "houden", "overdragen"
 
@@ -44,19 +45,13 @@ def activity_hand_over(
     user,
     organisation: Organisation,
     decisions: dict[int, str],
-    expected_version: int | None = None,
+    expected_version: int | None,
 ) -> Activity:
     """Move the activity to `organisation`; `decisions` maps each open agreement's pk to KEEP or
-    TRANSFER. Raises PlanError (Dutch, with the field) and changes nothing when refused."""
-    locked = Activity.objects.select_for_update().select_related("organisation").get(pk=activity.pk)
-    if expected_version is not None and locked.version != expected_version:
-        raise PlanError(
-            _(
-                "Iemand anders heeft deze activiteit intussen gewijzigd (versie %(version)s). "
-                "Open de overdracht opnieuw."
-            )
-            % {"version": locked.version}
-        )
+    TRANSFER. Raises PlanError (Dutch, with the field), or StaleEdit (core.versioning) when
+    `expected_version` is missing or old, and changes nothing when refused."""
+    locked = Activity.objects.select_related("organisation").get(pk=activity.pk)
+    lock_and_check(locked, expected_version)
     old = locked.organisation
     if (
         organisation is None
@@ -79,7 +74,6 @@ def activity_hand_over(
             )
     locked.organisation = organisation
     locked.updated_by = user
-    locked.version += 1
     locked.save(update_fields=["organisation", "updated_by", "version", "updated_at"])
     history.record(
         locked,

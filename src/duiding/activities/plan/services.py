@@ -37,6 +37,7 @@ from duiding.activities.models import (
     StepStatus,
 )
 from duiding.activities.plan.reference import QUALITY_KEYS
+from duiding.core.versioning import lock_and_check
 
 
 class PlanError(ValueError):
@@ -157,13 +158,6 @@ def step_create(
     return step
 
 
-def _check_version(obj, expected_version: int | None, message: str) -> None:
-    """Refuse a write when somebody else saved the object after the form was opened."""
-    current = type(obj).objects.filter(pk=obj.pk).values_list("version", flat=True).first()
-    if expected_version is not None and current is not None and current != expected_version:
-        raise PlanError(message % {"version": current}, None)
-
-
 @transaction.atomic
 def step_update(
     *,
@@ -176,19 +170,11 @@ def step_update(
     owner_user=None,
     status: str = StepStatus.OPEN,
     on: datetime.date | None = None,
-    expected_version: int | None = None,
+    expected_version: int | None,
 ) -> PlanStep:
     """Change a step. A step keeps a past date it already had; a new date must not be past.
-    With expected_version, refuse when somebody else saved the step in between."""
-    PlanStep.objects.select_for_update().filter(pk=step.pk).first()
-    _check_version(
-        step,
-        expected_version,
-        _(
-            "Iemand anders heeft deze stap intussen opgeslagen (versie %(version)s). "
-            "Open de stap opnieuw en breng uw wijziging nog eens aan."
-        ),
-    )
+    Raises StaleEdit (core.versioning) when `expected_version` is missing or old."""
+    lock_and_check(step, expected_version)
     description = _text(description, "description", _("Beschrijf de stap."))
     if activity is not None and activity.programme_id != step.programme_id:
         raise PlanError(_("Kies een activiteit van dit programma."), "activity")
@@ -202,7 +188,6 @@ def step_update(
     step.due_date = due_date
     step.status = _status(status)
     step.updated_by = user
-    step.version = (PlanStep.objects.filter(pk=step.pk).values_list("version", flat=True)[0]) + 1
     step.full_clean()
     step.save()
     history.record(step, user=user, action=history.Action.UPDATED)
@@ -238,8 +223,12 @@ def purchase_save(
     activity: Activity | None = None,
     note: str = "",
     agreement: PurchaseAgreement | None = None,
+    expected_version: int | None = None,
 ) -> PurchaseAgreement:
-    """Create (agreement=None) or change an agreement with the accounthouder about buying."""
+    """Create (agreement=None) or change an agreement with the accounthouder about buying.
+    A change raises StaleEdit (core.versioning) when `expected_version` is missing or old."""
+    if agreement is not None:
+        lock_and_check(agreement, expected_version)
     reference = _text(
         reference, "reference", _("Vul het kenmerk in (bijvoorbeeld van de beschikking).")
     )
@@ -315,17 +304,9 @@ def quality_save(
     expected_version: int | None = None,
 ) -> QualityAgreement:
     """Create (agreement=None, with the activity's partner) or change a quality agreement.
-    With expected_version, refuse when somebody else saved the agreement in between."""
+    A change raises StaleEdit (core.versioning) when `expected_version` is missing or old."""
     if agreement is not None:
-        QualityAgreement.objects.select_for_update().filter(pk=agreement.pk).first()
-        _check_version(
-            agreement,
-            expected_version,
-            _(
-                "Iemand anders heeft deze kwaliteitsafspraak intussen opgeslagen (versie "
-                "%(version)s). Open de afspraak opnieuw en breng uw wijziging nog eens aan."
-            ),
-        )
+        lock_and_check(agreement, expected_version)
     next_step = _text(
         next_step,
         "next_step",
@@ -338,11 +319,6 @@ def quality_save(
     action = history.Action.CREATED if agreement is None else history.Action.UPDATED
     if agreement is None:
         agreement = QualityAgreement(activity=activity, created_by=user)
-    else:
-        agreement.version = (
-            QualityAgreement.objects.filter(pk=agreement.pk).values_list("version", flat=True)[0]
-            + 1
-        )
     if agreement.organisation_id is None:
         # A new agreement is made with the partner carrying the activity; an existing one stays
         # with the partner it was made with (a hand-over moves it, see plan/handover.py).
@@ -381,8 +357,12 @@ def measurement_save(
     custom_name: str = "",
     years: int | None = None,
     plan: MeasurementPlan | None = None,
+    expected_version: int | None = None,
 ) -> MeasurementPlan:
-    """Create (plan=None) or change one row of the activity's measurement plan."""
+    """Create (plan=None) or change one row of the activity's measurement plan. A change
+    raises StaleEdit (core.versioning) when `expected_version` is missing or old."""
+    if plan is not None:
+        lock_and_check(plan, expected_version)
     if measure not in Measure.values:
         raise PlanError(_("Kies een outcome uit de lijst of een eigen maat."), "measure")
     custom_name = (custom_name or "").strip()

@@ -23,6 +23,7 @@ from duiding.activities.models import Databank, Intervention
 from duiding.activities.permissions import activity_or_404, can_add_activity, can_edit_activity
 from duiding.activities.plan.services import measure_label
 from duiding.activities.sentence import activity_sentence, compose, sentence_templates
+from duiding.core.versioning import StaleEdit, version_moved_on
 from duiding.programmes.permissions import can_edit_programme, programme_or_404
 
 TAB = "activities"
@@ -72,7 +73,7 @@ def programme_activities(request, pk: int):
     )
 
 
-def _form_page(request, programme, form, *, activity=None):
+def _form_page(request, programme, form, *, activity=None, stale=None):
     parts = form.sentence_parts()
     return render(
         request,
@@ -84,8 +85,9 @@ def _form_page(request, programme, form, *, activity=None):
             activity=activity,
             sentence=compose(**parts),
             sentence_templates=sentence_templates(),
+            stale=stale,
         ),
-        status=_status(request, form),
+        status=409 if stale else _status(request, form),
     )
 
 
@@ -151,6 +153,9 @@ def activity_edit(request, pk: int):
             )
         except ValidationError as error:
             apply_errors(form, error, ActivityForm.ERROR_ALIASES)
+        except StaleEdit as error:
+            version_moved_on(form, error)
+            return _form_page(request, programme, form, activity=activity, stale=error)
         else:
             messages.success(request, _("De activiteit is opgeslagen."))
             return redirect("activities:activity_detail", pk=activity.pk)

@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from duiding.core.forms import DutchDateField
+from duiding.core.versioning import VersionField
 from duiding.programmes.consultation.selectors import section_label, sections_in_order
 from duiding.programmes.models import AnalysisSection, Finding
 from duiding.programmes.permissions import feedback_candidates
@@ -142,10 +144,8 @@ class HandleCommentForm(forms.Form):
 
 
 class ConversationForm(forms.Form):
-    date = forms.DateField(
+    date = DutchDateField(
         label=gettext_lazy("Datum van het gesprek"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        input_formats=["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"],
         error_messages={
             "required": gettext_lazy("Vul de datum van het gesprek in."),
             "invalid": gettext_lazy("Vul de datum in als dag-maand-jaar, bijvoorbeeld 14-03-2025."),
@@ -176,7 +176,7 @@ class ConversationForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         required=False,
     )
-    version = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+    version = VersionField()
 
     def __init__(self, *args, programme, **kwargs):
         super().__init__(*args, **kwargs)
@@ -204,11 +204,12 @@ class ConversationForm(forms.Form):
             "version": conversation.version,
         }
 
-    def service_fields(self) -> dict:
+    def service_fields(self, *, edit: bool = True) -> dict:
+        """The cleaned data as the services take it (an edit's version as `based_on_version`)."""
         data = dict(self.cleaned_data)
         data.setdefault("organisations", [])
         version = data.pop("version", None)
-        if version is not None:
+        if edit:
             data["based_on_version"] = version
         return data
 
@@ -255,7 +256,7 @@ class FindingForm(forms.Form):
         required=False,
         initial=True,
     )
-    version = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+    version = VersionField()
 
     def __init__(self, *args, programme, **kwargs):
         super().__init__(*args, **kwargs)
@@ -284,6 +285,6 @@ class FindingForm(forms.Form):
         """The cleaned data as the services take it (an edit's version as `based_on_version`)."""
         data = dict(self.cleaned_data)
         version = data.pop("version", None)
-        if version is not None and edit:
+        if edit:
             data["based_on_version"] = version
         return data

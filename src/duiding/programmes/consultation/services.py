@@ -28,6 +28,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from duiding.core.links import absolute_url
+from duiding.core.versioning import lock_and_check
 from duiding.programmes.consultation.selectors import sections_in_order
 from duiding.programmes.models import (
     AnalysisSection,
@@ -42,7 +43,6 @@ from duiding.programmes.models import (
 )
 from duiding.programmes.permissions import feedback_candidates
 from duiding.programmes.services import section_touch
-from duiding.programmes.versioning import lock_and_check
 
 
 class ConsultationError(ValueError):
@@ -263,9 +263,9 @@ def conversation_update(
     organisations=(),
     other_organisations: str = "",
     notes: str = "",
-    based_on_version: int | None = None,
+    based_on_version: int | None,
 ) -> PartnerConversation:
-    """Raises versioning.StaleEdit when somebody saved it after `based_on_version`."""
+    """Raises StaleEdit (core.versioning) when `based_on_version` is missing or old."""
     _check_date(date)
     organisations = _check_organisations(conversation.programme, organisations)
     lock_and_check(
@@ -365,9 +365,9 @@ def finding_update(
     explanation: str = "",
     practice_signals: str = "",
     mark_discussed: bool = False,
-    based_on_version: int | None = None,
+    based_on_version: int | None,
 ) -> Finding:
-    """Raises versioning.StaleEdit when somebody saved it after `based_on_version`."""
+    """Raises StaleEdit (core.versioning) when `based_on_version` is missing or old."""
     conversation = finding.conversation
     checked = _finding_fields(conversation, section, statement, recognition)
     lock_and_check(

@@ -16,6 +16,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from duiding.core.versioning import StaleEdit, form_with_version
 from duiding.frameworks.models import Factor
 from duiding.indicators.models import Indicator
 from duiding.programmes import services
@@ -29,7 +30,6 @@ from duiding.programmes.forms import (
 from duiding.programmes.models import AnalysisSection, MissingFigure, StrikingIndicator
 from duiding.programmes.page import domain_page, pillar_rows
 from duiding.programmes.selectors import programme_analysis, programme_overview
-from duiding.programmes.versioning import StaleEdit, form_with_version
 from duiding.programmes.views.shared import (
     optional_url,
     programme_context,

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from duiding.areas.selectors import area_search
+from duiding.core.versioning import StaleEdit, form_with_version
 from duiding.frameworks.permissions import frameworks_for_area, frameworks_visible
 from duiding.programmes import services
 from duiding.programmes.forms import (
@@ -167,25 +168,34 @@ def programme_edit(request, pk: int):
         "figures_period": programme.figures_period,
         "partners": list(programme.partners.values_list("pk", flat=True)),
         "framework": programme.framework_id,
+        "version": programme.version,
     }
-    form = ProgrammeEditForm(
-        request.POST or None,
-        user=request.user,
-        area=programme.area,
-        owner_id=programme.organisation_id,
-        frameworks=frameworks_for_area(request.user, programme.area),
-        programme=programme,
-        initial=initial,
-    )
+    kwargs = {
+        "user": request.user,
+        "area": programme.area,
+        "owner_id": programme.organisation_id,
+        "frameworks": frameworks_for_area(request.user, programme.area),
+        "programme": programme,
+    }
+    form = ProgrammeEditForm(request.POST or None, initial=initial, **kwargs)
+    stale = None
     if request.method == "POST" and form.is_valid():
-        services.programme_update(programme, user=request.user, **form.cleaned_data)
-        messages.success(request, _("Het programma is opgeslagen."))
-        return redirect("programmes:detail", pk=programme.pk)
+        data = dict(form.cleaned_data)
+        try:
+            services.programme_update(
+                programme, user=request.user, based_on_version=data.pop("version"), **data
+            )
+        except StaleEdit as error:
+            stale = error
+            form = form_with_version(ProgrammeEditForm, request, error.current.version, **kwargs)
+        else:
+            messages.success(request, _("Het programma is opgeslagen."))
+            return redirect("programmes:detail", pk=programme.pk)
     return render(
         request,
         "programmes/programme_edit.html",
-        programme_context(request, programme, "overview", form=form),
-        status=status_for(request),
+        programme_context(request, programme, "overview", form=form, stale=stale),
+        status=409 if stale else status_for(request),
     )
 
 

@@ -193,7 +193,7 @@ def _save(request, programme, result=None):
                 saved = services.result_update(
                     result,
                     user=request.user,
-                    expected_version=form.cleaned_data.get("version") or 0,
+                    expected_version=form.cleaned_data.get("version"),
                     **fields,
                 )
                 messages.success(request, _("Het maatschappelijk resultaat is opgeslagen."))

@@ -15,6 +15,7 @@ from duiding.activities.permissions import activity_or_404
 from duiding.activities.plan import handover
 from duiding.activities.plan.forms import HandOverForm
 from duiding.activities.plan.services import PlanError
+from duiding.core.versioning import StaleEdit, version_moved_on
 from duiding.activities.plan.views.common import apply_error, form_status, plan_context
 from duiding.programmes.permissions import can_edit_programme
 
@@ -32,6 +33,7 @@ def activity_hand_over(request, pk: int):
         old_name=activity.organisation.name,
         initial={"version": activity.version},
     )
+    stale = None
     if request.method == "POST" and form.is_valid():
         try:
             handover.activity_hand_over(
@@ -43,6 +45,9 @@ def activity_hand_over(request, pk: int):
             )
         except PlanError as error:
             apply_error(form, error)
+        except StaleEdit as error:
+            stale = error
+            version_moved_on(form, error)
         else:
             messages.success(
                 request,
@@ -53,8 +58,8 @@ def activity_hand_over(request, pk: int):
     return render(
         request,
         "activities/hand_over.html",
-        plan_context(request, programme, activity=activity, form=form),
-        status=form_status(request, form),
+        plan_context(request, programme, activity=activity, form=form, stale=stale),
+        status=409 if stale else form_status(request, form),
     )
 
 

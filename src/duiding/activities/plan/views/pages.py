@@ -33,6 +33,7 @@ from duiding.activities.plan.views import history as plan_history
 from duiding.activities.plan.views import partner as plan_partner
 from duiding.activities.plan.views import quality as plan_quality
 from duiding.activities.plan.views.common import apply_error, form_status, plan_context, safe_next
+from duiding.core.versioning import StaleEdit, version_moved_on
 from duiding.programmes.permissions import programme_or_404
 
 TAB = "plan"
@@ -91,12 +92,12 @@ def _step_choices(user, programme, *, step=None):
     return activities, Organisation.objects.filter(pk__in=org_ids).order_by("name")
 
 
-def _step_form_page(request, programme, form, *, step=None):
+def _step_form_page(request, programme, form, *, step=None, stale=None):
     return render(
         request,
         "activities/plan_step_form.html",
-        plan_context(request, programme, form=form, step=step),
-        status=form_status(request, form),
+        plan_context(request, programme, form=form, step=step, stale=stale),
+        status=409 if stale else form_status(request, form),
     )
 
 
@@ -188,6 +189,7 @@ def step_edit(request, pk: int, step_id: int):
         initial=initial,
         previous_due_date=step.due_date,
     )
+    stale = None
     if request.method == "POST" and form.is_valid():
         fields = _step_fields(form)
         if not _may_write_step(request.user, programme, fields):
@@ -201,10 +203,13 @@ def step_edit(request, pk: int, step_id: int):
             )
         except services.PlanError as error:
             apply_error(form, error)
+        except StaleEdit as error:
+            stale = error
+            version_moved_on(form, error)
         else:
             messages.success(request, _("De stap is opgeslagen."))
             return redirect(plan_url(programme, f"stap-{step.pk}"))
-    return _step_form_page(request, programme, form, step=step)
+    return _step_form_page(request, programme, form, step=step, stale=stale)
 
 
 @require_POST
@@ -242,12 +247,12 @@ def step_delete(request, pk: int, step_id: int):
 # --- Purchase agreements (only the programme's editors) -----------------------------------------
 
 
-def _purchase_page(request, programme, form, agreement=None):
+def _purchase_page(request, programme, form, agreement=None, stale=None):
     return render(
         request,
         "activities/plan_purchase_form.html",
-        plan_context(request, programme, form=form, agreement=agreement),
-        status=form_status(request, form),
+        plan_context(request, programme, form=form, agreement=agreement, stale=stale),
+        status=409 if stale else form_status(request, form),
     )
 
 
@@ -258,9 +263,8 @@ def purchase_create(request, pk: int):
     form = PurchaseForm(request.POST or None, activities=activities)
     if request.method == "POST" and form.is_valid():
         try:
-            agreement = services.purchase_save(
-                programme=programme, user=request.user, **form.cleaned_data
-            )
+            fields = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+            agreement = services.purchase_save(programme=programme, user=request.user, **fields)
         except services.PlanError as error:
             apply_error(form, error)
         else:
@@ -279,19 +283,30 @@ def purchase_edit(request, pk: int, agreement_id: int):
         "date": agreement.date,
         "activity": agreement.activity_id,
         "note": agreement.note,
+        "version": agreement.version,
     }
     form = PurchaseForm(request.POST or None, activities=activities, initial=initial)
+    stale = None
     if request.method == "POST" and form.is_valid():
+        fields = dict(form.cleaned_data)
+        version = fields.pop("version")
         try:
             services.purchase_save(
-                programme=programme, user=request.user, agreement=agreement, **form.cleaned_data
+                programme=programme,
+                user=request.user,
+                agreement=agreement,
+                expected_version=version,
+                **fields,
             )
         except services.PlanError as error:
             apply_error(form, error)
+        except StaleEdit as error:
+            stale = error
+            version_moved_on(form, error)
         else:
             messages.success(request, _("De inkoopafspraak is opgeslagen."))
             return redirect(plan_url(programme, f"inkoop-{agreement.pk}"))
-    return _purchase_page(request, programme, form, agreement)
+    return _purchase_page(request, programme, form, agreement, stale)
 
 
 @login_required

@@ -18,6 +18,7 @@ from duiding.activities.plan import permissions, services
 from duiding.activities.plan.forms import MeasurementForm, QualityForm
 from duiding.activities.plan.reference import MEASURE_SCALES
 from duiding.activities.plan.views.common import apply_error, form_status, plan_context, safe_next
+from duiding.core.versioning import StaleEdit, version_moved_on
 from duiding.programmes.permissions import programme_or_404
 
 
@@ -42,7 +43,7 @@ def _activity(request, pk: int, activity_id: int):
 # --- Quality agreements -----------------------------------------------------------------------
 
 
-def _quality_page(request, programme, activity, form, agreement=None):
+def _quality_page(request, programme, activity, form, agreement=None, stale=None):
     return render(
         request,
         "activities/quality_form.html",
@@ -53,8 +54,9 @@ def _quality_page(request, programme, activity, form, agreement=None):
             form=form,
             agreement=agreement,
             next_url=safe_next(request, ""),
+            stale=stale,
         ),
-        status=form_status(request, form),
+        status=409 if stale else form_status(request, form),
     )
 
 
@@ -130,6 +132,7 @@ def quality_edit(request, pk: int, agreement_id: int):
         activity=agreement.activity,
         previous_due_date=agreement.due_date,
     )
+    stale = None
     if request.method == "POST" and form.is_valid():
         try:
             services.quality_save(
@@ -141,10 +144,13 @@ def quality_edit(request, pk: int, agreement_id: int):
             )
         except services.PlanError as error:
             apply_error(form, error)
+        except StaleEdit as error:
+            stale = error
+            version_moved_on(form, error)
         else:
             messages.success(request, _("De kwaliteitsafspraak is opgeslagen."))
             return redirect(_back(request, programme, f"kwaliteit-{agreement.pk}"))
-    return _quality_page(request, programme, agreement.activity, form, agreement)
+    return _quality_page(request, programme, agreement.activity, form, agreement, stale)
 
 
 @login_required
@@ -171,7 +177,7 @@ def quality_delete(request, pk: int, agreement_id: int):
 # --- Measurement plans ------------------------------------------------------------------------
 
 
-def _measurement_page(request, programme, activity, form, plan=None):
+def _measurement_page(request, programme, activity, form, plan=None, stale=None):
     return render(
         request,
         "activities/measurement_form.html",
@@ -183,8 +189,9 @@ def _measurement_page(request, programme, activity, form, plan=None):
             measurement=plan,
             scales=list(MEASURE_SCALES.values()),
             next_url=safe_next(request, ""),
+            stale=stale,
         ),
-        status=form_status(request, form),
+        status=409 if stale else form_status(request, form),
     )
 
 
@@ -197,9 +204,8 @@ def measurement_create(request, pk: int, activity_id: int):
     form = MeasurementForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            plan = services.measurement_save(
-                activity=activity, user=request.user, **form.cleaned_data
-            )
+            fields = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+            plan = services.measurement_save(activity=activity, user=request.user, **fields)
         except services.PlanError as error:
             apply_error(form, error)
         else:
@@ -216,17 +222,27 @@ def _measurement(request, pk: int, plan_id: int):
 def measurement_edit(request, pk: int, plan_id: int):
     programme, plan = _measurement(request, pk, plan_id)
     form = MeasurementForm(request.POST or None, initial=MeasurementForm.initial_for(plan))
+    stale = None
     if request.method == "POST" and form.is_valid():
+        fields = dict(form.cleaned_data)
+        version = fields.pop("version")
         try:
             services.measurement_save(
-                activity=plan.activity, user=request.user, plan=plan, **form.cleaned_data
+                activity=plan.activity,
+                user=request.user,
+                plan=plan,
+                expected_version=version,
+                **fields,
             )
         except services.PlanError as error:
             apply_error(form, error)
+        except StaleEdit as error:
+            stale = error
+            version_moved_on(form, error)
         else:
             messages.success(request, _("Het meetplan is opgeslagen."))
             return redirect(_back(request, programme, f"meetplan-{plan.pk}"))
-    return _measurement_page(request, programme, plan.activity, form, plan)
+    return _measurement_page(request, programme, plan.activity, form, plan, stale)
 
 
 @login_required

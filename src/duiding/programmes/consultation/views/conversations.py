@@ -12,12 +12,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from duiding.core.versioning import StaleEdit, form_with_version
 from duiding.programmes.consultation import selectors, services
 from duiding.programmes.consultation.forms import ConversationForm, FindingForm
 from duiding.programmes.consultation.views.common import form_status, programme_context
 from duiding.programmes.models import Finding
 from duiding.programmes.permissions import programme_or_404
-from duiding.programmes.versioning import StaleEdit, form_with_version
 
 TAB = "conversations"
 
@@ -63,7 +63,7 @@ def conversation_create(request, pk: int):
     if form.is_valid():
         try:
             conversation = services.conversation_create(
-                programme=programme, user=request.user, **form.service_fields()
+                programme=programme, user=request.user, **form.service_fields(edit=False)
             )
         except services.ConsultationError as error:
             form.add_error(None, str(error))
