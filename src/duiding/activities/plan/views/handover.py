@@ -15,8 +15,8 @@ from duiding.activities.permissions import activity_or_404
 from duiding.activities.plan import handover
 from duiding.activities.plan.forms import HandOverForm
 from duiding.activities.plan.services import PlanError
-from duiding.core.versioning import StaleEdit, version_moved_on
 from duiding.activities.plan.views.common import apply_error, form_status, plan_context
+from duiding.core.versioning import StaleEdit, version_moved_on
 from duiding.programmes.permissions import can_edit_programme
 
 
