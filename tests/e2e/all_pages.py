@@ -187,6 +187,9 @@ def routes(d: Demo) -> dict[str, tuple[str | None, dict]]:
         "indicators:import_status": (ADMIN, {"pk": _first(ImportRun).pk}),
         # frameworks (beheer)
         "frameworks:list": (ADMIN, {}),
+        "frameworks:create": (ADMIN, {}),
+        "frameworks:pillar_new": (ADMIN, {"slug": slug}),
+        "frameworks:domain_new": (ADMIN, {"pk": _first(Pillar, framework=d.framework).pk}),
         "frameworks:pillar_edit": (ADMIN, {"pk": _first(Pillar, framework=d.framework).pk}),
         "frameworks:domain_edit": (ADMIN, {"pk": domain.pk}),
         "frameworks:domain_indicator_add": (ADMIN, {"pk": domain.pk}),
@@ -283,6 +286,7 @@ def routes(d: Demo) -> dict[str, tuple[str | None, dict]]:
         "activities:activity_detail": (ADVISER, {"pk": activity.pk}),
         "activities:activity_edit": (ADVISER, {"pk": activity.pk}),
         "activities:activity_delete": (ADVISER, {"pk": activity.pk}),
+        "activities:activity_hand_over": (ADVISER, {"pk": activity.pk}),
         "activities:interventions": (ADMIN, {}),
         "activities:intervention_create": (ADMIN, {}),
         "activities:intervention_edit": (ADMIN, {"pk": _first(Intervention).pk}),

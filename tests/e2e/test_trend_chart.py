@@ -9,7 +9,7 @@ from django.utils import translation
 
 from duiding.core import charts
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 NL_LOCALE = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€ ", ""]}
 AREAS = [("Feijenoord", "area"), ("Rotterdam", "municipality"), ("Nederland", "country")]

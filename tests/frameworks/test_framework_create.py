@@ -255,6 +255,7 @@ def test_the_framework_changes_on_the_edit_form_while_nothing_hangs_on_it(
     page = client.get(edit_url).content.decode()
     assert "Tweede kader" in page and "Den Haag Groeit" not in page
     data = {"name": programme.name, "start_year": "2025", "end_year": "2026"}
+    data["version"] = programme.version
     refused = client.post(edit_url, {**data, "framework": haag.pk})
     assert refused.status_code == 400
     programme.refresh_from_db()
@@ -262,6 +263,7 @@ def test_the_framework_changes_on_the_edit_form_while_nothing_hangs_on_it(
     assert client.post(edit_url, {**data, "framework": second.pk}).status_code == 302
     programme.refresh_from_db()
     assert programme.framework == second
+    data["version"] = programme.version
     frameworks = set(
         programme.sections.exclude(pillar=None).values_list("pillar__framework", flat=True)
     )

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from ninja.errors import AuthenticationError, AuthorizationError, HttpError, ValidationError
 
 from duiding.api.schemas import FIELD_HINTS
+from duiding.core.views import upload_too_large_text
 
 logger = logging.getLogger("duiding.api")
 
@@ -46,6 +47,8 @@ def status_message(status: int, method: str = "", allowed: str = "") -> str:
         return _("Geen toegang.")
     if status == 404:
         return _("Niet gevonden.")
+    if status == 413:
+        return upload_too_large_text()
     if status == 405:
         return _("De methode %(method)s is hier niet toegestaan (wel: %(allowed)s).") % {
             "method": method,

@@ -2,7 +2,7 @@
 
 The error pages are Dutch (the active language) and carry the site's header and menu; the 500
 page is static (no database, no context processors), so it renders whatever broke. Under /api/
-the handlers answer JSON in Ninja's shape (`{"detail": ...}`), never an HTML page.
+`api.errors.ApiJsonErrorsMiddleware` turns these pages into JSON (`{"detail": ...}`).
 """
 
 from __future__ import annotations
@@ -17,10 +17,6 @@ from django.utils.translation import gettext as _
 
 def health(request):
     return JsonResponse({"status": "ok"})
-
-
-def _is_api(request) -> bool:
-    return request.path.startswith("/api/")
 
 
 def _texts(status: int) -> tuple[str, str]:
@@ -50,10 +46,8 @@ def upload_too_large_text() -> str:
 
 
 def error_page(request, status: int, message: str = "") -> HttpResponse:
-    """The styled error page (or JSON under /api/) with `status`."""
+    """The styled error page with `status`."""
     title, text = _texts(status)
-    if _is_api(request):
-        return JsonResponse({"detail": message or title}, status=status)
     context = {"status": status, "title": title, "text": text, "message": message}
     return render(request, "core/error.html", context, status=status)
 
@@ -85,6 +79,4 @@ def csrf_failure(request, reason: str = ""):
 
 def server_error(request):
     """Static on purpose: no request context, no database, no context processors."""
-    if _is_api(request):
-        return JsonResponse({"detail": "Internal Server Error"}, status=500)
     return HttpResponse(loader.get_template("core/500.html").render(), status=500)
