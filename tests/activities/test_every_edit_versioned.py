@@ -18,7 +18,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from duiding.activities.models import Intervention
+from duiding.activities.models import Intervention, PlanStep
 from duiding.activities.plan import services as plan_services
 from duiding.frameworks.models import Ambition, Factor, Framework
 from duiding.indicators.models import Indicator
@@ -276,3 +276,56 @@ def test_edit_refuses_a_missing_or_old_version_and_changes_nothing(
     after = _row(obj)
     assert after["version"] == before["version"] + 1
     assert CHANGED in {str(v) for v in after.values()}
+
+
+def _done_form(html: str, url: str) -> dict:
+    """The fields of the 'Klaar' form that posts to `url`, as the browser would submit them."""
+    at = html.index(f'action="{url}"')
+    return form_data(html[html.rindex("<form", 0, at) : html.index("</form>", at) + 7])
+
+
+def test_klaar_on_a_step_carries_the_version_and_refuses_a_stale_one(
+    client_as, adviseur, seed_activities
+):
+    home = seed_activities["home_start"]
+    step = plan_services.step_create(
+        programme=home.programme,
+        user=adviseur,
+        description="Intake plannen",
+        owner_organisation=home.organisation,
+        due_date=_later(),
+        activity=home,
+    )
+    client = client_as(adviseur)
+    done_url = reverse("activities:step_done", args=[home.programme_id, step.pk])
+    plan = client.get(reverse("activities:plan", args=[home.programme_id])).content.decode()
+    data = _done_form(plan, done_url)
+    assert data["version"] == str(step.version)
+
+    missing = client.post(done_url, {k: v for k, v in data.items() if k != "version"})
+    assert missing.status_code == 409 and "intussen" in missing.content.decode()
+    assert _row(step)["status"] == "open" and _row(step)["version"] == step.version
+
+    # Somebody changes the step after the page was opened: the click is refused, nothing changed.
+    plan_services.step_update(
+        step=PlanStep.objects.get(pk=step.pk),
+        user=adviseur,
+        description="Intake plannen met de school",
+        owner_organisation=home.organisation,
+        due_date=step.due_date,
+        activity=home,
+        expected_version=step.version,
+    )
+    before = _row(step)
+    stale = client.post(done_url, data)
+    page = stale.content.decode()
+    assert stale.status_code == 409 and "intussen" in page
+    assert "Intake plannen met de school" in page  # the step as stored now
+    assert _row(step) == before
+
+    # The refusal page offers the stored version: marking that one done goes through.
+    again = _done_form(page, done_url)
+    assert again["version"] == str(before["version"])
+    assert client.post(done_url, again).status_code == 302
+    after = _row(step)
+    assert after["status"] == "klaar" and after["version"] == before["version"] + 1

@@ -231,6 +231,7 @@ def test_the_edit_form_sends_a_hand_over_with_open_agreements_to_the_hand_over(
             prevention_level=activity.prevention_level,
             results=[results["start"]],
             factors=[(factor("Opvoedingsvaardigheden"), "versterkt")],
+            expected_version=activity.version,
         )
     assert "Overdragen aan een andere partner" in caught.value.message_dict["organisation"][0]
     activity.refresh_from_db()
