@@ -25,6 +25,7 @@ from duiding.indicators.models import Indicator
 from duiding.programmes import services as programme_services
 from duiding.programmes.consultation import services as consultation
 from tests.forms_html import form_data
+from tests.markup import assert_accessible
 from tests.programmes.conftest import domain_section
 from tests.programmes.consultation_fixtures import conversation  # noqa: F401
 from tests.results.results_fixtures import make_result
@@ -269,6 +270,7 @@ def test_edit_refuses_a_missing_or_old_version_and_changes_nothing(
         response = client.post(url, refused)
         assert response.status_code in (400, 409), response.status_code
         assert "intussen" in response.content.decode()
+        assert_accessible(response)
         assert _row(obj) == before  # nothing changed
 
     response = client.post(url, data)
@@ -321,6 +323,7 @@ def test_klaar_on_a_step_carries_the_version_and_refuses_a_stale_one(
     page = stale.content.decode()
     assert stale.status_code == 409 and "intussen" in page
     assert "Intake plannen met de school" in page  # the step as stored now
+    assert_accessible(stale)
     assert _row(step) == before
 
     # The refusal page offers the stored version: marking that one done goes through.
