@@ -18,10 +18,14 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from duiding.activities.models import Intervention, PlanStep
 from duiding.activities.plan import services as plan_services
+from duiding.frameworks.models import Ambition, Factor, Framework
+from duiding.indicators.models import Indicator
 from duiding.programmes import services as programme_services
 from duiding.programmes.consultation import services as consultation
 from tests.forms_html import form_data
+from tests.markup import assert_accessible
 from tests.programmes.conftest import domain_section
 from tests.programmes.consultation_fixtures import conversation  # noqa: F401
 from tests.results.results_fixtures import make_result
@@ -30,15 +34,8 @@ pytestmark = pytest.mark.django_db
 
 CHANGED = "Gewijzigd door de test"
 
-# Reference data edited by beheerders only, without a version yet (reported as not done).
-NOT_VERSIONED = {
-    "indicators:indicator_edit": "indicator metadata (beheerder); no version field yet",
-    "activities:intervention_edit": "reference list of interventions (beheerder); no version yet",
-    "frameworks:pillar_edit": "framework reference data (beheerder); no version yet",
-    "frameworks:domain_edit": "framework reference data (beheerder); no version yet",
-    "frameworks:ambition_edit": "framework reference data (beheerder); no version yet",
-    "frameworks:factor_edit": "framework reference data (beheerder); no version yet",
-}
+# Edit views without a version check, each with its reason (none left).
+NOT_VERSIONED: dict[str, str] = {}
 
 
 def _later():
@@ -162,6 +159,51 @@ def _result(ctx):
     return reverse("results:edit", args=[result.pk]), result, "text"
 
 
+# Reference data, edited by a beheerder (the case names the user as a fourth item).
+
+
+def _framework():
+    return Framework.objects.get(slug="rotterdam-groeit")
+
+
+def _pillar(ctx):
+    pillar = _framework().pillars.get(name="Kansrijk")
+    return reverse("frameworks:pillar_edit", args=[pillar.pk]), pillar, "name", ctx["beheerder"]
+
+
+def _domain(ctx):
+    domain = _framework().pillars.get(name="Kansrijk").domains.get(name="Werk")
+    return reverse("frameworks:domain_edit", args=[domain.pk]), domain, "name", ctx["beheerder"]
+
+
+def _ambition(ctx):
+    framework = _framework()
+    ambition = Ambition.objects.create(
+        framework=framework, pillar=framework.pillars.get(name="Kansrijk"), text="Meer werk."
+    )
+    url = reverse("frameworks:ambition_edit", args=[ambition.pk])
+    return url, ambition, "text", ctx["beheerder"]
+
+
+def _factor(ctx):
+    framework = _framework()
+    factor = Factor.objects.create(framework=framework, name="Schooluitval", kind="risk")
+    url = reverse("frameworks:factor_edit", args=[framework.slug, factor.pk])
+    return url, factor, "explanation", ctx["beheerder"]
+
+
+def _indicator(ctx):
+    indicator = Indicator.objects.create(code="t_versie", name="Testindicator")
+    url = reverse("indicators:indicator_edit", args=[indicator.pk])
+    return url, indicator, "definition", ctx["beheerder"]
+
+
+def _intervention(ctx):
+    intervention = Intervention.objects.create(name="Voorbeeldinterventie")
+    url = reverse("activities:intervention_edit", args=[intervention.pk])
+    return url, intervention, "description", ctx["beheerder"]
+
+
 CASES = {
     "activities:activity_edit": _activity,
     "activities:step_edit": _step,
@@ -174,6 +216,12 @@ CASES = {
     "programmes:section_missing_edit": _missing,
     "programmes:section": _section,  # the section page is its own edit form
     "results:edit": _result,
+    "frameworks:pillar_edit": _pillar,
+    "frameworks:domain_edit": _domain,
+    "frameworks:ambition_edit": _ambition,
+    "frameworks:factor_edit": _factor,
+    "indicators:indicator_edit": _indicator,
+    "activities:intervention_edit": _intervention,
 }
 
 
@@ -197,17 +245,18 @@ def _version_name(data: dict, field: str) -> str:
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_edit_refuses_a_missing_or_old_version_and_changes_nothing(
-    name, client_as, adviseur, programme, seed_activities, conversation, figures
+    name, client_as, adviseur, beheerder, programme, seed_activities, conversation, figures
 ):
     ctx = {
         "adviseur": adviseur,
+        "beheerder": beheerder,
         "programme": programme,
         "seed_activities": seed_activities,
         "conversation": conversation,
         "figures": figures,
     }
-    url, obj, field = CASES[name](ctx)
-    client = client_as(adviseur)
+    url, obj, field, *user = CASES[name](ctx)
+    client = client_as(user[0] if user else adviseur)
     page = client.get(url)
     assert page.status_code == 200
     data = form_data(page.content.decode())
@@ -221,6 +270,7 @@ def test_edit_refuses_a_missing_or_old_version_and_changes_nothing(
         response = client.post(url, refused)
         assert response.status_code in (400, 409), response.status_code
         assert "intussen" in response.content.decode()
+        assert_accessible(response)
         assert _row(obj) == before  # nothing changed
 
     response = client.post(url, data)
@@ -228,3 +278,57 @@ def test_edit_refuses_a_missing_or_old_version_and_changes_nothing(
     after = _row(obj)
     assert after["version"] == before["version"] + 1
     assert CHANGED in {str(v) for v in after.values()}
+
+
+def _done_form(html: str, url: str) -> dict:
+    """The fields of the 'Klaar' form that posts to `url`, as the browser would submit them."""
+    at = html.index(f'action="{url}"')
+    return form_data(html[html.rindex("<form", 0, at) : html.index("</form>", at) + 7])
+
+
+def test_klaar_on_a_step_carries_the_version_and_refuses_a_stale_one(
+    client_as, adviseur, seed_activities
+):
+    home = seed_activities["home_start"]
+    step = plan_services.step_create(
+        programme=home.programme,
+        user=adviseur,
+        description="Intake plannen",
+        owner_organisation=home.organisation,
+        due_date=_later(),
+        activity=home,
+    )
+    client = client_as(adviseur)
+    done_url = reverse("activities:step_done", args=[home.programme_id, step.pk])
+    plan = client.get(reverse("activities:plan", args=[home.programme_id])).content.decode()
+    data = _done_form(plan, done_url)
+    assert data["version"] == str(step.version)
+
+    missing = client.post(done_url, {k: v for k, v in data.items() if k != "version"})
+    assert missing.status_code == 409 and "intussen" in missing.content.decode()
+    assert _row(step)["status"] == "open" and _row(step)["version"] == step.version
+
+    # Somebody changes the step after the page was opened: the click is refused, nothing changed.
+    plan_services.step_update(
+        step=PlanStep.objects.get(pk=step.pk),
+        user=adviseur,
+        description="Intake plannen met de school",
+        owner_organisation=home.organisation,
+        due_date=step.due_date,
+        activity=home,
+        expected_version=step.version,
+    )
+    before = _row(step)
+    stale = client.post(done_url, data)
+    page = stale.content.decode()
+    assert stale.status_code == 409 and "intussen" in page
+    assert "Intake plannen met de school" in page  # the step as stored now
+    assert_accessible(stale)
+    assert _row(step) == before
+
+    # The refusal page offers the stored version: marking that one done goes through.
+    again = _done_form(page, done_url)
+    assert again["version"] == str(before["version"])
+    assert client.post(done_url, again).status_code == 302
+    after = _row(step)
+    assert after["status"] == "klaar" and after["version"] == before["version"] + 1

@@ -62,7 +62,7 @@ def _children(activity, user):
 def test_every_plan_write_is_recorded(adviseur, seed_activities):
     home = seed_activities["home_start"]
     step, quality, measurement, purchase = _children(home, adviseur)
-    plan_services.step_mark_done(step=step, user=adviseur)
+    plan_services.step_mark_done(step=step, user=adviseur, expected_version=step.version)
     purchase_pk = purchase.pk
     plan_services.purchase_delete(agreement=purchase, user=adviseur)
     lines = set(PlanChange.objects.values_list("kind", "object_id", "action"))

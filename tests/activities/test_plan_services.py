@@ -105,7 +105,7 @@ def test_existing_step_keeps_its_past_date_but_cannot_move_to_another(
 
 def test_mark_done(programme, adviseur, partner, partner_org):
     step = _step(programme, adviseur, partner_org)
-    services.step_mark_done(step=step, user=partner)
+    services.step_mark_done(step=step, user=partner, expected_version=step.version)
     step.refresh_from_db()
     assert step.status == "klaar" and step.updated_by == partner
     assert not services.is_overdue(step, FUTURE + datetime.timedelta(days=1))

@@ -149,8 +149,11 @@ def test_partner_edits_and_marks_done_its_own_step_only(
     client = client_as(partner)
     assert client.get(_url("step_edit", programme.pk, own.pk)).status_code == 200
     assert client.get(_url("step_edit", programme.pk, theirs.pk)).status_code == 403
-    assert client.post(_url("step_done", programme.pk, theirs.pk)).status_code == 403
-    response = client.post(_url("step_done", programme.pk, own.pk))
+    theirs_done = client.post(
+        _url("step_done", programme.pk, theirs.pk), {"version": theirs.version}
+    )
+    assert theirs_done.status_code == 403
+    response = client.post(_url("step_done", programme.pk, own.pk), {"version": own.version})
     assert response.status_code == 302
     own.refresh_from_db()
     theirs.refresh_from_db()
@@ -160,7 +163,8 @@ def test_partner_edits_and_marks_done_its_own_step_only(
 def test_step_done_ignores_a_foreign_next_url(client_as, adviseur, programme, partner_org):
     step = _step(programme, partner_org)
     response = client_as(adviseur).post(
-        _url("step_done", programme.pk, step.pk), {"next": "https://evil.example/"}
+        _url("step_done", programme.pk, step.pk),
+        {"next": "https://evil.example/", "version": step.version},
     )
     assert response.status_code == 302 and "evil" not in response["Location"]
 

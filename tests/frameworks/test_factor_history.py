@@ -32,6 +32,7 @@ def _url(name, factor):
 def test_edit_keeps_who_when_and_what_changed(client_as, beheerder, factor):
     client = client_as(beheerder)
     data = {"name": factor.name, "kind": "risk", "rank": "4", "explanation": "Nieuw", "source": "x"}
+    data["version"] = factor.version
     assert client.post(_url("factor_edit", factor), data).status_code == 302
     change = factor.changes.get()
     assert change.action == FactorChange.Action.UPDATED and change.changed_by == beheerder

@@ -177,7 +177,14 @@ def test_beheerder_edits_a_factor(client_as, beheerder, factor):
     assert_accessible(response)
     domain_ids = list(factor.domains.values_list("pk", flat=True))
     response = client.post(
-        url, _form("Taalachterstand", explanation="Nieuwe uitleg", domains=domain_ids, rank="5")
+        url,
+        _form(
+            "Taalachterstand",
+            explanation="Nieuwe uitleg",
+            domains=domain_ids,
+            rank="5",
+            version=factor.version,
+        ),
     )
     assert response.status_code == 302
     factor.refresh_from_db()

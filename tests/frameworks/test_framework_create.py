@@ -98,7 +98,7 @@ def test_a_beheerder_sets_up_a_framework_for_s_gravenhage(
     old_name = pillar.name
     edit = client.post(
         reverse("frameworks:pillar_edit", args=[pillar.pk]),
-        {"name": "Gezond en veilig opgroeien", "order": pillar.order},
+        {"name": "Gezond en veilig opgroeien", "order": pillar.order, "version": pillar.version},
     )
     assert edit.status_code == 302
     assert rotterdam_framework.pillars.filter(name=old_name).exists()
@@ -254,8 +254,12 @@ def test_the_framework_changes_on_the_edit_form_while_nothing_hangs_on_it(
     edit_url = reverse("programmes:edit", args=[programme.pk])
     page = client.get(edit_url).content.decode()
     assert "Tweede kader" in page and "Den Haag Groeit" not in page
-    data = {"name": programme.name, "start_year": "2025", "end_year": "2026"}
-    data["version"] = programme.version
+    data = {
+        "name": programme.name,
+        "start_year": "2025",
+        "end_year": "2026",
+        "version": programme.version,
+    }
     refused = client.post(edit_url, {**data, "framework": haag.pk})
     assert refused.status_code == 400
     programme.refresh_from_db()
@@ -263,7 +267,6 @@ def test_the_framework_changes_on_the_edit_form_while_nothing_hangs_on_it(
     assert client.post(edit_url, {**data, "framework": second.pk}).status_code == 302
     programme.refresh_from_db()
     assert programme.framework == second
-    data["version"] = programme.version
     frameworks = set(
         programme.sections.exclude(pillar=None).values_list("pillar__framework", flat=True)
     )
@@ -273,6 +276,7 @@ def test_the_framework_changes_on_the_edit_form_while_nothing_hangs_on_it(
     section = programme.sections.filter(kind="domain").first()
     section.version = 1
     section.save()
+    data["version"] = programme.version
     locked = client.post(edit_url, {**data, "framework": rotterdam_framework.pk})
     assert locked.status_code == 400
     assert "Het raamwerk ligt vast" in locked.content.decode()

@@ -144,7 +144,9 @@ def test_pillar_edit_changes_name_and_order(client_as, beheerder, kansrijk):
     page = client.get(url)
     assert page.status_code == 200
     assert_accessible(page)
-    response = client.post(url, {"name": "Kansrijk opgroeien", "order": 5})
+    response = client.post(
+        url, {"name": "Kansrijk opgroeien", "order": 5, "version": kansrijk.version}
+    )
     assert response.status_code == 302
     assert response.url.endswith(f"#pijler-{kansrijk.pk}")
     kansrijk.refresh_from_db()
@@ -165,7 +167,7 @@ def test_domain_edit_changes_name(client_as, beheerder, werk):
     page = client.get(url)
     assert page.status_code == 200
     assert_accessible(page)
-    client.post(url, {"name": "Werk en inkomen", "order": 2})
+    client.post(url, {"name": "Werk en inkomen", "order": 2, "version": werk.version})
     werk.refresh_from_db()
     assert (werk.name, werk.order) == ("Werk en inkomen", 2)
 
@@ -237,6 +239,7 @@ def test_ambition_add_edit_and_delete_after_confirmation(
             "domain": "",
             "text": "Meer jongeren met een stageplek.",
             "order": 1,
+            "version": ambition.version,
         },
     )
     ambition.refresh_from_db()

@@ -193,6 +193,7 @@ def test_indicator_edit_saves_fields_and_domains(client_as, beheerder, referrals
             "flag_threshold_pct": "15",
             "flag_requires_significance": "",
             "domains": [str(domain.pk)],
+            "version": ind.version,
         },
     )
     assert response.status_code == 302

@@ -334,6 +334,7 @@ class InterventionForm(forms.Form):
     )
     description = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea)
     url = forms.URLField(label=_("Website"), required=False, max_length=400, assume_scheme="https")
+    version = VersionField()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

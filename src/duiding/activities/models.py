@@ -163,6 +163,7 @@ class Intervention(Audited):
     description = models.TextField(_("toelichting"), blank=True)
     url = models.URLField(_("website"), max_length=400, blank=True)
     is_default = models.BooleanField(_("standaard"), default=False)
+    version = models.PositiveIntegerField(default=1, db_default=1)  # core.versioning
 
     class Meta:
         ordering = ["name"]

@@ -327,9 +327,19 @@ def intervention_save(
     description: str = "",
     url: str = "",
     intervention: Intervention | None = None,
+    expected_version: int | None = None,
 ) -> Intervention:
-    """Create (intervention=None) or update an intervention of the reference list."""
+    """Create (intervention=None) or update an intervention of the reference list. An update
+    raises StaleEdit (core.versioning) when `expected_version` is missing or old."""
     name = (name or "").strip()
+    if intervention is not None:
+        mine = {
+            "name": (_("Naam"), name),
+            "databank": (_("Databank"), str(databank or "")),
+            "description": (_("Toelichting"), description),
+            "url": (_("Website"), url),
+        }
+        lock_and_check(intervention, expected_version, mine)
     errors = _Errors()
     if not name:
         errors.add("name", _("Geef de interventie een naam."))

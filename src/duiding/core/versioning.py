@@ -56,7 +56,10 @@ class StaleEdit(Exception):
 
     @property
     def who(self) -> str:
-        user = getattr(self.current, "updated_by", None)
+        """Who saved last ("?" when not known; "" for reference data that keeps no editor)."""
+        if not hasattr(self.current, "updated_by"):
+            return ""
+        user = self.current.updated_by
         return user.display_name if user is not None else "?"
 
     @property

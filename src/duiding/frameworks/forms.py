@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from duiding.areas.models import Area, Level
+from duiding.core.versioning import VersionField
 from duiding.frameworks.models import Ambition, Domain, Framework, Pillar
 
 
@@ -29,11 +30,21 @@ class NameOrderForm(forms.Form):
         max_value=999,
         help_text=gettext_lazy("Lager komt eerder; gelijke nummers staan op naam."),
     )
+    version = VersionField()
 
     def __init__(self, *args, siblings=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.siblings = siblings  # queryset of the other pillars/domains at the same level
         _style(self)
+
+    @classmethod
+    def initial_for(cls, obj) -> dict:
+        """The edit form of a pillar or domain as stored, with the version it starts from."""
+        return {"name": obj.name, "order": obj.order, "version": obj.version}
+
+    def fields_data(self) -> dict:
+        """The name and order, for the services (the version goes separately)."""
+        return {"name": self.cleaned_data["name"], "order": self.cleaned_data["order"]}
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()
@@ -63,6 +74,7 @@ class AmbitionForm(forms.Form):
     order = forms.IntegerField(
         label=gettext_lazy("Volgorde"), min_value=0, max_value=999, initial=0
     )
+    version = VersionField()
 
     def __init__(self, *args, framework, **kwargs):
         super().__init__(*args, **kwargs)
@@ -91,6 +103,7 @@ class AmbitionForm(forms.Form):
             "domain": ambition.domain_id,
             "text": ambition.text,
             "order": ambition.order,
+            "version": ambition.version,
         }
 
 

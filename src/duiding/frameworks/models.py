@@ -46,6 +46,7 @@ class Pillar(models.Model):
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="pillars")
     name = models.CharField(_("naam"), max_length=100)
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    version = models.PositiveIntegerField(default=1, db_default=1)  # core.versioning
 
     class Meta:
         ordering = ["framework", "order", "name"]
@@ -64,6 +65,7 @@ class Domain(models.Model):
     indicators = models.ManyToManyField(
         "indicators.Indicator", through="DomainIndicator", related_name="domains", blank=True
     )
+    version = models.PositiveIntegerField(default=1, db_default=1)  # core.versioning
 
     class Meta:
         ordering = ["pillar__order", "order", "name"]
@@ -98,6 +100,7 @@ class Ambition(models.Model):
     )
     text = models.CharField(_("ambitie"), max_length=300)
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    version = models.PositiveIntegerField(default=1, db_default=1)  # core.versioning
 
     class Meta:
         ordering = ["pillar__order", "order"]
@@ -176,6 +179,7 @@ class Factor(models.Model):
         "indicators.Indicator", verbose_name=_("indicatoren"), related_name="factors", blank=True
     )
     updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1, db_default=1)  # core.versioning
 
     class Meta:
         ordering = [models.F("rank").asc(nulls_last=True), "name"]

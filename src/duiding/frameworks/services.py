@@ -11,6 +11,7 @@ from django.db.models import Max
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from duiding.core.versioning import lock_and_check
 from duiding.frameworks.defaults import DEFAULT_DOMAIN_INDICATORS, DEFAULT_FRAMEWORK_SLUG
 from duiding.frameworks.factor_defaults import factor_indicator_codes
 from duiding.frameworks.models import Ambition, Domain, DomainIndicator, Factor, Framework, Pillar
@@ -146,17 +147,29 @@ def domain_create(*, pillar: Pillar, name: str, order: int) -> Domain:
     return domain
 
 
-def pillar_update(*, pillar: Pillar, name: str, order: int) -> Pillar:
+def _name_order_mine(name: str, order: int) -> dict:
+    return {"name": (_("Naam"), name.strip()), "order": (_("Volgorde"), str(order))}
+
+
+@transaction.atomic
+def pillar_update(*, pillar: Pillar, name: str, order: int, expected_version: int | None) -> Pillar:
+    """Rename or reorder a pillar; raises StaleEdit (core.versioning) when `expected_version` is
+    missing or somebody saved in between."""
+    lock_and_check(pillar, expected_version, _name_order_mine(name, order))
     pillar.name, pillar.order = name.strip(), order
     pillar.full_clean()
-    pillar.save(update_fields=["name", "order"])
+    pillar.save(update_fields=["name", "order", "version"])
     return pillar
 
 
-def domain_update(*, domain: Domain, name: str, order: int) -> Domain:
+@transaction.atomic
+def domain_update(*, domain: Domain, name: str, order: int, expected_version: int | None) -> Domain:
+    """Rename or reorder a domain; raises StaleEdit (core.versioning) when `expected_version` is
+    missing or somebody saved in between."""
+    lock_and_check(domain, expected_version, _name_order_mine(name, order))
     domain.name, domain.order = name.strip(), order
     domain.full_clean()
-    domain.save(update_fields=["name", "order"])
+    domain.save(update_fields=["name", "order", "version"])
     return domain
 
 
@@ -188,9 +201,25 @@ def ambition_create(
     return ambition
 
 
+@transaction.atomic
 def ambition_update(
-    *, ambition: Ambition, pillar: Pillar, text: str, order: int, domain: Domain | None = None
+    *,
+    ambition: Ambition,
+    pillar: Pillar,
+    text: str,
+    order: int,
+    domain: Domain | None = None,
+    expected_version: int | None,
 ) -> Ambition:
+    """Change an ambition; raises StaleEdit (core.versioning) when `expected_version` is missing
+    or somebody saved in between."""
+    mine = {
+        "pillar": (_("Pijler"), str(pillar)),
+        "domain": (_("Domein"), str(domain or "")),
+        "text": (_("Ambitie"), text.strip()),
+        "order": (_("Volgorde"), str(order)),
+    }
+    lock_and_check(ambition, expected_version, mine)
     ambition.pillar, ambition.domain = pillar, domain
     ambition.text, ambition.order = text.strip(), order
     ambition.full_clean()

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from duiding.core.versioning import StaleEdit, version_moved_on
 from duiding.frameworks import permissions, selectors, services
 from duiding.frameworks.forms import (
     AmbitionForm,
@@ -20,8 +21,14 @@ from duiding.frameworks.forms import (
 from duiding.indicators.permissions import indicators_visible
 
 
-def _status(request) -> int:
+def _status(request, stale=None) -> int:
+    if stale is not None:
+        return 409
     return 400 if request.method == "POST" else 200
+
+
+def _without_version(form) -> dict:
+    return {k: v for k, v in form.cleaned_data.items() if k != "version"}
 
 
 def _framework_url(framework, anchor: str = "") -> str:
@@ -110,14 +117,22 @@ def pillar_edit(request, pk: int):
     pillar = permissions.pillar_or_404(request.user, pk, edit=True)
     siblings = pillar.framework.pillars.exclude(pk=pillar.pk)
     form = NameOrderForm(
-        request.POST or None,
-        initial={"name": pillar.name, "order": pillar.order},
-        siblings=siblings,
+        request.POST or None, initial=NameOrderForm.initial_for(pillar), siblings=siblings
     )
+    stale = None
     if request.method == "POST" and form.is_valid():
-        services.pillar_update(pillar=pillar, **form.cleaned_data)
-        messages.success(request, _("De pijler is opgeslagen."))
-        return redirect(_framework_url(pillar.framework, f"pijler-{pillar.pk}"))
+        try:
+            services.pillar_update(
+                pillar=pillar,
+                expected_version=form.cleaned_data.get("version"),
+                **form.fields_data(),
+            )
+        except StaleEdit as error:
+            stale = error
+            version_moved_on(form, error)
+        else:
+            messages.success(request, _("De pijler is opgeslagen."))
+            return redirect(_framework_url(pillar.framework, f"pijler-{pillar.pk}"))
     return render(
         request,
         "frameworks/name_order_edit.html",
@@ -126,9 +141,10 @@ def pillar_edit(request, pk: int):
             "object": pillar,
             "framework": pillar.framework,
             "title": _("Pijler %(name)s bewerken") % {"name": pillar.name},
+            "stale": stale,
             "nav": "frameworks",
         },
-        status=_status(request),
+        status=_status(request, stale),
     )
 
 
@@ -151,7 +167,7 @@ def pillar_new(request, slug: str):
         siblings=framework.pillars.all(),
     )
     if request.method == "POST" and form.is_valid():
-        pillar = services.pillar_create(framework=framework, **form.cleaned_data)
+        pillar = services.pillar_create(framework=framework, **form.fields_data())
         messages.success(request, _("De pijler %(name)s is toegevoegd.") % {"name": pillar.name})
         return redirect(_framework_url(framework, f"pijler-{pillar.pk}"))
     return _name_order_page(request, form, framework, _("Pijler toevoegen"))
@@ -167,25 +183,26 @@ def domain_new(request, pk: int):
         siblings=pillar.domains.all(),
     )
     if request.method == "POST" and form.is_valid():
-        domain = services.domain_create(pillar=pillar, **form.cleaned_data)
+        domain = services.domain_create(pillar=pillar, **form.fields_data())
         messages.success(request, _("Het domein %(name)s is toegevoegd.") % {"name": domain.name})
         return redirect(_framework_url(pillar.framework, f"domein-{domain.pk}"))
     title = _("Domein toevoegen aan pijler %(name)s") % {"name": pillar.name}
     return _name_order_page(request, form, pillar.framework, title)
 
 
-def _domain_page(request, domain, *, form=None, add_form=None, notice="", status=200):
+def _domain_page(request, domain, *, form=None, add_form=None, notice="", status=200, stale=None):
     linked = domain.indicators.values("pk")
     context = {
         "domain": domain,
         "framework": domain.pillar.framework,
-        "form": form or NameOrderForm(initial={"name": domain.name, "order": domain.order}),
+        "form": form or NameOrderForm(initial=NameOrderForm.initial_for(domain)),
         "add_form": add_form
         or DomainIndicatorAddForm(
             indicators=indicators_visible(request.user).exclude(pk__in=linked)
         ),
         "links": selectors.domain_links(domain),
         "notice": notice,
+        "stale": stale,
         "nav": "frameworks",
     }
     template = (
@@ -199,14 +216,24 @@ def _domain_page(request, domain, *, form=None, add_form=None, notice="", status
 @login_required
 def domain_edit(request, pk: int):
     domain = permissions.domain_or_404(request.user, pk, edit=True)
-    form = None
+    form, stale = None, None
     if request.method == "POST":
         form = NameOrderForm(request.POST, siblings=domain.pillar.domains.exclude(pk=domain.pk))
         if form.is_valid():
-            services.domain_update(domain=domain, **form.cleaned_data)
-            messages.success(request, _("Het domein is opgeslagen."))
-            return redirect(_framework_url(domain.pillar.framework, f"domein-{domain.pk}"))
-    return _domain_page(request, domain, form=form, status=_status(request))
+            try:
+                services.domain_update(
+                    domain=domain,
+                    expected_version=form.cleaned_data.get("version"),
+                    **form.fields_data(),
+                )
+            except StaleEdit as error:
+                stale = error
+                version_moved_on(form, error)
+            else:
+                messages.success(request, _("Het domein is opgeslagen."))
+                return redirect(_framework_url(domain.pillar.framework, f"domein-{domain.pk}"))
+    status = _status(request, stale)
+    return _domain_page(request, domain, form=form, status=status, stale=stale)
 
 
 @login_required
@@ -268,7 +295,7 @@ def ambition_new(request, slug: str):
         initial["pillar"] = request.GET["pijler"]
     form = AmbitionForm(request.POST or None, framework=framework, initial=initial)
     if request.method == "POST" and form.is_valid():
-        ambition = services.ambition_create(framework=framework, **form.cleaned_data)
+        ambition = services.ambition_create(framework=framework, **_without_version(form))
         messages.success(request, _("De ambitie is toegevoegd."))
         return redirect(_framework_url(framework, f"pijler-{ambition.pillar_id}"))
     return render(
@@ -292,10 +319,20 @@ def ambition_edit(request, pk: int):
         framework=ambition.framework,
         initial=AmbitionForm.initial_for(ambition),
     )
+    stale = None
     if request.method == "POST" and form.is_valid():
-        services.ambition_update(ambition=ambition, **form.cleaned_data)
-        messages.success(request, _("De ambitie is opgeslagen."))
-        return redirect(_framework_url(ambition.framework, f"pijler-{ambition.pillar_id}"))
+        try:
+            services.ambition_update(
+                ambition=ambition,
+                expected_version=form.cleaned_data.get("version"),
+                **_without_version(form),
+            )
+        except StaleEdit as error:
+            stale = error
+            version_moved_on(form, error)
+        else:
+            messages.success(request, _("De ambitie is opgeslagen."))
+            return redirect(_framework_url(ambition.framework, f"pijler-{ambition.pillar_id}"))
     return render(
         request,
         "frameworks/ambition_form.html",
@@ -304,9 +341,10 @@ def ambition_edit(request, pk: int):
             "framework": ambition.framework,
             "ambition": ambition,
             "title": _("Ambitie bewerken"),
+            "stale": stale,
             "nav": "frameworks",
         },
-        status=_status(request),
+        status=_status(request, stale),
     )
 
 

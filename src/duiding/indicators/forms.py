@@ -7,6 +7,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from duiding.core.versioning import VersionField
 from duiding.indicators.models import Direction, Indicator, SeriesAlias, UnitKind
 from duiding.indicators.periods import parse_period
 from duiding.indicators.services import EDITABLE_FIELDS
@@ -142,6 +143,8 @@ class IndicatorEditForm(forms.ModelForm):
         help_text=gettext_lazy("Onder welke domeinen het cijfer in de Staat van de wijk staat."),
     )
 
+    version = VersionField()
+
     class Meta:
         model = Indicator
         fields = list(EDITABLE_FIELDS)
@@ -165,11 +168,20 @@ class IndicatorEditForm(forms.ModelForm):
         )
         if self.instance.pk:
             self.fields["domains"].initial = list(self.instance.domains.all())
+            self.fields["version"].initial = self.instance.version
         for name in ("name", "unit_label", "source", "decimals", "flag_threshold_pct"):
             self.fields[name].widget.attrs["class"] = "utrecht-textbox"
         self.fields["definition"].widget.attrs.update({"class": "utrecht-textarea", "rows": 4})
         for name in ("direction", "unit_kind", "rhythm"):
             self.fields[name].widget.attrs["class"] = "utrecht-select"
+
+    def mine(self) -> dict:
+        """The text fields as the editor typed them (for a StaleEdit comparison)."""
+        data = self.cleaned_data
+        return {
+            name: (self.fields[name].label, str(data[name]))
+            for name in ("name", "definition", "unit_label", "source")
+        }
 
     def clean_flag_threshold_pct(self):
         value = self.cleaned_data["flag_threshold_pct"]

@@ -105,6 +105,7 @@ class Indicator(models.Model):
         related_name="indicators",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    version = models.PositiveIntegerField(default=1, db_default=1)  # core.versioning
 
     class Meta:
         ordering = ["name"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from duiding.core.versioning import lock_and_check
 from duiding.indicators.models import (
     Indicator,
     SeriesAlias,
@@ -32,9 +33,14 @@ EDITABLE_FIELDS = (
 
 
 @transaction.atomic
-def indicator_update(*, indicator: Indicator, data: dict, domains=None) -> Indicator:
+def indicator_update(
+    *, indicator: Indicator, data: dict, domains=None, expected_version: int | None, mine=None
+) -> Indicator:
     """Update the editable fields and, when `domains` is given, the domain links (written by the
-    frameworks app, which listens to `indicator_domains_chosen`, in the same transaction)."""
+    frameworks app, which listens to `indicator_domains_chosen`, in the same transaction).
+    Raises StaleEdit (core.versioning) when `expected_version` is missing or somebody saved in
+    between (`mine`: the editor's values as text, for the comparison)."""
+    lock_and_check(indicator, expected_version, mine)
     for field in EDITABLE_FIELDS:
         if field in data:
             setattr(indicator, field, data[field])

@@ -124,6 +124,12 @@ def _checked_date(due_date, previous):
     return due_date
 
 
+class StepDoneForm(forms.Form):
+    """The 'Klaar' button of a step: only the version the page showed."""
+
+    version = VersionField()
+
+
 class PurchaseForm(forms.Form):
     reference = forms.CharField(
         label=_("Kenmerk"),

@@ -195,10 +195,12 @@ def step_update(
 
 
 @transaction.atomic
-def step_mark_done(*, step: PlanStep, user) -> PlanStep:
+def step_mark_done(*, step: PlanStep, user, expected_version: int | None) -> PlanStep:
+    """Only the status becomes 'klaar'. Raises StaleEdit (core.versioning) when
+    `expected_version` is missing or somebody saved the step after the page was opened."""
+    lock_and_check(step, expected_version)
     step.status = StepStatus.DONE
     step.updated_by = user
-    step.version += 1
     step.save(update_fields=["status", "updated_by", "updated_at", "version"])
     history.record(step, user=user, action=history.Action.UPDATED)
     return step

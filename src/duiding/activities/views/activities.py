@@ -205,12 +205,12 @@ def interventions(request):
     )
 
 
-def _intervention_page(request, form, intervention=None):
+def _intervention_page(request, form, intervention=None, stale=None):
     return render(
         request,
         "activities/intervention_form.html",
-        {"form": form, "intervention": intervention, "nav": "frameworks"},
-        status=_status(request, form),
+        {"form": form, "intervention": intervention, "stale": stale, "nav": "frameworks"},
+        status=409 if stale is not None else _status(request, form),
     )
 
 
@@ -228,16 +228,22 @@ def intervention_edit(request, pk: int | None = None):
                 "recognition_level": intervention.recognition_level,
                 "description": intervention.description,
                 "url": intervention.url,
+                "version": intervention.version,
             }
         return _intervention_page(request, InterventionForm(initial=initial), intervention)
     form = InterventionForm(request.POST)
     if form.is_valid():
+        fields = dict(form.cleaned_data)
+        version = fields.pop("version")
         try:
             services.intervention_save(
-                user=request.user, intervention=intervention, **form.cleaned_data
+                user=request.user, intervention=intervention, expected_version=version, **fields
             )
         except ValidationError as error:
             apply_errors(form, error)
+        except StaleEdit as error:
+            version_moved_on(form, error)
+            return _intervention_page(request, form, intervention, error)
         else:
             messages.success(request, _("De interventie is opgeslagen."))
             return redirect("activities:interventions")

@@ -7,6 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from duiding.core.versioning import VersionField
 from duiding.frameworks.factors.selectors import FactorFilter, framework_domains
 from duiding.frameworks.forms import _style
 from duiding.frameworks.models import AgePhase, Factor, Framework, LifeArea
@@ -17,6 +18,8 @@ def _domain_label(domain) -> str:
 
 
 class FactorForm(forms.ModelForm):
+    version = VersionField()
+
     class Meta:
         model = Factor
         fields = [
@@ -62,6 +65,8 @@ class FactorForm(forms.ModelForm):
         self.framework = framework
         if self.instance.pk is None:
             self.instance.framework = framework
+        else:
+            self.fields["version"].initial = self.instance.version
         self.fields["rank"].validators += [MinValueValidator(1), MaxValueValidator(999)]
         self.fields["rank"].widget.attrs.update(min=1, max=999)
         self.fields["domains"].queryset = framework_domains(framework)
@@ -90,6 +95,14 @@ class FactorForm(forms.ModelForm):
 
     def cleaned(self) -> dict:
         return {k: self.cleaned_data[k] for k in self.Meta.fields}
+
+    def mine(self) -> dict:
+        """The plain fields as the editor typed them, as text (for a StaleEdit comparison)."""
+        data = self.cleaned_data
+        return {
+            name: (self.fields[name].label, "" if data[name] is None else str(data[name]))
+            for name in ("name", "rank", "explanation", "source")
+        }
 
 
 class FactorFilterForm(forms.Form):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from duiding.core.versioning import lock_and_check
 from duiding.frameworks.factors import history
 from duiding.frameworks.models import Factor, FactorChange, Framework
 from duiding.frameworks.signals import FactorUses, factor_deleting, factor_uses_requested
@@ -25,9 +26,14 @@ def factor_create(*, framework: Framework, user=None, **data) -> Factor:
 
 
 @transaction.atomic
-def factor_update(*, factor: Factor, user=None, **data) -> Factor:
+def factor_update(
+    *, factor: Factor, user=None, expected_version: int | None, mine=None, **data
+) -> Factor:
+    """Change a factor; raises StaleEdit (core.versioning) when `expected_version` is missing or
+    somebody saved in between (`mine`: the editor's values as text, for the comparison)."""
     # From the database: a bound ModelForm has already changed the instance's fields.
-    before = history.factor_snapshot(Factor.objects.get(pk=factor.pk))
+    stored = lock_and_check(factor, expected_version, mine)
+    before = history.factor_snapshot(stored)
     relations = {k: data.pop(k) for k in M2M if k in data}
     for key, value in data.items():
         setattr(factor, key, value)

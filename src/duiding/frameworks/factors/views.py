@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from duiding.core.versioning import StaleEdit, version_moved_on
 from duiding.frameworks.factors import excel, history, services
 from duiding.frameworks.factors.forms import FactorFilterForm, FactorForm, FactorImportForm
 from duiding.frameworks.factors.selectors import factor_get_for_user, factor_list
@@ -67,7 +68,8 @@ def factor_detail(request, slug: str, pk: int):
     )
 
 
-def _form_page(request, form, framework, title, factor=None):
+def _form_page(request, form, framework, title, factor=None, stale=None):
+    status = 400 if request.method == "POST" else 200
     return render(
         request,
         "frameworks/factor_form.html",
@@ -76,9 +78,10 @@ def _form_page(request, form, framework, title, factor=None):
             "framework": framework,
             "factor": factor,
             "title": title,
+            "stale": stale,
             "nav": "frameworks",
         },
-        status=400 if request.method == "POST" else 200,
+        status=409 if stale is not None else status,
     )
 
 
@@ -104,12 +107,24 @@ def factor_edit(request, slug: str, pk: int):
         framework=factor.framework,
         indicators=indicators_visible(request.user),
     )
-    if request.method == "POST" and form.is_valid():
-        services.factor_update(factor=factor, user=request.user, **form.cleaned())
-        messages.success(request, _("De factor is opgeslagen."))
-        return redirect(_detail_url(factor))
     title = _("Factor %(name)s bewerken") % {"name": factor.name}
-    return _form_page(request, form, factor.framework, title, factor)
+    stale = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.factor_update(
+                factor=factor,
+                user=request.user,
+                expected_version=form.cleaned_data.get("version"),
+                mine=form.mine(),
+                **form.cleaned(),
+            )
+        except StaleEdit as error:
+            stale = error
+            version_moved_on(form, error)
+        else:
+            messages.success(request, _("De factor is opgeslagen."))
+            return redirect(_detail_url(factor))
+    return _form_page(request, form, factor.framework, title, factor, stale)
 
 
 @login_required

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from duiding.accounts.permissions import is_data_admin, require_data_admin
+from duiding.core.versioning import StaleEdit, version_moved_on
 from duiding.indicators import permissions, selectors, services
 from duiding.indicators.forms import DerivedIndicatorForm, IndicatorEditForm, IndicatorFilterForm
 
@@ -66,17 +67,28 @@ def indicator_edit(request, pk: int):
     require_data_admin(request.user)
     indicator = permissions.indicator_or_404(request.user, pk)
     form = IndicatorEditForm(request.POST or None, instance=indicator)
+    stale = None
     if request.method == "POST" and form.is_valid():
-        services.indicator_update(
-            indicator=indicator, data=form.cleaned_data, domains=form.cleaned_data["domains"]
-        )
-        messages.success(request, _("De indicator is opgeslagen."))
-        return redirect("indicators:indicator_detail", pk=indicator.pk)
+        try:
+            services.indicator_update(
+                indicator=indicator,
+                data=form.cleaned_data,
+                domains=form.cleaned_data["domains"],
+                expected_version=form.cleaned_data.get("version"),
+                mine=form.mine(),
+            )
+        except StaleEdit as error:
+            stale = error
+            version_moved_on(form, error)
+        else:
+            messages.success(request, _("De indicator is opgeslagen."))
+            return redirect("indicators:indicator_detail", pk=indicator.pk)
+    status = 400 if request.method == "POST" else 200
     return render(
         request,
         "indicators/indicator_edit.html",
-        {"form": form, "indicator": indicator, "nav": "indicators"},
-        status=400 if request.method == "POST" else 200,
+        {"form": form, "indicator": indicator, "stale": stale, "nav": "indicators"},
+        status=409 if stale is not None else status,
     )
 
 

@@ -22,7 +22,7 @@ from duiding.accounts.models import Organisation
 from duiding.activities.export import XLSX_CONTENT_TYPE, plan_workbook
 from duiding.activities.models import Activity, PlanStep, PurchaseAgreement
 from duiding.activities.plan import permissions, selectors, services
-from duiding.activities.plan.forms import PurchaseForm, StepForm
+from duiding.activities.plan.forms import PurchaseForm, StepDoneForm, StepForm
 from duiding.activities.plan.reference import (
     ACTIVITY_COLUMNS,
     MEASURE_SCALES,
@@ -217,9 +217,30 @@ def step_edit(request, pk: int, step_id: int):
 def step_done(request, pk: int, step_id: int):
     programme = programme_or_404(request.user, pk)
     step = _step_or_404(request, programme, step_id)
-    services.step_mark_done(step=step, user=request.user)
+    form = StepDoneForm(request.POST)
+    version = form.cleaned_data.get("version") if form.is_valid() else None
+    back = safe_next(request, plan_url(programme, f"stap-{step.pk}"))
+    try:
+        services.step_mark_done(step=step, user=request.user, expected_version=version)
+    except StaleEdit as error:
+        # Nothing was written: the page shows the step as stored now, with a button that marks
+        # that version done (a conscious second click).
+        return render(
+            request,
+            "activities/step_done_stale.html",
+            plan_context(
+                request,
+                programme,
+                step=error.current,
+                stale=error,
+                title=_("Stap afvinken als klaar"),
+                next_url=safe_next(request, ""),
+                cancel_url=back,
+            ),
+            status=409,
+        )
     messages.success(request, _("De stap is afgevinkt als klaar."))
-    return redirect(safe_next(request, plan_url(programme, f"stap-{step.pk}")))
+    return redirect(back)
 
 
 @login_required
