@@ -76,11 +76,13 @@ __all__ = [
     "ObservationValue",
     "PeriodRef",
     "Provenance",
+    "ShownFigures",
     "Series",
     "SeriesPoint",
     "area_benchmark",
     "area_benchmark_for_code",
     "area_for_benchmark",
+    "area_shown_figures_for_code",
     "available_periods",
     "choose_observation",
     "comparison_areas",
@@ -383,18 +385,25 @@ def _series(indicator_id: int, area_ref: AreaRef, comps, figures: _Figures) -> l
     return series
 
 
+def _read(context: _Context, period: str | None, with_series: bool):
+    """(figures, indicators) of the context's area; None when it has no readable figure."""
+    if not context.readable:
+        return None
+    comp_ids = [c.area.pk for c in context.comparisons]
+    read = _series_figures if with_series else _shown_figures
+    figures = read(context.area.pk, comp_ids, period, context.hidden)
+    if not figures.chosen:
+        return None
+    return figures, build.indicator_refs(queries.indicator_rows(sorted(figures.chosen)))
+
+
 def _benchmark(context: _Context, period: str | None, with_series: bool) -> AreaBenchmark:
     area, comps, labels = context.area, context.comparisons, context.labels
     area_ref = _area_ref(area, labels)
-    if not context.readable:
+    found = _read(context, period, with_series)
+    if found is None:
         return AreaBenchmark(area_ref, period, comps, [])
-    comp_ids = [c.area.pk for c in comps]
-    read = _series_figures if with_series else _shown_figures
-    figures = read(area.pk, comp_ids, period, context.hidden)
-    if not figures.chosen:
-        return AreaBenchmark(area_ref, period, comps, [])
-    indicators = build.indicator_refs(queries.indicator_rows(sorted(figures.chosen)))
-
+    figures, indicators = found
     texts = rules.current_texts()
     roles = build.SuggestionRoles(area_ref, comps)
     result: list[IndicatorBenchmark] = []
@@ -409,6 +418,47 @@ def _benchmark(context: _Context, period: str | None, with_series: bool) -> Area
         result.append(IndicatorBenchmark(indicator, own, comparisons, suggestion, series))
     result.sort(key=lambda r: (r.indicator.name.lower(), r.indicator.code))
     return AreaBenchmark(area_ref, period, comps, result)
+
+
+@dataclass(slots=True)
+class ShownFigures:
+    """The rows an AreaBenchmark without series is built from, for callers that turn them into
+    their own shape in one pass (the API: no ObservationValue, Comparison or IndicatorBenchmark
+    per row). Build with `build.compare_figures` and `roles.suggest_values`, the rules of
+    `area_benchmark` (as `duiding.api.benchmark.shown_payload` does).
+
+    chosen: indicator id -> the area's row (ROW + PROVENANCE + period code, label, kind, year;
+    in the order of `build`'s column indexes); shown: (indicator id, comparison area id) -> the
+    comparison area's row of the same period; indicators: id -> IndicatorRef (visible ones).
+    """
+
+    area: AreaRef
+    period: str | None
+    comparison_areas: list[ComparisonArea]
+    chosen: dict[int, tuple]
+    shown: dict[tuple[int, int], tuple]
+    indicators: dict[int, IndicatorRef]
+    roles: build.SuggestionRoles
+
+
+def area_shown_figures_for_code(
+    *, user, code: str, period: str | None = None
+) -> ShownFigures | None:
+    """The shown figures of `area_benchmark_for_code` (without series) as rows; None when no
+    area has that code. The same queries."""
+    period = normalise_period(period)
+    context = _Context(user=user, code=normalise_code(code))
+    if context.area is None:
+        return None
+    area_ref = _area_ref(context.area, context.labels)
+    comps = context.comparisons
+    found = _read(context, period, False)
+    chosen, shown, indicators = ({}, {}, {}) if found is None else (
+        found[0].chosen, found[0].shown, found[1]
+    )  # fmt: skip
+    return ShownFigures(
+        area_ref, period, comps, chosen, shown, indicators, build.SuggestionRoles(area_ref, comps)
+    )
 
 
 # --- other benchmark reads --------------------------------------------------------------------
