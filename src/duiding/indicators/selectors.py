@@ -28,8 +28,10 @@ Indicator, import and alias pages (the last section)
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils.translation import get_language
 
 from duiding.areas.codes import normalise_code
 from duiding.areas.models import Area, Level, LevelName
@@ -144,10 +146,36 @@ def choose_observation(rows: list[dict], period: str | None) -> dict | None:
 # --- areas ------------------------------------------------------------------------------------
 
 
+_CBS_LEVEL_LABELS: dict[str | None, dict[str, str]] = {}
+
+
+def _cbs_level_labels() -> dict[str, str]:
+    """CBS's level names in the active language, translated once per language (the catalogues
+    do not change at run time; translating them took a tenth of an API request)."""
+    lang = get_language()
+    found = _CBS_LEVEL_LABELS.get(lang)
+    if found is None:
+        found = _CBS_LEVEL_LABELS[lang] = {value: str(label) for value, label in Level.choices}
+    return found
+
+
+class _AreaRow(NamedTuple):
+    """The area of a benchmark read by code: the columns of `queries.AREA_COLUMNS` (a model
+    instance costs more to make than the rest of the context)."""
+
+    pk: int
+    code: str
+    name: str
+    level: str
+    parent_id: int | None
+    municipality_id: int | None
+    indelingswijziging: str
+
+
 def _level_labels(municipality_id: int | None, own: list[tuple] | None = None) -> dict[str, str]:
     """The municipality's own level words, with CBS's names as default (one query unless `own`
     (level, singular) rows are given)."""
-    labels = {value: str(label) for value, label in Level.choices}
+    labels = dict(_cbs_level_labels())
     if own is None and municipality_id:
         own = LevelName.objects.filter(municipality_id=municipality_id).values_list(
             "level", "singular"
@@ -187,14 +215,13 @@ class _Context:
             country_code=COUNTRY_CODE,
             hidden_sql=hidden_sql or ("", []),
         )
-        fields = queries.AREA_COLUMNS.split(", ")
         self.area = area
         others: list[tuple] = []
         own_names: list[tuple] = []
         self.hidden: tuple[list[int], list[int]] = ([], [])
         for kind, *row in rows:
             if kind == "a" and self.area is None:
-                self.area = Area(**dict(zip(fields, row, strict=True)))
+                self.area = _AreaRow(*row)
             elif kind == "c":
                 others.append(row)
             elif kind == "l":
