@@ -163,24 +163,24 @@ def _headline_index(comps) -> int | None:
     return 0 if comps else None
 
 
-def _comparisons_out(indicator, row: tuple, comps, shown: dict, texts, flag_out):
-    """(comparison dicts, their flags, their values) of one indicator; the rules of
-    `build.compare_figures`."""
+def _comparisons_out(indicator, row: tuple, comps, shown: dict, texts, flag_out) -> list[dict]:
+    """The comparison dicts of one indicator; the rules of `build.compare_figures`."""
     pk, status = indicator.pk, row[build.STATUS]
     value = row[build.VAL] if status == OK else None
     num, den = row[build.NUM], row[build.DEN]
-    out, flags, values = [], [], []
+    compare = build.compare_figures
+    out = []
     for comp_pk, comp_code, role, same_size in comps:
         other = shown.get((pk, comp_pk))
         if other is None:
             o_value = o_status = None
-            diff, rel, f = build.compare_figures(
+            diff, rel, f = compare(
                 indicator, value, status, num, den, False, None, None, None, texts, same_size
             )
         else:
             o_status = other[build.STATUS]
             o_value = other[build.VAL] if o_status == OK else None
-            diff, rel, f = build.compare_figures(
+            diff, rel, f = compare(
                 indicator, value, status, num, den,
                 True, o_value, other[build.NUM], other[build.DEN], texts, same_size,
             )  # fmt: skip
@@ -195,9 +195,7 @@ def _comparisons_out(indicator, row: tuple, comps, shown: dict, texts, flag_out)
                 "flag": flag_out(f),
             }
         )
-        flags.append(f)
-        values.append(o_value)
-    return out, flags, values
+    return out
 
 
 def shown_payload(shown: selectors.ShownFigures) -> dict:
@@ -210,7 +208,7 @@ def shown_payload(shown: selectors.ShownFigures) -> dict:
     ]
     head = _headline_index(shown.comparison_areas)
     head_role = shown.comparison_areas[head].role if head is not None else None
-    no_comparison = rules.flag_missing("")
+    no_comparison = _flag_out(rules.flag_missing(""))
     rows = []
     for indicator_id, row in shown.chosen.items():
         ind = shown.indicators.get(indicator_id)
@@ -218,9 +216,9 @@ def shown_payload(shown: selectors.ShownFigures) -> dict:
             continue
         status = row[build.STATUS]
         value = row[build.VAL] if status == OK else None
-        comparisons, flags, values = _comparisons_out(ind, row, comps, shown.shown, texts, flag_out)
-        f = flags[head] if head is not None else no_comparison
-        s = shown.roles.suggest_values(ind, value, values, texts)
+        comparisons = _comparisons_out(ind, row, comps, shown.shown, texts, flag_out)
+        f = comparisons[head]["flag"] if head is not None else no_comparison
+        s = shown.roles.suggest_values(ind, value, [c["value"] for c in comparisons], texts)
         item = {
             "indicator_code": ind.code,
             "indicator_name": ind.name,
@@ -231,7 +229,12 @@ def shown_payload(shown: selectors.ShownFigures) -> dict:
             "status": status,
             "provenance": _own_provenance(row),
             "comparisons": comparisons,
-            "flag": {"result": f.result, "label": f.label, "side": f.side, "role": head_role},
+            "flag": {
+                "result": f["result"],
+                "label": f["label"],
+                "side": f["side"],
+                "role": head_role,
+            },
             "suggestion": {
                 "choice": s.choice,
                 "subject": s.subject,
