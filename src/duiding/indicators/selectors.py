@@ -9,6 +9,9 @@ Benchmark reads (owned by the benchmark; other reads go below in their own secti
   differences, flags, the seed's comparison suggestion and the series over all periods. The
   result types live in `benchmark/types.py` (re-exported here) and are documented there.
 - `area_benchmark_for_code(user=, code=, ...)`: the same for a CBS code (None: unknown area).
+- `area_shown_figures_for_code(user=, code=, period=None) -> ShownFigures`: the rows of the
+  same benchmark without series, for the API, which turns them into JSON in one pass with the
+  same rule functions (`build.compare_figures`, `SuggestionRoles.suggest_values`).
 - `available_periods(area, user=None)`, `observation_detail(user, pk)` (the source popover),
   `comparison_areas(area)`, `normalise_period(text)`, `choose_observation(rows, period)`.
 
