@@ -17,6 +17,7 @@ from django.http import HttpResponse
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
+from duiding.api.benchmark import shown_payload
 from duiding.api.schemas import ErrorOut, period_or_422, period_query
 from duiding.areas.codes import normalise_code
 from duiding.areas.models import Area
@@ -268,113 +269,6 @@ def area_observations(
     )
 
 
-def _flag_out(f) -> dict:
-    return {
-        "result": f.result,
-        "label": f.label,
-        "side": f.side,
-        "reason": f.reason,
-        "tested": f.tested,
-        "p_value": f.p_value,
-    }
-
-
-def _headline(row: selectors.IndicatorBenchmark) -> dict:
-    """The flag against the municipality, else against the first comparison area."""
-    chosen = None
-    for c in row.comparisons:
-        if c.role == "municipality":
-            chosen = c
-            break
-    if chosen is None and row.comparisons:
-        chosen = row.comparisons[0]
-    f = chosen.flag if chosen is not None else row.flag
-    return {
-        "result": f.result,
-        "label": f.label,
-        "side": f.side,
-        "role": chosen.role if chosen is not None else None,
-    }
-
-
-def _value_provenance(v: selectors.ObservationValue) -> dict:
-    p = v.provenance
-    return {
-        "dataset": p.dataset_code,
-        "dataset_title": p.dataset_title,
-        "file": p.file,
-        "row": p.row,
-        "column": p.column,
-        "category": p.category,
-        "published_area_code": p.published_area_code,
-        "indelingswijziging": p.indelingswijziging,
-    }
-
-
-def benchmark_payload(result: selectors.AreaBenchmark) -> dict:
-    """The API shape of an AreaBenchmark (also usable for JSON exports)."""
-    area = result.area
-    flags: dict[int, dict] = {}  # no-verdict flags are shared objects
-
-    def flag_out(f) -> dict:
-        out = flags.get(id(f))
-        if out is None:
-            out = flags[id(f)] = _flag_out(f)
-        return out
-
-    return {
-        "area": {
-            "code": area.code,
-            "name": area.name,
-            "level": area.level,
-            "level_label": area.level_label,
-        },
-        "period": result.period,
-        "comparison_areas": [
-            {
-                "code": c.area.code,
-                "name": c.area.name,
-                "level": c.area.level,
-                "level_label": c.area.level_label,
-                "role": c.role,
-            }
-            for c in result.comparison_areas
-        ],
-        "indicators": [
-            {
-                "indicator_code": row.indicator.code,
-                "indicator_name": row.indicator.name,
-                "unit_kind": row.indicator.unit_kind,
-                "direction": row.indicator.direction,
-                "period": {"code": row.value.period.code, "label": row.value.period.label},
-                "value": row.value.value,
-                "status": row.value.status,
-                "provenance": _value_provenance(row.value),
-                "comparisons": [
-                    {
-                        "area_code": c.area.code,
-                        "role": c.role,
-                        "value": c.value.value if c.value else None,
-                        "status": c.value.status if c.value else None,
-                        "difference": c.difference,
-                        "relative_pct": c.relative_pct,
-                        "flag": flag_out(c.flag),
-                    }
-                    for c in row.comparisons
-                ],
-                "flag": _headline(row),
-                "suggestion": {
-                    "choice": row.suggestion.choice,
-                    "subject": row.suggestion.subject,
-                    "reference": row.suggestion.reference,
-                    "text": row.suggestion.text,
-                },
-            }
-            for row in result.rows
-        ],
-    }
-
-
 @router.get(
     "/areas/{code}/benchmark",
     response={200: BenchmarkOut, 404: ErrorOut, 422: ErrorOut},
@@ -395,7 +289,7 @@ def area_benchmark(
     the latest half year or quarter within it; an exact code (2023H1).
     """
     period_code = period_or_422(period)
-    result = selectors.area_benchmark_for_code(user=request.auth, code=code, period=period_code)
-    if result is None:
+    shown = selectors.area_shown_figures_for_code(user=request.auth, code=code, period=period_code)
+    if shown is None:
         raise HttpError(404, f"Onbekend gebied: {code}")
-    return _json(benchmark_payload(result))
+    return _json(shown_payload(shown))

@@ -9,6 +9,9 @@ Benchmark reads (owned by the benchmark; other reads go below in their own secti
   differences, flags, the seed's comparison suggestion and the series over all periods. The
   result types live in `benchmark/types.py` (re-exported here) and are documented there.
 - `area_benchmark_for_code(user=, code=, ...)`: the same for a CBS code (None: unknown area).
+- `area_shown_figures_for_code(user=, code=, period=None) -> ShownFigures`: the rows of the
+  same benchmark without series, for the API, which turns them into JSON in one pass with the
+  same rule functions (`build.compare_figures`, `SuggestionRoles.suggest_values`).
 - `available_periods(area, user=None)`, `observation_detail(user, pk)` (the source popover),
   `comparison_areas(area)`, `normalise_period(text)`, `choose_observation(rows, period)`.
 
@@ -28,8 +31,10 @@ Indicator, import and alias pages (the last section)
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils.translation import get_language
 
 from duiding.areas.codes import normalise_code
 from duiding.areas.models import Area, Level, LevelName
@@ -76,11 +81,13 @@ __all__ = [
     "ObservationValue",
     "PeriodRef",
     "Provenance",
+    "ShownFigures",
     "Series",
     "SeriesPoint",
     "area_benchmark",
     "area_benchmark_for_code",
     "area_for_benchmark",
+    "area_shown_figures_for_code",
     "available_periods",
     "choose_observation",
     "comparison_areas",
@@ -142,10 +149,36 @@ def choose_observation(rows: list[dict], period: str | None) -> dict | None:
 # --- areas ------------------------------------------------------------------------------------
 
 
+_CBS_LEVEL_LABELS: dict[str | None, dict[str, str]] = {}
+
+
+def _cbs_level_labels() -> dict[str, str]:
+    """CBS's level names in the active language, translated once per language (the catalogues
+    do not change at run time; translating them took a tenth of an API request)."""
+    lang = get_language()
+    found = _CBS_LEVEL_LABELS.get(lang)
+    if found is None:
+        found = _CBS_LEVEL_LABELS[lang] = {value: str(label) for value, label in Level.choices}
+    return found
+
+
+class _AreaRow(NamedTuple):
+    """The area of a benchmark read by code: the columns of `queries.AREA_COLUMNS` (a model
+    instance costs more to make than the rest of the context)."""
+
+    pk: int
+    code: str
+    name: str
+    level: str
+    parent_id: int | None
+    municipality_id: int | None
+    indelingswijziging: str
+
+
 def _level_labels(municipality_id: int | None, own: list[tuple] | None = None) -> dict[str, str]:
     """The municipality's own level words, with CBS's names as default (one query unless `own`
     (level, singular) rows are given)."""
-    labels = {value: str(label) for value, label in Level.choices}
+    labels = dict(_cbs_level_labels())
     if own is None and municipality_id:
         own = LevelName.objects.filter(municipality_id=municipality_id).values_list(
             "level", "singular"
@@ -185,14 +218,13 @@ class _Context:
             country_code=COUNTRY_CODE,
             hidden_sql=hidden_sql or ("", []),
         )
-        fields = queries.AREA_COLUMNS.split(", ")
         self.area = area
         others: list[tuple] = []
         own_names: list[tuple] = []
         self.hidden: tuple[list[int], list[int]] = ([], [])
         for kind, *row in rows:
             if kind == "a" and self.area is None:
-                self.area = Area(**dict(zip(fields, row, strict=True)))
+                self.area = _AreaRow(*row)
             elif kind == "c":
                 others.append(row)
             elif kind == "l":
@@ -383,18 +415,25 @@ def _series(indicator_id: int, area_ref: AreaRef, comps, figures: _Figures) -> l
     return series
 
 
+def _read(context: _Context, period: str | None, with_series: bool):
+    """(figures, indicators) of the context's area; None when it has no readable figure."""
+    if not context.readable:
+        return None
+    comp_ids = [c.area.pk for c in context.comparisons]
+    read = _series_figures if with_series else _shown_figures
+    figures = read(context.area.pk, comp_ids, period, context.hidden)
+    if not figures.chosen:
+        return None
+    return figures, build.indicator_refs(queries.indicator_rows(sorted(figures.chosen)))
+
+
 def _benchmark(context: _Context, period: str | None, with_series: bool) -> AreaBenchmark:
     area, comps, labels = context.area, context.comparisons, context.labels
     area_ref = _area_ref(area, labels)
-    if not context.readable:
+    found = _read(context, period, with_series)
+    if found is None:
         return AreaBenchmark(area_ref, period, comps, [])
-    comp_ids = [c.area.pk for c in comps]
-    read = _series_figures if with_series else _shown_figures
-    figures = read(area.pk, comp_ids, period, context.hidden)
-    if not figures.chosen:
-        return AreaBenchmark(area_ref, period, comps, [])
-    indicators = build.indicator_refs(queries.indicator_rows(sorted(figures.chosen)))
-
+    figures, indicators = found
     texts = rules.current_texts()
     roles = build.SuggestionRoles(area_ref, comps)
     result: list[IndicatorBenchmark] = []
@@ -409,6 +448,47 @@ def _benchmark(context: _Context, period: str | None, with_series: bool) -> Area
         result.append(IndicatorBenchmark(indicator, own, comparisons, suggestion, series))
     result.sort(key=lambda r: (r.indicator.name.lower(), r.indicator.code))
     return AreaBenchmark(area_ref, period, comps, result)
+
+
+@dataclass(slots=True)
+class ShownFigures:
+    """The rows an AreaBenchmark without series is built from, for callers that turn them into
+    their own shape in one pass (the API: no ObservationValue, Comparison or IndicatorBenchmark
+    per row). Build with `build.compare_figures` and `roles.suggest_values`, the rules of
+    `area_benchmark` (as `duiding.api.benchmark.shown_payload` does).
+
+    chosen: indicator id -> the area's row (ROW + PROVENANCE + period code, label, kind, year;
+    in the order of `build`'s column indexes); shown: (indicator id, comparison area id) -> the
+    comparison area's row of the same period; indicators: id -> IndicatorRef (visible ones).
+    """
+
+    area: AreaRef
+    period: str | None
+    comparison_areas: list[ComparisonArea]
+    chosen: dict[int, tuple]
+    shown: dict[tuple[int, int], tuple]
+    indicators: dict[int, IndicatorRef]
+    roles: build.SuggestionRoles
+
+
+def area_shown_figures_for_code(
+    *, user, code: str, period: str | None = None
+) -> ShownFigures | None:
+    """The shown figures of `area_benchmark_for_code` (without series) as rows; None when no
+    area has that code. The same queries."""
+    period = normalise_period(period)
+    context = _Context(user=user, code=normalise_code(code))
+    if context.area is None:
+        return None
+    area_ref = _area_ref(context.area, context.labels)
+    comps = context.comparisons
+    found = _read(context, period, False)
+    chosen, shown, indicators = ({}, {}, {}) if found is None else (
+        found[0].chosen, found[0].shown, found[1]
+    )  # fmt: skip
+    return ShownFigures(
+        area_ref, period, comps, chosen, shown, indicators, build.SuggestionRoles(area_ref, comps)
+    )
 
 
 # --- other benchmark reads --------------------------------------------------------------------

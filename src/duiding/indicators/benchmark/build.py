@@ -125,27 +125,56 @@ def compare(
     *,
     same_size: bool = False,
 ) -> tuple[float | None, float | None, rules.Flag]:
-    """(difference, relative_pct, Flag) of the area's value against one comparison value.
+    """(difference, relative_pct, Flag) of the area's value against one comparison value
+    (`compare_figures` on two ObservationValues)."""
+    if other is None:
+        return compare_figures(
+            indicator, own.value, own.status, own.numerator, own.denominator,
+            False, None, None, None, texts, same_size,
+        )  # fmt: skip
+    return compare_figures(
+        indicator, own.value, own.status, own.numerator, own.denominator,
+        True, other.value, other.numerator, other.denominator, texts, same_size,
+    )  # fmt: skip
+
+
+def compare_figures(
+    indicator: IndicatorRef,
+    value: float | None,
+    status: str,
+    numerator: float | None,
+    denominator: float | None,
+    has_other: bool,
+    other_value: float | None,
+    other_numerator: float | None,
+    other_denominator: float | None,
+    texts: rules.Texts,
+    same_size: bool = False,
+) -> tuple[float | None, float | None, rules.Flag]:
+    """(difference, relative_pct, Flag) of the area's figure against one comparison figure, on
+    plain values (the API builds no ObservationValue per comparison). value / other_value: None
+    unless the status is ok (as in ObservationValue.value); has_other: there is a comparison
+    observation in the period at all.
 
     same_size: the comparison area is of the same level as the area (a wijk of choice); only
     then does a count get a difference (rule 3 of README.md: counts of areas of another size do
     not compare, and "−483.545" against the country only clutters the table)."""
-    if indicator.unit_kind in rules.COUNT_KINDS and own.has_value and other is not None:
+    if value is not None and has_other and indicator.unit_kind in rules.COUNT_KINDS:
         # Counts are never flagged (the same shared flag as rules.flag gives).
         f = rules.flag_count(texts=texts)
-        if other.has_value:
+        if other_value is not None:
             if not same_size:
                 return None, None, f
             return (
-                own.value - other.value,
-                rules.relative_difference_pct(own.value, other.value),
+                value - other_value,
+                rules.relative_difference_pct(value, other_value),
                 f,
             )
-    if not own.has_value:
-        return None, None, rules.flag_missing(own.status, texts=texts)
-    if other is None or not other.has_value:
+    if value is None:
+        return None, None, rules.flag_missing(status, texts=texts)
+    if other_value is None:
         f = rules.flag(
-            own.value,
+            value,
             None,
             direction=indicator.direction,
             unit_kind=indicator.unit_kind,
@@ -153,22 +182,22 @@ def compare(
         )
         return None, None, f
     f = rules.flag(
-        own.value,
-        other.value,
+        value,
+        other_value,
         direction=indicator.direction,
         unit_kind=indicator.unit_kind,
         threshold_pct=indicator.flag_threshold_pct,
         requires_significance=indicator.flag_requires_significance,
-        n=own.denominator,
-        comparison_n=other.denominator,
-        numerator=own.numerator,
-        comparison_numerator=other.numerator,
+        n=denominator,
+        comparison_n=other_denominator,
+        numerator=numerator,
+        comparison_numerator=other_numerator,
         texts=texts,
     )
     if f.result == rules.NONE:  # e.g. counts: no verdict, but the differences are still shown
         return (
-            rules.difference(own.value, other.value),
-            rules.relative_difference_pct(own.value, other.value),
+            rules.difference(value, other_value),
+            rules.relative_difference_pct(value, other_value),
             f,
         )
     return f.difference, f.relative_pct, f
@@ -206,28 +235,34 @@ class SuggestionRoles:
         comparisons: list[Comparison],
         texts: rules.Texts,
     ) -> rules.Suggestion:
+        values = [c.value.value if c.value is not None else None for c in comparisons]
+        return self.suggest_values(indicator, own.value, values, texts)
+
+    def suggest_values(
+        self,
+        indicator: IndicatorRef,
+        value: float | None,
+        values: list[float | None],
+        texts: rules.Texts,
+    ) -> rules.Suggestion:
+        """`suggest` on plain values: the area's, and the comparison areas' (None: no figure),
+        in the order of the comparison areas."""
         if indicator.unit_kind in rules.COUNT_KINDS:  # the same advice for every count
             if self._count_suggestion is None:
                 self._count_suggestion = rules.comparison_suggestion(
                     None, None, None, unit_kind=indicator.unit_kind, texts=texts
                 )
             return self._count_suggestion
-
-        def val(index: int | None) -> float | None:
-            if index is None:
-                return None
-            other = comparisons[index].value
-            return other.value if other is not None else None
-
+        gebied, city = self.gebied, self.city
         return rules.comparison_suggestion(
-            own.value,
-            val(self.gebied),
-            val(self.city),
+            value,
+            values[gebied] if gebied is not None else None,
+            values[city] if city is not None else None,
             threshold_pct=indicator.flag_threshold_pct,
             unit_kind=indicator.unit_kind,
             wijk_label=self.wijk_label,
             gebied_label=self.gebied_label,
             city_label=self.city_label,
-            has_gebied=self.gebied is not None,
+            has_gebied=gebied is not None,
             texts=texts,
         )

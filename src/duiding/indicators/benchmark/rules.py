@@ -7,6 +7,7 @@ cache of texts.py); numbers in texts use the Dutch format (1.234,5).
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -66,6 +67,12 @@ def relative_difference_pct(value: float | None, comparison: float | None) -> fl
 # Floating-point slack for threshold comparisons: 11 against 10 is +10.000000000000002 % in
 # binary floating point, and must count as exactly on the ±10 % threshold.
 EPSILON_PCT = 1e-9
+
+
+@functools.lru_cache(maxsize=256)
+def threshold_label(threshold_pct: float) -> str:
+    """The margin in a text: "10" or "7,5" (an indicator's constant: formatted once, not per flag)."""
+    return nl_number(threshold_pct, 0 if float(threshold_pct).is_integer() else 1)
 
 
 def outside_threshold(relative_pct: float, threshold_pct: float) -> bool:
@@ -244,7 +251,7 @@ def flag(
         )
     rel = relative_difference_pct(value, comparison)
     side = "higher" if diff > 0 else "lower" if diff < 0 else ""
-    threshold_text = nl_number(threshold_pct, 0 if float(threshold_pct).is_integer() else 1)
+    threshold_text = threshold_label(threshold_pct)
     rel_text = nl_number(abs(rel), 1)
 
     if not outside_threshold(rel, threshold_pct):
@@ -477,7 +484,7 @@ def _suggest_by_difference(
     else:
         differs = outside_threshold(rel, threshold_pct)
     names["rel"] = nl_number(abs(rel), 1) if rel is not None else "–"
-    names["threshold"] = nl_number(threshold_pct, 0 if float(threshold_pct).is_integer() else 1)
+    names["threshold"] = threshold_label(threshold_pct)
     if differs:
         text = _(
             "De cijfers van %(wijk)s wijken veel af van die van %(gebied)s (%(rel)s%%, meer dan "
