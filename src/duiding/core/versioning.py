@@ -135,3 +135,15 @@ def version_moved_on(form: forms.BaseForm, error: StaleEdit) -> forms.BaseForm:
     data[form.add_prefix("version")] = str(error.current.version)
     form.data = data
     return form
+
+
+def save_or_stale(form: forms.BaseForm, save) -> StaleEdit | None:
+    """Run `save()` (a service call that checks the version); None when it went through. On a
+    StaleEdit nothing was written: the form moves on to the stored version and the error is
+    returned, for the page to show."""
+    try:
+        save()
+    except StaleEdit as error:
+        version_moved_on(form, error)
+        return error
+    return None

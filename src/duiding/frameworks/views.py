@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from duiding.core.versioning import StaleEdit, version_moved_on
+from duiding.core.versioning import save_or_stale
 from duiding.frameworks import permissions, selectors, services
 from duiding.frameworks.forms import (
     AmbitionForm,
@@ -121,16 +121,15 @@ def pillar_edit(request, pk: int):
     )
     stale = None
     if request.method == "POST" and form.is_valid():
-        try:
-            services.pillar_update(
+        stale = save_or_stale(
+            form,
+            lambda: services.pillar_update(
                 pillar=pillar,
                 expected_version=form.cleaned_data.get("version"),
                 **form.fields_data(),
-            )
-        except StaleEdit as error:
-            stale = error
-            version_moved_on(form, error)
-        else:
+            ),
+        )
+        if stale is None:
             messages.success(request, _("De pijler is opgeslagen."))
             return redirect(_framework_url(pillar.framework, f"pijler-{pillar.pk}"))
     return render(
@@ -220,16 +219,15 @@ def domain_edit(request, pk: int):
     if request.method == "POST":
         form = NameOrderForm(request.POST, siblings=domain.pillar.domains.exclude(pk=domain.pk))
         if form.is_valid():
-            try:
-                services.domain_update(
+            stale = save_or_stale(
+                form,
+                lambda: services.domain_update(
                     domain=domain,
                     expected_version=form.cleaned_data.get("version"),
                     **form.fields_data(),
-                )
-            except StaleEdit as error:
-                stale = error
-                version_moved_on(form, error)
-            else:
+                ),
+            )
+            if stale is None:
                 messages.success(request, _("Het domein is opgeslagen."))
                 return redirect(_framework_url(domain.pillar.framework, f"domein-{domain.pk}"))
     status = _status(request, stale)
@@ -321,16 +319,15 @@ def ambition_edit(request, pk: int):
     )
     stale = None
     if request.method == "POST" and form.is_valid():
-        try:
-            services.ambition_update(
+        stale = save_or_stale(
+            form,
+            lambda: services.ambition_update(
                 ambition=ambition,
                 expected_version=form.cleaned_data.get("version"),
                 **_without_version(form),
-            )
-        except StaleEdit as error:
-            stale = error
-            version_moved_on(form, error)
-        else:
+            ),
+        )
+        if stale is None:
             messages.success(request, _("De ambitie is opgeslagen."))
             return redirect(_framework_url(ambition.framework, f"pijler-{ambition.pillar_id}"))
     return render(

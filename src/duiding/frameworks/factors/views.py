@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from duiding.core.versioning import StaleEdit, version_moved_on
+from duiding.core.versioning import save_or_stale
 from duiding.frameworks.factors import excel, history, services
 from duiding.frameworks.factors.forms import FactorFilterForm, FactorForm, FactorImportForm
 from duiding.frameworks.factors.selectors import factor_get_for_user, factor_list
@@ -110,18 +110,17 @@ def factor_edit(request, slug: str, pk: int):
     title = _("Factor %(name)s bewerken") % {"name": factor.name}
     stale = None
     if request.method == "POST" and form.is_valid():
-        try:
-            services.factor_update(
+        stale = save_or_stale(
+            form,
+            lambda: services.factor_update(
                 factor=factor,
                 user=request.user,
                 expected_version=form.cleaned_data.get("version"),
                 mine=form.mine(),
                 **form.cleaned(),
-            )
-        except StaleEdit as error:
-            stale = error
-            version_moved_on(form, error)
-        else:
+            ),
+        )
+        if stale is None:
             messages.success(request, _("De factor is opgeslagen."))
             return redirect(_detail_url(factor))
     return _form_page(request, form, factor.framework, title, factor, stale)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from duiding.accounts.permissions import is_data_admin, require_data_admin
-from duiding.core.versioning import StaleEdit, version_moved_on
+from duiding.core.versioning import save_or_stale
 from duiding.indicators import permissions, selectors, services
 from duiding.indicators.forms import DerivedIndicatorForm, IndicatorEditForm, IndicatorFilterForm
 
@@ -69,18 +69,17 @@ def indicator_edit(request, pk: int):
     form = IndicatorEditForm(request.POST or None, instance=indicator)
     stale = None
     if request.method == "POST" and form.is_valid():
-        try:
-            services.indicator_update(
+        stale = save_or_stale(
+            form,
+            lambda: services.indicator_update(
                 indicator=indicator,
                 data=form.cleaned_data,
                 domains=form.cleaned_data["domains"],
                 expected_version=form.cleaned_data.get("version"),
                 mine=form.mine(),
-            )
-        except StaleEdit as error:
-            stale = error
-            version_moved_on(form, error)
-        else:
+            ),
+        )
+        if stale is None:
             messages.success(request, _("De indicator is opgeslagen."))
             return redirect("indicators:indicator_detail", pk=indicator.pk)
     status = 400 if request.method == "POST" else 200
