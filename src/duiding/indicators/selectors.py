@@ -21,11 +21,7 @@ are plain SQL in `benchmark/queries.py`, the rows are turned into results in
 `benchmark/build.py`. The rules (flags, suggestion, which period is shown) are written out in
 benchmark/README.md.
 
-Indicator, import and alias pages (the last section)
-----------------------------------------------------
-`indicator_search`, `indicator_datasets`, `indicator_periods`, `indicator_value_count`,
-`indicator_used_in`, `dataset_by_code`,
-`run_indicators`. Every query starts from what the user may see (`indicators.permissions`).
+The reads of the indicator, import and alias pages are in `indicators/page_reads.py`.
 """
 
 from __future__ import annotations
@@ -33,7 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import get_language
 
 from duiding.areas.codes import normalise_code
@@ -54,21 +50,15 @@ from duiding.indicators.benchmark.types import (
     SeriesPoint,
 )
 from duiding.indicators.models import (
-    Dataset,
-    Indicator,
     Observation,
     ObservationStatus,
-    Period,
 )
 from duiding.indicators.periods import parse_period
 from duiding.indicators.permissions import (
     hidden_observation_sources,
     hidden_sources_sql,
-    indicators_visible,
-    visible_dataset_filter,
     visible_observation_filter,
 )
-from duiding.jobs.models import ImportRun
 
 __all__ = [
     "AreaBenchmark",
@@ -91,15 +81,8 @@ __all__ = [
     "available_periods",
     "choose_observation",
     "comparison_areas",
-    "dataset_by_code",
-    "indicator_datasets",
-    "indicator_periods",
-    "indicator_search",
-    "indicator_used_in",
-    "indicator_value_count",
     "normalise_period",
     "observation_detail",
-    "run_indicators",
     "visible_observations",
 ]
 
@@ -555,71 +538,4 @@ def observation_detail(user, pk: int) -> ObservationDetail | None:
         import_run_id=obs.import_run_id,
         imported_at=obs.import_run.finished_at if obs.import_run_id else obs.created_at,
         history=history,
-    )
-
-
-# --- indicator, import and alias pages -------------------------------------------------------
-# (`domain` in indicator_search is a frameworks Domain, reached through Indicator.domains)
-
-
-def indicator_search(
-    user,
-    *,
-    q: str = "",
-    domain=None,
-    unit: str = "",
-    dataset: Dataset | None = None,
-) -> QuerySet[Indicator]:
-    qs = indicators_visible(user)
-    q = (q or "").strip()
-    if q:
-        qs = qs.filter(Q(name__icontains=q) | Q(code__icontains=q) | Q(definition__icontains=q))
-    if domain is not None:
-        qs = qs.filter(domains=domain)
-    if unit:
-        qs = qs.filter(unit_kind=unit)
-    if dataset is not None:
-        qs = qs.filter(
-            Exists(Observation.objects.filter(indicator=OuterRef("pk"), dataset=dataset))
-        )
-    return qs.prefetch_related("domains__pillar").order_by("name", "code").distinct()
-
-
-def indicator_datasets(user, indicator: Indicator) -> QuerySet[Dataset]:
-    return Dataset.objects.filter(visible_dataset_filter(user)).filter(
-        Exists(Observation.objects.filter(indicator=indicator, dataset=OuterRef("pk")))
-    )
-
-
-def indicator_periods(indicator: Indicator) -> QuerySet[Period]:
-    return Period.objects.filter(
-        Exists(
-            Observation.objects.filter(indicator=indicator, period=OuterRef("pk"), is_current=True)
-        )
-    ).order_by("start", "end")
-
-
-def indicator_value_count(indicator: Indicator) -> int:
-    return Observation.objects.filter(indicator=indicator, is_current=True).count()
-
-
-def indicator_used_in(indicator: Indicator) -> QuerySet[Indicator]:
-    """Derived indicators that use this one as numerator or denominator."""
-    return Indicator.objects.filter(Q(numerator=indicator) | Q(denominator=indicator))
-
-
-def dataset_by_code(user, code: str) -> Dataset | None:
-    if not code:
-        return None
-    return Dataset.objects.filter(visible_dataset_filter(user)).filter(code=code).first()
-
-
-def run_indicators(run: ImportRun, limit: int = 50) -> list[Indicator]:
-    """Indicators with figures from the run's dataset (for the links at the end of the report)."""
-    if run.dataset_id is None:
-        return []
-    return list(
-        Indicator.objects.filter(
-            Exists(Observation.objects.filter(indicator=OuterRef("pk"), dataset=run.dataset_id))
-        ).order_by("name")[:limit]
     )

@@ -10,7 +10,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from duiding.accounts.models import Membership
 from duiding.accounts.permissions import is_data_admin, require_data_admin
 from duiding.core.middleware import own_size_limit
-from duiding.indicators import selectors
+from duiding.indicators import page_reads
 from duiding.indicators.forms import ImportUploadForm
 from duiding.indicators.uploads import ImportRefused, import_upload_start, max_upload_bytes
 from duiding.jobs import permissions as jobs_permissions
@@ -93,7 +93,7 @@ def _detail_context(request, run: ImportRun) -> dict:
     context = {"run": run, "nav": "imports"}
     if run.is_finished:
         context["report"] = jobs_selectors.run_report_lines(run)
-        context["indicators"] = selectors.run_indicators(run)
+        context["indicators"] = page_reads.run_indicators(run)
     return context
 
 

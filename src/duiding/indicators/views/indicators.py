@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from duiding.accounts.permissions import is_data_admin, require_data_admin
 from duiding.core.versioning import save_or_stale
-from duiding.indicators import permissions, selectors, services
+from duiding.indicators import page_reads, permissions, services
 from duiding.indicators.forms import DerivedIndicatorForm, IndicatorEditForm, IndicatorFilterForm
 
 PAGE_SIZE = 50
@@ -21,8 +21,8 @@ PAGE_SIZE = 50
 def indicator_list(request):
     form = IndicatorFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    dataset = selectors.dataset_by_code(request.user, filters.get("dataset", ""))
-    indicators = selectors.indicator_search(
+    dataset = page_reads.dataset_by_code(request.user, filters.get("dataset", ""))
+    indicators = page_reads.indicator_search(
         request.user,
         q=filters.get("q", ""),
         domain=filters.get("domain"),
@@ -51,11 +51,11 @@ def indicator_detail(request, pk: int):
     indicator = permissions.indicator_or_404(request.user, pk)
     context = {
         "indicator": indicator,
-        "datasets": selectors.indicator_datasets(request.user, indicator),
-        "periods": selectors.indicator_periods(indicator),
-        "value_count": selectors.indicator_value_count(indicator),
+        "datasets": page_reads.indicator_datasets(request.user, indicator),
+        "periods": page_reads.indicator_periods(indicator),
+        "value_count": page_reads.indicator_value_count(indicator),
         "domains": indicator.domains.select_related("pillar__framework"),
-        "used_in": selectors.indicator_used_in(indicator),
+        "used_in": page_reads.indicator_used_in(indicator),
         "nav": "indicators",
         "can_edit": is_data_admin(request.user),
     }
