@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "duiding.programmes",
     "duiding.results",
     "duiding.activities",
+    "duiding.outcomes",
     "duiding.api",
     "duiding.home",
     "duiding.demo",

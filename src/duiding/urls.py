@@ -14,6 +14,8 @@ urlpatterns = [
     path("programmas/", include("duiding.programmes.urls")),
     path("resultaten/", include("duiding.results.urls")),
     path("activiteiten/", include("duiding.activities.urls")),
+    path("outcome/", include("duiding.outcomes.urls")),
+    path("v/", include("duiding.outcomes.public_urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),

@@ -1,0 +1,6 @@
+"""URLs of the outcomes app: staff pages mounted at /outcome/, the public answer pages at /v/
+(`public_urls`). Each views module owns its own routes."""
+
+app_name = "outcomes"
+
+urlpatterns: list = []
