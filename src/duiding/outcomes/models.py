@@ -76,6 +76,12 @@ class Questionnaire(Audited):
     open_answers_shareable = models.BooleanField(
         _("open antwoorden mogen buiten de eigen organisatie gelezen worden"), default=False
     )
+    measurement_plans = models.ManyToManyField(
+        "activities.MeasurementPlan",
+        verbose_name=_("meetplannen"),
+        blank=True,
+        related_name="questionnaires",
+    )
     version = models.PositiveIntegerField(default=1, db_default=1)
 
     class Meta:

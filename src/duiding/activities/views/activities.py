@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from duiding.accounts.permissions import is_data_admin
 from duiding.activities import selectors, services
+from duiding.activities.extensions import activity_sections
 from duiding.activities.forms import (
     ActivityFilterForm,
     ActivityForm,
@@ -129,6 +130,7 @@ def activity_detail(request, pk: int):
             activity=activity,
             sentence=activity_sentence(activity),
             can_edit_activity=can_edit_activity(request.user, activity),
+            sections=activity_sections(request, activity),
         ),
     )
 
