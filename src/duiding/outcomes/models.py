@@ -40,6 +40,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from duiding.activities.models import Audited
+from duiding.core.history import RestorableChange
 
 # Unambiguous characters for codes a person may type over from a card (no 0/O, 1/I/L).
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -253,3 +254,34 @@ class EnteredCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.measure} {self.value}: {self.count}"
+
+
+class EnteredFiguresChange(RestorableChange):
+    """History of entered figures: every create, change, delete and restore, with a snapshot of
+    the period and its counts (just before a delete), so a deleted period can be restored
+    (`outcomes/entered_services.py`)."""
+
+    class Action(models.TextChoices):
+        CREATED = "aangemaakt", _("Aangemaakt")
+        UPDATED = "gewijzigd", _("Gewijzigd")
+        DELETED = "verwijderd", _("Verwijderd")
+        RESTORED = "hersteld", _("Hersteld")
+
+    activity = models.ForeignKey(
+        "activities.Activity", on_delete=models.CASCADE, related_name="entered_figures_changes"
+    )
+    figures = models.ForeignKey(
+        EnteredFigures, null=True, blank=True, on_delete=models.SET_NULL, related_name="changes"
+    )
+    object_id = models.PositiveIntegerField(_("nummer"))
+    action = models.CharField(_("actie"), max_length=12, choices=Action.choices)
+
+    deletion = {"action": Action.DELETED}
+    not_restorable = _("Deze periode is al hersteld of niet verwijderd.")
+
+    class Meta(RestorableChange.Meta):
+        verbose_name = _("wijziging in ingevoerde cijfers")
+        verbose_name_plural = _("wijzigingen in ingevoerde cijfers")
+
+    def __str__(self) -> str:
+        return f"{self.object_id} {self.get_action_display()}"
