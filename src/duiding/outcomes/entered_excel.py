@@ -302,9 +302,7 @@ def _values(number: int, cells: tuple, layout) -> tuple[Figures, list[str]]:
         else:
             setattr(data, col.field, value)
     for field in ("period_start", "period_end"):
-        if getattr(data, field) is None and not any(
-            str(FIELD_LABELS[field]) in e for e in errors
-        ):
+        if getattr(data, field) is None and not any(str(FIELD_LABELS[field]) in e for e in errors):
             errors.append(_where(number, str(FIELD_LABELS[field])) + _("vul een datum in."))
     return data, errors
 

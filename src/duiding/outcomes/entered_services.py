@@ -139,7 +139,9 @@ def period_text(start, end) -> str:
 # --- Checks ------------------------------------------------------------------------------------
 
 
-def check(activity, data: Figures, *, exclude_pk: int | None = None) -> list[tuple[str | None, str]]:
+def check(
+    activity, data: Figures, *, exclude_pk: int | None = None
+) -> list[tuple[str | None, str]]:
     """Every rule the figures break, as (field, message); [] when they may be stored."""
     errors: list[tuple[str | None, str]] = []
     if data.period_start is None:
@@ -149,8 +151,13 @@ def check(activity, data: Figures, *, exclude_pk: int | None = None) -> list[tup
     for name in ("reached", "target", "no_shows"):
         value = getattr(data, name)
         if value is not None and (not isinstance(value, int) or value < 0):
-            errors.append((name, _("%(field)s moet een heel getal van 0 of meer zijn.") % {
-                "field": FIELD_LABELS[name]}))
+            errors.append(
+                (
+                    name,
+                    _("%(field)s moet een heel getal van 0 of meer zijn.")
+                    % {"field": FIELD_LABELS[name]},
+                )
+            )
     errors += _check_counts(data)
     if errors:
         return errors

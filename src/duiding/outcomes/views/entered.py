@@ -67,8 +67,9 @@ def _periods(activity) -> list[dict]:
     for figures in activity.entered_figures.prefetch_related("counts"):
         data = services.Figures.of(figures)
         measured = [
-            m.label for m in services.counted_measures() if m.key != services.DROPOUT
-            and data.counts.get(m.key)
+            m.label
+            for m in services.counted_measures()
+            if m.key != services.DROPOUT and data.counts.get(m.key)
         ]
         rows.append(
             {
