@@ -14,15 +14,7 @@ from openpyxl import Workbook, load_workbook
 
 from duiding.outcomes import entered_services as services
 from duiding.outcomes.models import EnteredCount, EnteredFigures, EnteredFiguresChange
-from tests.outcomes.entered_fixtures import (  # noqa: F401 (fixtures)
-    feijenoord,
-    figures,
-    framework,
-    home_start,
-    programme,
-    quarter,
-    results,
-)
+from tests.outcomes.entered_fixtures import quarter
 
 pytestmark = pytest.mark.django_db
 

@@ -12,19 +12,7 @@ from duiding.core.history import RestoreError
 from duiding.core.versioning import StaleEdit
 from duiding.outcomes import entered_services as services
 from duiding.outcomes.models import EnteredCount, EnteredFigures, EnteredFiguresChange
-from tests.outcomes.entered_fixtures import (  # noqa: F401 (fixtures)
-    APR,
-    JAN,
-    JUN,
-    MAR,
-    feijenoord,
-    figures,
-    framework,
-    home_start,
-    programme,
-    quarter,
-    results,
-)
+from tests.outcomes.entered_fixtures import APR, JAN, JUN, MAR, quarter
 
 pytestmark = pytest.mark.django_db
 

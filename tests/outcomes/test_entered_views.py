@@ -11,16 +11,7 @@ from django.urls import reverse
 from duiding.outcomes import entered_services as services
 from duiding.outcomes.entered_forms import count_field_name
 from duiding.outcomes.models import EnteredCount, EnteredFigures, EnteredFiguresChange
-from tests.outcomes.entered_fixtures import (  # noqa: F401 (fixtures)
-    feijenoord,
-    figures,
-    framework,
-    home_start,
-    other_partner,
-    programme,
-    quarter,
-    results,
-)
+from tests.outcomes.entered_fixtures import quarter
 
 pytestmark = pytest.mark.django_db
 
