@@ -150,7 +150,7 @@ def template_workbook(activity) -> bytes:
         ),
         _("Data als dag-maand-jaar, bijvoorbeeld 31-12-2026."),
         _(
-            "Eén fout cel en het hele bestand wordt geweigerd; u krijgt per rij en kolom te zien "
+            "Eén foute cel en het hele bestand wordt geweigerd; u krijgt per rij en kolom te zien "
             "wat er niet klopt. Er wordt dan niets opgeslagen."
         ),
     ):
