@@ -231,3 +231,13 @@ def test_a_row_overlapping_a_stored_period_names_it(client_as, partner, home_sta
     assert response.status_code == 400
     assert "1 januari 2026 – 31 maart 2026" in response.content.decode()
     assert EnteredFigures.objects.count() == 1
+
+
+def test_a_dutch_template_uploads_in_english_too(client_as, partner, home_start):
+    client = client_as(partner)
+    client.cookies["django_language"] = "en"
+    page = client.get(reverse("outcomes:entered_upload", args=[home_start.pk]))
+    assert "Upload and save" in page.content.decode()
+    response = _upload(client, home_start, _workbook([GOOD]))
+    assert response.status_code == 302
+    assert EnteredFigures.objects.get().reached == 24

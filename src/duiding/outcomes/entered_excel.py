@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from io import BytesIO
 
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
@@ -239,7 +240,11 @@ def _read(content: bytes):
 
 def _layout(ws) -> list[tuple[int, Column]]:
     """(column index, Column) of every header; UploadError for unknown or missing columns."""
-    known = {c.header.casefold(): c for c in columns()}
+    current = {c.field: c for c in columns()}
+    known = {}
+    for language in ("nl", "en"):  # a Dutch template uploaded in English, and the other way
+        with override(language):
+            known.update({c.header.casefold(): current[c.field] for c in columns()})
     layout, messages, seen = [], [], set()
     header = next(ws.iter_rows(min_row=1, max_row=1, values_only=True), ())
     for index, value in enumerate(header):
