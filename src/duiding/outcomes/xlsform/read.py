@@ -15,7 +15,7 @@ from pyxform.errors import PyXFormError
 from pyxform.parsing.parameters import parse as parse_parameters
 from pyxform.xls2xform import convert
 
-from duiding.outcomes.definition import TEXT_MAX_LENGTH, DefinitionError, clean_questions
+from duiding.outcomes.definition import KEY, TEXT_MAX_LENGTH, DefinitionError, clean_questions
 from duiding.outcomes.xlsform.common import (
     DECIMAL_DEFAULT,
     DECIMALS_COLUMN,
@@ -99,7 +99,7 @@ class _Reader:
         default = language_of(book.settings.get("default_language", "")) or "nl"
         self.plain = "en" if default == "en" else "nl"
         self.lists = choice_lists(book.choices, self.plain)
-        self.errors: list[str] = []
+        self.errors: list[tuple[tuple[int, int], str]] = []  # ((sheet, row), message)
         self.flagged: set[tuple[int, str]] = set()
         self.notes: list[str] = []
         self.questions: list[dict] = []
@@ -112,7 +112,9 @@ class _Reader:
     def refuse(self, row: int, base: str, text: str, *, column: str | None = None) -> None:
         """A problem in the survey sheet, in the column `base` (its header as in the file)."""
         self.flagged.add((row, base))
-        self.errors.append(at(self.sheet, row, column or self.survey.header(base) or base, text))
+        self.errors.append(
+            ((0, row), at(self.sheet, row, column or self.survey.header(base) or base, text))
+        )
 
     # --- the survey rows -----------------------------------------------------------------------
 
@@ -166,15 +168,10 @@ class _Reader:
         for column in self.survey.columns:
             if column.base in REFUSED and column.index < len(cells) and cells[column.index]:
                 self.flagged.add((row, column.base))
-                self.errors.append(
-                    at(
-                        self.sheet,
-                        row,
-                        column.header,
-                        _("Duiding kan ‘%(column)s’ niet opslaan; laat deze cel leeg.")
-                        % {"column": column.header},
-                    )
-                )
+                text = _("Duiding kan ‘%(column)s’ niet opslaan; laat deze cel leeg.") % {
+                    "column": column.header
+                }
+                self.errors.append(((0, row), at(self.sheet, row, column.header, text)))
 
     def _question(self, row: int, cells: list[str], kind: str, group_relevant: list[str]):
         value = lambda base: self.survey.value(cells, base)  # noqa: E731
@@ -371,7 +368,7 @@ class _Reader:
 
     def _definition_problem(self, problem) -> None:
         if problem.number is None:
-            self.errors.append(at(self.sheet, None, None, problem.text))
+            self.errors.append(((2, 0), at(self.sheet, None, None, problem.text)))
             return
         index = problem.number - 1
         if index in self.placeholders and problem.field != "key":
@@ -384,17 +381,29 @@ class _Reader:
                 column = choices.header("name") or "name"
             else:
                 column = choices.header("label", self.plain) or choices.header("label", "plain")
-            self.errors.append(at(self.choices_sheet, choice_row, column or "label", problem.text))
+            message = at(self.choices_sheet, choice_row, column or "label", problem.text)
+            self.errors.append(((1, choice_row), message))
             return
         base = _column_of(problem.field, q.get("kind", ""))
         if (source.row, base) in self.flagged:
             return
+        text = problem.text
+        if base == "name":
+            valid = KEY.match(str(q.get("key") or ""))
+            text = (
+                _("de naam ‘%(name)s’ komt al eerder voor.")
+                if valid
+                else _(
+                    "de naam ‘%(name)s’ kan Duiding niet gebruiken: begin met een kleine letter "
+                    "en gebruik alleen kleine letters, cijfers en _ (hoogstens 40 tekens)."
+                )
+            ) % {"name": q.get("key") or ""}
         column = None
         if base == "label":
             column = self.survey.header("label", self.plain) or self.survey.header(
                 "label", "plain"
             )
-        self.refuse(source.row, base, problem.text, column=column)
+        self.refuse(source.row, base, text, column=column)
 
 
 def _column_of(field_name: str | None, kind: str) -> str:
@@ -457,16 +466,14 @@ def read_xlsform(file, *, name: str = "") -> FormDefinition:
     reader = _Reader(book, name)
     reader.read()
     if not reader.errors and not reader.questions:
-        reader.errors.append(
-            at(reader.sheet, None, None, _("er staat geen enkele vraag op dit blad."))
-        )
-    questions = reader.clean() if reader.questions else []
-    if not reader.errors:
-        problem = _pyxform_problem(data)
-        if problem:
-            reader.errors.append(problem)
+        message = at(reader.sheet, None, None, _("er staat geen enkele vraag op dit blad."))
+        raise XLSFormError([message])
+    questions = reader.clean()
     if reader.errors:
-        raise XLSFormError(reader.errors)
+        raise XLSFormError([message for _key, message in sorted(reader.errors)])
+    problem = _pyxform_problem(data)
+    if problem:
+        raise XLSFormError([problem])
     title = book.settings.get("form_title") or book.settings.get("set_form_title") or ""
     title = title.strip() or Path(name).stem or _("Vragenlijst uit XLSForm")
     return FormDefinition(
