@@ -30,7 +30,9 @@ def import_questionnaire(
     returned questionnaire as `import_notes`."""
     errors: dict[str, list[str]] = {}
     if moment not in Moment.values:
-        errors["moment"] = [_("Kies een moment: voormeting, tussenmeting, eindmeting of doorlopend.")]
+        errors["moment"] = [
+            _("Kies een moment: voormeting, tussenmeting, eindmeting of doorlopend.")
+        ]
     if opens_on and closes_on and closes_on < opens_on:
         errors["closes_on"] = [_("De einddatum ligt voor de begindatum.")]
     if errors:

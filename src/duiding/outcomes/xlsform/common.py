@@ -68,7 +68,7 @@ def at(sheet: str, row: int | None, column: str | None, text: str) -> str:
 
 
 def language_of(name: str) -> str | None:
-    """"nl" or "en" for a language as XLSForm spells it ("Dutch (nl)", "Nederlands (nl)",
+    """ "nl" or "en" for a language as XLSForm spells it ("Dutch (nl)", "Nederlands (nl)",
     "english", "nl"), "" for another language, None for no language at all."""
     name = name.strip()
     if not name:

@@ -217,6 +217,7 @@ class _Reader:
             "constraint": value("constraint"),
             "constraint_message": self.survey.texts(cells, "constraint_message", self.plain),
         }
+        self._piping(row, q)
         source = _Source(row)
         select = _SELECT.match(kind) or _SELECT.match(lower)
         if lower in SIMPLE_TYPES:
@@ -242,6 +243,24 @@ class _Reader:
         self.questions.append(q)
         self.sources.append(source)
         return q
+
+    def _piping(self, row: int, q: dict) -> None:
+        """An answer shown inside a text (`${naam}` in a label) is refused: the phone page would
+        show it as written."""
+        for base in ("label", "hint", "constraint_message"):
+            for language in ("nl", "en"):
+                if "${" in q[base][language]:
+                    column = self.survey.header(base, language) or self.survey.header(base, "plain")
+                    self.refuse(
+                        row,
+                        base,
+                        _(
+                            "een antwoord in de tekst (zoals ${naam}) kan Duiding niet tonen; "
+                            "schrijf de tekst zonder verwijzing."
+                        ),
+                        column=column,
+                    )
+                    return
 
     def _placeholder(self, row: int, name: str) -> None:
         """A stand-in for a refused row with a name, so that later references to it do not add
@@ -400,9 +419,7 @@ class _Reader:
             ) % {"name": q.get("key") or ""}
         column = None
         if base == "label":
-            column = self.survey.header("label", self.plain) or self.survey.header(
-                "label", "plain"
-            )
+            column = self.survey.header("label", self.plain) or self.survey.header("label", "plain")
         self.refuse(source.row, base, text, column=column)
 
 

@@ -81,9 +81,7 @@ class Table:
         return column.header if column else None
 
     def column(self, base: str, language: str | None = None) -> Column | None:
-        return next(
-            (c for c in self.columns if c.base == base and c.language == language), None
-        )
+        return next((c for c in self.columns if c.base == base and c.language == language), None)
 
     def value(self, cells: list[str], base: str) -> str:
         column = self.column(base)
