@@ -17,18 +17,14 @@ from duiding.outcomes.models import Questionnaire, QuestionnaireVersion
 from duiding.outcomes.xlsform import XLSFormError, read_xlsform, write_xlsform
 from duiding.outcomes.xlsform.example import PATH, example_questions
 from duiding.outcomes.xlsform.write import questions_workbook
+from tests.outcomes import xlsform_fixtures as fixtures
 from tests.outcomes.pyxform_examples import SpecSheets, shipped_workbooks, spec_elements
-from tests.outcomes.xlsform_fixtures import (  # noqa: F401 (fixtures)
-    feijenoord,
-    figures,
-    framework,
-    home_start,
-    programme,
-    results,
-    seed_activities,
-    workbook,
-    youth_org,
-)
+from tests.outcomes.xlsform_fixtures import workbook
+
+# Fixtures (tests/outcomes/xlsform_fixtures.py).
+figures, feijenoord, framework = fixtures.figures, fixtures.feijenoord, fixtures.framework
+programme, results, seed_activities = fixtures.programme, fixtures.results, fixtures.seed_activities
+youth_org, home_start = fixtures.youth_org, fixtures.home_start
 
 YES_NO = [
     {"value": "ja", "label": {"nl": "Ja", "en": "Yes"}},
