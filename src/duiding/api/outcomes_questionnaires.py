@@ -71,7 +71,7 @@ class QuestionnaireOut(Schema):
     moment: str  # voormeting, tussenmeting, eindmeting, doorlopend
     opens_on: datetime.date
     closes_on: datetime.date
-    target_responses: int | None
+    target_responses: int | None = None  # left out when not set
     version: int  # the number of the latest version of the questions
     questions: list[QuestionnaireQuestionOut]
 
