@@ -165,6 +165,10 @@ def test_text_reads_a_language_with_dutch_as_fallback():
         ({"key": "a", "kind": "number", "label": "x", "decimals": 6}, "0 tot 4 decimalen"),
         ({"key": "a", "kind": "number", "label": "x", "min": "Infinity"}, "moeten getallen zijn"),
         ({"key": "a", "kind": "text", "label": "x", "max_length": 5000}, "tussen 1 en 1000"),
+        (
+            {"key": "a", "kind": "text", "label": "x", "measure": "geluk"},
+            "onbekende maat ‘geluk’ (bekend: bereik,",
+        ),
     ],
 )
 def test_each_problem_names_the_question_and_the_field(question, message):

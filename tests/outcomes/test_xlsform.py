@@ -481,6 +481,12 @@ def test_cells_and_parameters_duiding_cannot_keep_are_refused():
     assert len(messages) == 7
 
 
+def test_an_unknown_measure_is_refused_in_its_column():
+    survey = [["type", "name", "label", "duiding_measure"], ["integer", "a", "A", "geluk"]]
+    (message,) = problems(workbook(survey))
+    assert message.startswith("Blad survey, rij 2, kolom duiding_measure: onbekende maat ‘geluk’")
+
+
 def test_problems_in_the_choices_sheet_name_its_rows():
     survey = [
         ["type", "name", "label"],
@@ -554,6 +560,13 @@ def test_an_answer_piped_into_a_text_is_refused():
 )
 def test_a_file_that_is_no_xlsform_is_refused(data, expected):
     assert problems(data)[0].startswith(expected)
+
+
+def test_a_sheet_longer_than_any_questionnaire_is_refused():
+    survey = [["type", "name", "label"]] + [["text", f"v{i}", "V"] for i in range(2000)]
+    assert problems(workbook(survey)) == [
+        "Blad survey heeft meer dan 2000 rijen; zo lang kan een vragenlijst niet zijn."
+    ]
 
 
 def test_a_workbook_without_a_survey_sheet_is_refused():

@@ -20,6 +20,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
+from duiding.activities.models import Measure
 from duiding.outcomes.expressions import ExpressionError, check
 
 KINDS = ("scale", "single", "multiple", "number", "text", "note")
@@ -186,6 +187,15 @@ def _clean_one(raw: dict, seen: set[str]) -> tuple[dict, list[tuple]]:
         )
     elif key in seen:
         problems.append(("key", _("de sleutel komt al eerder voor."), None))
+    if q["measure"] and q["measure"] not in Measure.values:
+        problems.append(
+            (
+                "measure",
+                _("onbekende maat ‘%(measure)s’ (bekend: %(known)s).")
+                % {"measure": q["measure"], "known": ", ".join(Measure.values)},
+                None,
+            )
+        )
     if kind not in KINDS:
         problems.append(("kind", _("onbekende soort vraag ‘%(kind)s’.") % {"kind": kind}, None))
         return q, problems

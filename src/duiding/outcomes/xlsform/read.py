@@ -434,6 +434,7 @@ def _column_of(field_name: str | None, kind: str) -> str:
         "max_length": "constraint",
         "label": "label",
         "hint": "hint",
+        "measure": MEASURE_COLUMN,
         "relevant": "relevant",
         "constraint": "constraint",
     }.get(field_name or "", "type")

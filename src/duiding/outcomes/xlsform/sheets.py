@@ -59,6 +59,7 @@ REFUSED = {
     "video",
     "media",
 }
+MAX_ROWS = 2000  # rows per sheet (a questionnaire for a phone is far shorter)
 _SPLIT = re.compile(r"^([^:]+?)\s*::?\s*(.*)$")
 
 
@@ -134,12 +135,21 @@ def _column(index: int, header: str) -> Column:
 
 
 def _table(ws) -> Table:
-    rows = ws.iter_rows(values_only=True)
+    rows = ws.iter_rows(max_row=MAX_ROWS + 1, max_col=100, values_only=True)
     header = [_text(v) for v in next(rows, None) or ()]
     columns = [_column(i, h) for i, h in enumerate(header) if h]
     body = []
     for number, row in enumerate(rows, start=2):
         cells = [_text(v) for v in row]
+        if any(cells) and number > MAX_ROWS:
+            raise XLSFormError(
+                [
+                    _(
+                        "Blad %(sheet)s heeft meer dan %(n)s rijen; zo lang kan een vragenlijst niet zijn."
+                    )
+                    % {"sheet": ws.title, "n": MAX_ROWS}
+                ]
+            )
         if any(cells):
             body.append((number, cells))
     return Table(ws.title, columns, body)
