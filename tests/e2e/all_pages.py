@@ -7,6 +7,7 @@ from the day it exists.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 from django.contrib.auth.tokens import default_token_generator
@@ -29,7 +30,9 @@ from duiding.demo.services import demo_load
 from duiding.frameworks.models import Ambition, Domain, Factor, Framework, Pillar
 from duiding.indicators.models import Indicator, SeriesAlias
 from duiding.jobs.models import ImportRun
-from duiding.outcomes.models import EnteredFigures, EnteredFiguresChange
+from duiding.outcomes.models import EnteredFigures, EnteredFiguresChange, Questionnaire
+from duiding.outcomes.xlsform.example import example_workbook
+from duiding.outcomes.xlsform_services import import_questionnaire
 from duiding.programmes.models import (
     AnalysisSection,
     Comment,
@@ -106,6 +109,7 @@ NOT_PAGES = {
     "activities:plan_restore": (POST_ONLY, "restores a change of the plan"),
     "outcomes:entered_template": (DOWNLOAD, "Excel template of the entered figures"),
     "outcomes:entered_restore": (POST_ONLY, "brings a deleted period of entered figures back"),
+    "outcomes:xlsform_export": (DOWNLOAD, "XLSForm (.xlsx) of a questionnaire"),
 }
 
 
@@ -130,7 +134,28 @@ class Demo:
             text="Klopt dit cijfer voor de hele wijk, of alleen voor Feijenoord-Noord?",
         )
         Intervention.objects.create(name="Samen Starten", description="Demo-interventie.")
+        if not Questionnaire.objects.exists():  # the demo's questionnaires come with outcomes
+            _example_questionnaire(programme)
         return cls(programme, section, Framework.objects.get(is_default=True))
+
+
+def _example_questionnaire(programme) -> Questionnaire:
+    """The example XLSForm imported for the partner's first activity."""
+    partner = User.objects.get(username=PARTNER)
+    activity = _partner_activity(programme)
+    return import_questionnaire(
+        activity=activity,
+        file=example_workbook(),
+        user=partner,
+        moment="eindmeting",
+        opens_on=datetime.date(2026, 11, 1),
+        closes_on=datetime.date(2026, 11, 30),
+    )
+
+
+def _partner_activity(programme) -> Activity:
+    """An activity the demo `partner` user's organisation carries (it manages its outcome)."""
+    return _first(Activity, programme=programme, organisation__memberships__user__username=PARTNER)
 
 
 def _first(model, **filters):
@@ -335,6 +360,9 @@ def routes(d: Demo) -> dict[str, tuple[str | None, dict]]:
             ADVISER,
             {"pk": p, "change_id": _first(PlanChange, programme=d.programme).pk},
         ),
+        # outcomes
+        "outcomes:xlsform_import": (PARTNER, {"activity_id": _partner_activity(d.programme).pk}),
+        "outcomes:xlsform_export": (PARTNER, {"pk": _first(Questionnaire).pk}),
         **_entered(d),
     }
 

@@ -4,7 +4,7 @@ JavaScript).
 
 Supported, as Kobo/ODK users write them::
 
-    ${key}  .  12  3.5  'tekst'  "tekst"
+    ${key}  .  12  -1  3.5  .5  'tekst'  "tekst"
     =  !=  <  <=  >  >=  and  or  not(...)  ( ... )
     selected(${key}, 'waarde')  count-selected(${key})  string-length(.)
 
@@ -12,8 +12,9 @@ Anything else is refused with `ExpressionError` naming what is not supported, so
 imported with logic Duiding would silently ignore.
 
 Values: a scale or number answer is a number, a single choice its value (text), a multiple choice
-a list of values, open text a string; an unanswered question is "" (as in ODK: a comparison of ""
-with a number is false, "" = '' is true).
+a list of values (or, as ODK stores it, one text of values separated by spaces), open text a
+string; an unanswered question is "" (as in ODK: a comparison of "" with a number is false,
+"" = '' is true).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ class ExpressionError(ValueError):
 _TOKEN = re.compile(
     r"\s*(?:"
     r"(?P<ref>\$\{[A-Za-z_][A-Za-z0-9_.-]*\})"
-    r"|(?P<number>\d+(?:\.\d+)?)"
+    r"|(?P<number>-?(?:\d+(?:\.\d+)?|\.\d+))"
     r"|(?P<string>'[^']*'|\"[^\"]*\")"
     r"|(?P<op><=|>=|!=|=|<|>)"
     r"|(?P<punct>[(),])"
@@ -228,14 +229,10 @@ def _value(tree, answers: dict[str, Any], own):
         if name == "not":
             return not _truth(_value(args[0], answers, own))
         if name == "selected":
-            chosen = _value(args[0], answers, own)
             wanted = str(_value(args[1], answers, own))
-            if isinstance(chosen, list | tuple | set):
-                return wanted in {str(c) for c in chosen}
-            return str(chosen) == wanted
+            return wanted in _chosen(_value(args[0], answers, own))
         if name == "count-selected":
-            chosen = _value(args[0], answers, own)
-            return Decimal(len(chosen) if isinstance(chosen, list | tuple | set) else 0)
+            return Decimal(len(_chosen(_value(args[0], answers, own))))
         if name == "string-length":
             return Decimal(len(str(_value(args[0], answers, own) or "")))
     if kind == "or":
@@ -245,6 +242,15 @@ def _value(tree, answers: dict[str, Any], own):
     if kind == "cmp":
         return _compare(tree[1], _value(tree[2], answers, own), _value(tree[3], answers, own))
     raise ExpressionError(kind)  # pragma: no cover - the parser builds nothing else
+
+
+def _chosen(value) -> list[str]:
+    """The chosen values of a (multiple) choice answer: a list, or ODK's space-separated text."""
+    if isinstance(value, list | tuple | set):
+        return [str(v) for v in value]
+    if isinstance(value, bool):
+        return []
+    return str(value or "").split()
 
 
 def _compare(op: str, left, right) -> bool:
