@@ -6,3 +6,15 @@ class OutcomesConfig(AppConfig):
     name = "duiding.outcomes"
     label = "outcomes"
     verbose_name = _("outcome")
+
+    def ready(self):
+        from duiding.activities.extensions import ActivitySection, register_activity_section
+        from duiding.outcomes.sections import activity_section
+
+        register_activity_section(
+            ActivitySection(
+                key="questionnaires",
+                template="outcomes/_activity_section.html",
+                context=activity_section,
+            )
+        )
