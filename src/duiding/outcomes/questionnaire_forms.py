@@ -30,6 +30,13 @@ MEASURE_LABELS = {
 }
 
 
+def _checkboxes(form: forms.Form) -> None:
+    """`style` gives every input the text box class; a single checkbox gets its own."""
+    for field in form.fields.values():
+        if isinstance(field.widget, forms.CheckboxInput):
+            field.widget.attrs["class"] = "utrecht-checkbox utrecht-checkbox--html-input"
+
+
 def measuring_month(today: datetime.date | None = None) -> tuple[datetime.date, datetime.date]:
     """‘Maand van het meten’: the coming calendar month, first to last day."""
     today = today or timezone.localdate()
@@ -68,7 +75,7 @@ class QuestionnaireForm(forms.Form):
     intro = forms.CharField(
         label=_("Uitleg voor de deelnemer"),
         required=False,
-        widget=forms.Textarea,
+        widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_(
             "In eenvoudige taal (B1): waarvoor is de vragenlijst, hoe lang duurt het invullen en "
             "wat gebeurt er met de antwoorden"
@@ -76,7 +83,7 @@ class QuestionnaireForm(forms.Form):
     )
     title_en = forms.CharField(label=_("Titel in het Engels"), max_length=200, required=False)
     intro_en = forms.CharField(
-        label=_("Uitleg in het Engels"), required=False, widget=forms.Textarea
+        label=_("Uitleg in het Engels"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
     measurement_plans = _PlanChoice(
         label=_("Hoort bij de meetplannen"),
@@ -96,6 +103,7 @@ class QuestionnaireForm(forms.Form):
         self.activity = activity
         self.fields["measurement_plans"].queryset = activity.measurement_plans.order_by("pk")
         style(self)
+        _checkboxes(self)
 
     @classmethod
     def initial_for(cls, questionnaire) -> dict:
@@ -297,6 +305,7 @@ class QuestionForm(forms.Form):
             self.fields["choices_nl"].required = True
         self.fields["kind"].initial = kind
         style(self)
+        _checkboxes(self)
 
     @property
     def kind_label(self) -> str:
