@@ -29,6 +29,7 @@ from duiding.demo.services import demo_load
 from duiding.frameworks.models import Ambition, Domain, Factor, Framework, Pillar
 from duiding.indicators.models import Indicator, SeriesAlias
 from duiding.jobs.models import ImportRun
+from duiding.outcomes.models import Questionnaire
 from duiding.programmes.models import (
     AnalysisSection,
     Comment,
@@ -103,6 +104,7 @@ NOT_PAGES = {
     "activities:plan_export": (DOWNLOAD, "Excel of the plan van aanpak"),
     "activities:step_done": (POST_ONLY, "marks a step done"),
     "activities:plan_restore": (POST_ONLY, "restores a change of the plan"),
+    "outcomes:question_move": (POST_ONLY, "moves a question up or down in the editor"),
 }
 
 
@@ -332,6 +334,28 @@ def routes(d: Demo) -> dict[str, tuple[str | None, dict]]:
             ADVISER,
             {"pk": p, "change_id": _first(PlanChange, programme=d.programme).pk},
         ),
+        **_questionnaire_pages(),
+    }
+
+
+def _questionnaire_pages() -> dict:
+    """The questionnaire pages (outcomes/views/questionnaires.py and questions.py), opened by the
+    gebiedsadviseur (who manages every activity of the programme) on the demo's first questionnaire."""
+    questionnaire = _first(Questionnaire)
+    q = {"pk": questionnaire.pk}
+    question = {**q, "key": questionnaire.current.questions[0]["key"]}
+    activity = {"activity_id": questionnaire.activity_id}
+    return {
+        "outcomes:questionnaire_list": (ADVISER, activity),
+        "outcomes:questionnaire_create": (ADVISER, activity),
+        "outcomes:questionnaire_detail": (ADVISER, q),
+        "outcomes:questionnaire_edit": (ADVISER, q),
+        "outcomes:questionnaire_delete": (ADVISER, q),
+        "outcomes:question_editor": (ADVISER, q),
+        "outcomes:question_add": (ADVISER, q),
+        "outcomes:question_edit": (ADVISER, question),
+        "outcomes:question_remove": (ADVISER, question),
+        "outcomes:question_move": (ADVISER, question),
     }
 
 
@@ -366,7 +390,11 @@ def route_names() -> list[str]:
 
 
 # Query strings of pages that show more with one (a key "name@variant" opens a route twice).
-QUERIES = {"areas:search": "?q=Feijenoord", "areaprofile:index@zoeken": "?q=Feijenoord"}
+QUERIES = {
+    "areas:search": "?q=Feijenoord",
+    "areaprofile:index@zoeken": "?q=Feijenoord",
+    "outcomes:question_add": "?soort=scale",  # without a kind it goes back to the editor
+}
 
 
 def url_of(key: str, kwargs: dict) -> str:

@@ -87,7 +87,9 @@ def test_partner_creates_a_questionnaire_and_adds_a_question(
     assert keys == ["nut", "doel_1", "wat_kan_beter", "zonder_hulp"]
 
 
-def test_question_form_is_axe_clean(authenticated_page, partner, home_start, assert_no_axe_violations):
+def test_question_form_is_axe_clean(
+    authenticated_page, partner, home_start, assert_no_axe_violations
+):
     from duiding.outcomes import services, standard
 
     questionnaire = services.questionnaire_create(

@@ -48,9 +48,7 @@ def satisfaction_plan(home_start, adviseur):
 @pytest.fixture
 def reader(municipality_org) -> User:
     user = User.objects.create_user(username="lezer", password=PASSWORD)
-    Membership.objects.create(
-        user=user, organisation=municipality_org, role=Membership.Role.READER
-    )
+    Membership.objects.create(user=user, organisation=municipality_org, role=Membership.Role.READER)
     return user
 
 

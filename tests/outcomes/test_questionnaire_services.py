@@ -175,9 +175,7 @@ def test_questions_without_answers_replace_the_current_version(questionnaire, pa
     assert questionnaire.version == 2
 
 
-def test_questions_with_answers_make_a_new_version_and_answers_keep_theirs(
-    questionnaire, partner
-):
+def test_questions_with_answers_make_a_new_version_and_answers_keep_theirs(questionnaire, partner):
     first = questionnaire.current
     given = answer(questionnaire)
     assert services.next_version_number(questionnaire) == 2
@@ -227,9 +225,7 @@ def test_bad_question_is_refused_and_nothing_changes(questionnaire, partner):
 
 def test_one_question_edits_add_update_move_remove(questionnaire, partner):
     v = 1
-    services.question_add(
-        questionnaire, {**CUSTOM, "key": ""}, user=partner, expected_version=v
-    )
+    services.question_add(questionnaire, {**CUSTOM, "key": ""}, user=partner, expected_version=v)
     v += 1
     assert _questions(questionnaire) == ["nut", "hoe_was_de_sfeer"]
     services.question_update(

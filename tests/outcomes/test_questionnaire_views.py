@@ -203,7 +203,9 @@ def test_activity_section_empty_state(client_as, partner, home_start):
     )
 
 
-def test_edit_details_and_a_stale_save_shows_the_notice(client_as, partner, adviseur, questionnaire):
+def test_edit_details_and_a_stale_save_shows_the_notice(
+    client_as, partner, adviseur, questionnaire
+):
     url = reverse("outcomes:questionnaire_edit", args=[questionnaire.pk])
     data = {**_create_data(), "version": "1", "title": "Door de adviseur"}
     assert client_as(adviseur).post(url, data).status_code == 302
@@ -297,9 +299,10 @@ def test_with_answers_the_editor_warns_and_a_change_makes_a_new_version(
     given = answer(questionnaire)
     client = client_as(partner)
     notice = "Deze vragenlijst heeft al antwoorden: uw wijziging maakt versie 2"
-    assert notice in client.get(
-        reverse("outcomes:question_editor", args=[questionnaire.pk])
-    ).content.decode()
+    assert (
+        notice
+        in client.get(reverse("outcomes:question_editor", args=[questionnaire.pk])).content.decode()
+    )
     edit = reverse("outcomes:question_edit", args=[questionnaire.pk, "nut"])
     assert notice in client.get(edit).content.decode()
     response = client.post(
@@ -320,6 +323,26 @@ def test_with_answers_the_editor_warns_and_a_change_makes_a_new_version(
     assert given.questionnaire_version.number == 1
     assert given.questionnaire_version.questions[0]["label"]["nl"].startswith("Geef met")
     assert questionnaire.current.question("nut")["measure"] == "tevredenheid"  # kept
+
+
+def test_question_edit_refuses_a_missing_or_old_version(client_as, partner, questionnaire):
+    client = client_as(partner)
+    url = reverse("outcomes:question_edit", args=[questionnaire.pk, "nut"])
+    data = {"kind": "scale", "label_nl": "Anders gevraagd", "low": "1", "high": "10"}
+    client.post(
+        reverse("outcomes:question_add", args=[questionnaire.pk]),
+        {"kind": "text", "version": "1", "label_nl": "Wat kan beter?"},
+    )
+    for refused in (data, {**data, "version": "1"}):
+        response = client.post(url, refused)
+        assert response.status_code == 409
+        body = response.content.decode()
+        assert "intussen" in body and "Anders gevraagd</textarea>" in body
+    assert questionnaire.current.question("nut")["label"]["nl"].startswith("Geef met")
+    questionnaire.refresh_from_db()
+    assert questionnaire.version == 2
+    assert client.post(url, {**data, "version": "2"}).status_code == 302
+    assert questionnaire.current.question("nut")["label"]["nl"] == "Anders gevraagd"
 
 
 def test_stale_move_shows_the_notice_and_changes_nothing(client_as, partner, questionnaire):

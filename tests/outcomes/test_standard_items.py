@@ -60,9 +60,7 @@ def _all_questions() -> list[dict]:
     return questions
 
 
-@pytest.mark.parametrize(
-    "question", _all_questions(), ids=lambda q: f"{q['measure']}:{q['key']}"
-)
+@pytest.mark.parametrize("question", _all_questions(), ids=lambda q: f"{q['measure']}:{q['key']}")
 def test_each_dutch_text_and_scale_point_is_in_the_seed(appendix_9, question):
     missing = [t for t in _dutch_texts(question) if _normalise(t) not in appendix_9]
     assert not missing, f"not word for word in Bijlage 9: {missing}"

@@ -58,9 +58,7 @@ class QuestionnaireForm(forms.Form):
     """The details of a questionnaire (create and edit)."""
 
     title = forms.CharField(label=_("Titel"), max_length=200)
-    moment = forms.ChoiceField(
-        label=_("Moment"), choices=Moment.choices, widget=forms.RadioSelect
-    )
+    moment = forms.ChoiceField(label=_("Moment"), choices=Moment.choices, widget=forms.RadioSelect)
     opens_on = DutchDateField(label=_("Open vanaf"))
     closes_on = DutchDateField(
         label=_("Open tot en met"),
@@ -107,7 +105,9 @@ class QuestionnaireForm(forms.Form):
 
     @classmethod
     def initial_for(cls, questionnaire) -> dict:
-        initial = {name: getattr(questionnaire, name) for name in cls.base_fields if name != "version"}
+        initial = {
+            name: getattr(questionnaire, name) for name in cls.base_fields if name != "version"
+        }
         initial["measurement_plans"] = list(questionnaire.measurement_plans.all())
         initial["version"] = questionnaire.version
         return initial
@@ -141,7 +141,9 @@ class QuestionnaireCreateForm(QuestionnaireForm):
     @classmethod
     def initial_for_activity(cls, activity) -> dict:
         opens_on, closes_on = measuring_month()
-        plans = [p for p in activity.measurement_plans.order_by("pk") if p.measure in standard.ASKABLE]
+        plans = [
+            p for p in activity.measurement_plans.order_by("pk") if p.measure in standard.ASKABLE
+        ]
         return {
             "opens_on": opens_on,
             "closes_on": closes_on,
@@ -225,9 +227,7 @@ class QuestionForm(forms.Form):
     label_en = forms.CharField(
         label=_("Vraag in het Engels"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    hint_nl = forms.CharField(
-        label=_("Toelichting onder de vraag"), required=False, max_length=500
-    )
+    hint_nl = forms.CharField(label=_("Toelichting onder de vraag"), required=False, max_length=500)
     hint_en = forms.CharField(label=_("Toelichting in het Engels"), required=False, max_length=500)
     required = forms.BooleanField(label=_("Antwoord verplicht"), required=False)
     key = forms.CharField(

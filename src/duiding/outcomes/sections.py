@@ -35,7 +35,9 @@ def questionnaire_rows(activity) -> list[dict]:
     """One row per questionnaire of the activity, in window order."""
     questionnaires = (
         Questionnaire.objects.filter(activity=activity)
-        .annotate(n_responses=Count("responses", distinct=True), last_version=Max("versions__number"))
+        .annotate(
+            n_responses=Count("responses", distinct=True), last_version=Max("versions__number")
+        )
         .order_by("opens_on", "pk")
     )
     today = timezone.localdate()

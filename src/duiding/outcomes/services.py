@@ -180,7 +180,9 @@ def questionnaire_update(
         raise TypeError(f"unknown fields: {sorted(unknown)}")
     data = {name: details.get(name, getattr(questionnaire, name)) for name in DETAIL_FIELDS}
     lock_and_check(questionnaire, expected_version, _mine(questionnaire, data))
-    plans = questionnaire.measurement_plans.all() if measurement_plans is None else measurement_plans
+    plans = (
+        questionnaire.measurement_plans.all() if measurement_plans is None else measurement_plans
+    )
     cleaned, plan_list = _check_details(questionnaire.activity, data, plans)
     for name, value in cleaned.items():
         setattr(questionnaire, name, value)
@@ -271,7 +273,11 @@ def _index(questions: list[dict], key: str) -> int:
         if q.get("key") == key:
             return i
     raise ValidationError(
-        {"questions": [_("Vraag ‘%(key)s’ bestaat niet (meer) in deze vragenlijst.") % {"key": key}]}
+        {
+            "questions": [
+                _("Vraag ‘%(key)s’ bestaat niet (meer) in deze vragenlijst.") % {"key": key}
+            ]
+        }
     )
 
 

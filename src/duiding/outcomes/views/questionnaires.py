@@ -76,7 +76,9 @@ def questionnaire_create(request, activity_id: int):
     activity = outcome_activity_or_404(request.user, activity_id, edit=True)
     if request.method != "POST":
         initial = QuestionnaireCreateForm.initial_for_activity(activity)
-        return _create_page(request, activity, QuestionnaireCreateForm(activity=activity, initial=initial))
+        return _create_page(
+            request, activity, QuestionnaireCreateForm(activity=activity, initial=initial)
+        )
     form = QuestionnaireCreateForm(request.POST, activity=activity)
     if form.is_valid():
         try:
@@ -88,7 +90,9 @@ def questionnaire_create(request, activity_id: int):
         else:
             messages.success(
                 request,
-                _("De vragenlijst „%(title)s” is gemaakt. Bekijk hieronder hoe de deelnemer haar ziet.")
+                _(
+                    "De vragenlijst „%(title)s” is gemaakt. Bekijk hieronder hoe de deelnemer haar ziet."
+                )
                 % {"title": questionnaire.title},
             )
             return redirect("outcomes:questionnaire_detail", pk=questionnaire.pk)
@@ -126,7 +130,9 @@ def _edit_page(request, questionnaire, form, stale=None):
     return render(
         request,
         "outcomes/questionnaire_form.html",
-        context(request, questionnaire.activity, form=form, questionnaire=questionnaire, stale=stale),
+        context(
+            request, questionnaire.activity, form=form, questionnaire=questionnaire, stale=stale
+        ),
         status=409 if stale else _status(request, form),
     )
 
@@ -136,7 +142,9 @@ def questionnaire_edit(request, pk: int):
     questionnaire = questionnaire_or_404(request.user, pk, edit=True)
     activity = questionnaire.activity
     if request.method != "POST":
-        form = QuestionnaireForm(activity=activity, initial=QuestionnaireForm.initial_for(questionnaire))
+        form = QuestionnaireForm(
+            activity=activity, initial=QuestionnaireForm.initial_for(questionnaire)
+        )
         return _edit_page(request, questionnaire, form)
     form = QuestionnaireForm(request.POST, activity=activity)
     if form.is_valid():

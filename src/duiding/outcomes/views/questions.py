@@ -47,9 +47,7 @@ def question_editor(request, pk: int, stale=None, error=None):
     return render(
         request,
         "outcomes/question_editor.html",
-        _editor_context(
-            request, questionnaire, kinds=_kinds(), stale=stale, error=error
-        ),
+        _editor_context(request, questionnaire, kinds=_kinds(), stale=stale, error=error),
         status=409 if stale else (400 if error else 200),
     )
 
@@ -72,9 +70,7 @@ def _saved(request, questionnaire, version, before: int) -> None:
     if version.number != before:
         messages.success(
             request,
-            _(
-                "De vraag is opgeslagen in versie %(n)s. Eerdere antwoorden blijven bij hun versie."
-            )
+            _("De vraag is opgeslagen in versie %(n)s. Eerdere antwoorden blijven bij hun versie.")
             % {"n": version.number},
         )
     else:
