@@ -373,3 +373,13 @@ def test_delete_confirm_and_refused_with_answers(client_as, partner, questionnai
     response = client.post(url)
     assert response.status_code == 302
     assert not Questionnaire.objects.exists()
+
+
+def test_detail_in_english_shows_the_english_texts(client_as, partner, questionnaire):
+    client = client_as(partner)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = client.get(reverse("outcomes:questionnaire_detail", args=[questionnaire.pk]))
+    body = page.content.decode()
+    assert "This is how the participant sees the questionnaire" in body
+    assert "Give a school mark from 1 to 10" in body
+    assert "Edit details" in body and "Gegevens bewerken" not in body
