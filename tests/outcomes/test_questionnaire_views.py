@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from duiding.outcomes.models import Questionnaire
+from duiding.outcomes import services
+from duiding.outcomes.models import Questionnaire, Response
 from tests.outcomes import questionnaire_fixtures as fx
 from tests.outcomes.questionnaire_fixtures import answer
 
@@ -383,3 +384,29 @@ def test_detail_in_english_shows_the_english_texts(client_as, partner, questionn
     assert "This is how the participant sees the questionnaire" in body
     assert "Give a school mark from 1 to 10" in body
     assert "Edit details" in body and "Gegevens bewerken" not in body
+
+
+def test_answer_counts_under_5_are_suppressed_outside_the_organisation(
+    client_as, partner, adviseur, questionnaire
+):
+    answer(questionnaire)
+    services.question_add(
+        questionnaire,
+        {"key": "beter", "kind": "text", "label": {"nl": "Wat kan beter?"}},
+        user=partner,
+        expected_version=1,
+    )  # version 2
+    for _n in range(6):
+        answer(questionnaire)
+    detail = reverse("outcomes:questionnaire_detail", args=[questionnaire.pk])
+    listing = reverse("outcomes:questionnaire_list", args=[questionnaire.activity_id])
+    own = client_as(partner).get(detail).content.decode()
+    assert "niet getoond" not in own and '<td class="num answers">1</td>' in own
+    outside = client_as(adviseur).get(detail).content.decode()
+    assert "7 van de gewenste 30" in outside  # the total is 5 or more
+    assert '<td class="num answers">1</td>' not in outside
+    assert '<td class="num answers">6</td>' not in outside
+    assert "niet getoond" in outside
+    Response.objects.filter(questionnaire_version__number=2).delete()
+    assert "minder dan 5 van 30" in client_as(adviseur).get(listing).content.decode()
+    assert "1 van 30" in client_as(partner).get(listing).content.decode()

@@ -13,9 +13,27 @@ from django.utils.translation import gettext as _
 
 from duiding.outcomes.definition import choice_values, scale_values, text
 from duiding.outcomes.models import Questionnaire
-from duiding.outcomes.permissions import can_manage_outcome
+from duiding.outcomes.permissions import can_manage_outcome, sees_raw_answers
 
 NOT_YET_OPEN, OPEN, CLOSED = "nog_niet_open", "open", "gesloten"
+THRESHOLD = 5
+
+
+def count_text(n: int, raw: bool):
+    """A number of answers as shown: as it is to the activity's own organisation (`raw`), and
+    outside it "minder dan 5" for 1 to 4 (the house's suppression rule)."""
+    if raw or n == 0 or n >= THRESHOLD:
+        return n
+    return _("minder dan 5")
+
+
+def version_counts(counts: list[int], raw: bool) -> tuple[list, bool]:
+    """The answers per version as shown. Outside the own organisation, when any version has 1 to
+    4 answers, no version's count is shown (the others and the total would give it away by
+    subtraction); the flag says so."""
+    if raw or not any(0 < n < THRESHOLD for n in counts):
+        return counts, False
+    return ["—" for _n in counts], True
 
 
 def window_state(questionnaire: Questionnaire, today: datetime.date | None = None) -> str:
@@ -31,8 +49,10 @@ def window_state_label(state: str) -> str:
     return {NOT_YET_OPEN: _("nog niet open"), OPEN: _("open"), CLOSED: _("gesloten")}[state]
 
 
-def questionnaire_rows(activity) -> list[dict]:
-    """One row per questionnaire of the activity, in window order."""
+def questionnaire_rows(activity, user) -> list[dict]:
+    """One row per questionnaire of the activity, in window order (answer counts suppressed
+    below 5 for users outside the activity's organisation)."""
+    raw = sees_raw_answers(user, activity)
     questionnaires = (
         Questionnaire.objects.filter(activity=activity)
         .annotate(
@@ -49,7 +69,7 @@ def questionnaire_rows(activity) -> list[dict]:
                 "questionnaire": q,
                 "state": state,
                 "state_label": window_state_label(state),
-                "responses": q.n_responses,
+                "responses": count_text(q.n_responses, raw),
                 "target": q.target_responses,
                 "version": q.last_version or 1,
             }
@@ -107,6 +127,6 @@ def activity_section(request, activity) -> dict | None:
     that the user sees the activity)."""
     return {
         "activity": activity,
-        "rows": questionnaire_rows(activity),
+        "rows": questionnaire_rows(activity, request.user),
         "can_manage": can_manage_outcome(request.user, activity),
     }

@@ -22,9 +22,17 @@ from duiding.outcomes.permissions import (
     can_manage_outcome,
     outcome_activity_or_404,
     questionnaire_or_404,
+    sees_raw_answers,
 )
 from duiding.outcomes.questionnaire_forms import QuestionnaireCreateForm, QuestionnaireForm
-from duiding.outcomes.sections import preview, questionnaire_rows, window_state, window_state_label
+from duiding.outcomes.sections import (
+    count_text,
+    preview,
+    questionnaire_rows,
+    version_counts,
+    window_state,
+    window_state_label,
+)
 
 # A service's "questions" problems are shown on the standard measures of the create form.
 CREATE_ALIASES = {"questions": "measures"}
@@ -52,7 +60,7 @@ def questionnaire_list(request, activity_id: int):
     return render(
         request,
         "outcomes/questionnaire_list.html",
-        context(request, activity, rows=questionnaire_rows(activity)),
+        context(request, activity, rows=questionnaire_rows(activity, request.user)),
     )
 
 
@@ -108,6 +116,10 @@ def questionnaire_detail(request, pk: int):
     )
     current = versions[-1] if versions else None
     state = window_state(questionnaire)
+    raw = sees_raw_answers(request.user, activity)
+    shown, hidden = version_counts([v.n_responses for v in versions], raw)
+    for version, count in zip(versions, shown, strict=True):
+        version.shown_responses = count
     return render(
         request,
         "outcomes/questionnaire_detail.html",
@@ -120,7 +132,8 @@ def questionnaire_detail(request, pk: int):
             items=preview(current.questions if current else [], get_language() or "nl"),
             state=state,
             state_label=window_state_label(state),
-            responses=sum(v.n_responses for v in versions),
+            responses=count_text(sum(v.n_responses for v in versions), raw),
+            counts_hidden=hidden,
             plans=list(questionnaire.measurement_plans.all()),
         ),
     )
