@@ -110,6 +110,7 @@ NOT_PAGES = {
     "outcomes:entered_template": (DOWNLOAD, "Excel template of the entered figures"),
     "outcomes:entered_restore": (POST_ONLY, "brings a deleted period of entered figures back"),
     "outcomes:xlsform_export": (DOWNLOAD, "XLSForm (.xlsx) of a questionnaire"),
+    "outcomes:question_move": (POST_ONLY, "moves a question up or down in the editor"),
 }
 
 
@@ -364,6 +365,7 @@ def routes(d: Demo) -> dict[str, tuple[str | None, dict]]:
         "outcomes:xlsform_import": (PARTNER, {"activity_id": _partner_activity(d.programme).pk}),
         "outcomes:xlsform_export": (PARTNER, {"pk": _first(Questionnaire).pk}),
         **_entered(d),
+        **_questionnaire_pages(),
     }
 
 
@@ -382,6 +384,27 @@ def _entered(d: Demo) -> dict:
             PARTNER,
             {"activity_id": figures.activity_id, "change_id": _first(EnteredFiguresChange).pk},
         ),
+    }
+
+
+def _questionnaire_pages() -> dict:
+    """The questionnaire pages (outcomes/views/questionnaires.py and questions.py), opened by the
+    gebiedsadviseur (who manages every activity of the programme) on the demo's first questionnaire."""
+    questionnaire = _first(Questionnaire)
+    q = {"pk": questionnaire.pk}
+    question = {**q, "key": questionnaire.current.questions[0]["key"]}
+    activity = {"activity_id": questionnaire.activity_id}
+    return {
+        "outcomes:questionnaire_list": (ADVISER, activity),
+        "outcomes:questionnaire_create": (ADVISER, activity),
+        "outcomes:questionnaire_detail": (ADVISER, q),
+        "outcomes:questionnaire_edit": (ADVISER, q),
+        "outcomes:questionnaire_delete": (ADVISER, q),
+        "outcomes:question_editor": (ADVISER, q),
+        "outcomes:question_add": (ADVISER, q),
+        "outcomes:question_edit": (ADVISER, question),
+        "outcomes:question_remove": (ADVISER, question),
+        "outcomes:question_move": (ADVISER, question),
     }
 
 
@@ -416,7 +439,11 @@ def route_names() -> list[str]:
 
 
 # Query strings of pages that show more with one (a key "name@variant" opens a route twice).
-QUERIES = {"areas:search": "?q=Feijenoord", "areaprofile:index@zoeken": "?q=Feijenoord"}
+QUERIES = {
+    "areas:search": "?q=Feijenoord",
+    "areaprofile:index@zoeken": "?q=Feijenoord",
+    "outcomes:question_add": "?soort=scale",  # without a kind it goes back to the editor
+}
 
 
 def url_of(key: str, kwargs: dict) -> str:

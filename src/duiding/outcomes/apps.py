@@ -9,8 +9,16 @@ class OutcomesConfig(AppConfig):
 
     def ready(self):
         from duiding.activities.extensions import ActivitySection, register_activity_section
+        from duiding.outcomes.sections import activity_section
         from duiding.outcomes.views.entered import entered_section
 
+        register_activity_section(
+            ActivitySection(
+                key="questionnaires",
+                template="outcomes/_activity_section.html",
+                context=activity_section,
+            )
+        )
         register_activity_section(
             ActivitySection(
                 key="entered_figures",

@@ -285,3 +285,57 @@ class EnteredFiguresChange(RestorableChange):
 
     def __str__(self) -> str:
         return f"{self.object_id} {self.get_action_display()}"
+
+
+class QuestionnaireChange(RestorableChange):
+    """One write on a questionnaire (created, details changed, questions changed, deleted): who,
+    when, and a snapshot of the questionnaire after the write (just before a delete), with the
+    questions of every version."""
+
+    class Action(models.TextChoices):
+        CREATED = "aangemaakt", _("Aangemaakt")
+        UPDATED = "gewijzigd", _("Gewijzigd")
+        QUESTIONS = "vragen", _("Vragen gewijzigd")
+        DELETED = "verwijderd", _("Verwijderd")
+
+    questionnaire = models.ForeignKey(
+        Questionnaire, null=True, blank=True, on_delete=models.SET_NULL, related_name="changes"
+    )
+    activity = models.ForeignKey(
+        "activities.Activity", on_delete=models.CASCADE, related_name="questionnaire_changes"
+    )
+    action = models.CharField(_("actie"), max_length=12, choices=Action.choices)
+
+    deletion = {"action": Action.DELETED}
+
+    class Meta(RestorableChange.Meta):
+        verbose_name = _("wijziging van een vragenlijst")
+        verbose_name_plural = _("wijzigingen van vragenlijsten")
+
+    def __str__(self) -> str:
+        return f"{self.snapshot.get('title', '')} {self.get_action_display()}"
+
+    @classmethod
+    def snapshot_of(cls, obj: Questionnaire) -> dict:
+        return {
+            "title": obj.title,
+            "title_en": obj.title_en,
+            "intro": obj.intro,
+            "intro_en": obj.intro_en,
+            "moment": obj.moment,
+            "opens_on": obj.opens_on.isoformat(),
+            "closes_on": obj.closes_on.isoformat(),
+            "target_responses": obj.target_responses,
+            "code": obj.code,
+            "open_answers_shareable": obj.open_answers_shareable,
+            "measurement_plans": sorted(obj.measurement_plans.values_list("pk", flat=True)),
+            "version": obj.version,
+            "versions": [
+                {"number": v.number, "questions": v.questions}
+                for v in obj.versions.order_by("number")
+            ],
+        }
+
+    @classmethod
+    def record_fields(cls, obj: Questionnaire) -> dict:
+        return {"questionnaire": obj, "activity_id": obj.activity_id}

@@ -1,11 +1,13 @@
 """URLs of the outcomes app: staff pages mounted at /outcome/, the public answer pages at /v/
 (`public_urls`). Each views module owns its own routes."""
 
-from duiding.outcomes.views import entered, xlsform
+from duiding.outcomes.views import entered, questionnaires, questions, xlsform
 
 app_name = "outcomes"
 
 urlpatterns: list = [
+    *questionnaires.urlpatterns,
+    *questions.urlpatterns,
     *entered.urlpatterns,
     *xlsform.urlpatterns,
 ]
