@@ -21,6 +21,9 @@ from decimal import Decimal, InvalidOperation
 from django.utils.translation import gettext as _
 
 from duiding.activities.models import Measure
+
+# The measures a question may feed (afname_problematiek is asked, never planned on its own).
+MEASURES = [*Measure.values, "afname_problematiek"]
 from duiding.outcomes.expressions import ExpressionError, check
 
 KINDS = ("scale", "single", "multiple", "number", "text", "note")
@@ -187,12 +190,12 @@ def _clean_one(raw: dict, seen: set[str]) -> tuple[dict, list[tuple]]:
         )
     elif key in seen:
         problems.append(("key", _("de sleutel komt al eerder voor."), None))
-    if q["measure"] and q["measure"] not in Measure.values:
+    if q["measure"] and q["measure"] not in MEASURES:
         problems.append(
             (
                 "measure",
                 _("onbekende maat ‘%(measure)s’ (bekend: %(known)s).")
-                % {"measure": q["measure"], "known": ", ".join(Measure.values)},
+                % {"measure": q["measure"], "known": ", ".join(MEASURES)},
                 None,
             )
         )
