@@ -22,6 +22,7 @@ from duiding.activities.models import Intervention, PlanStep
 from duiding.activities.plan import services as plan_services
 from duiding.frameworks.models import Ambition, Factor, Framework
 from duiding.indicators.models import Indicator
+from duiding.outcomes.measurement_plans import services as measurement_services
 from duiding.programmes import services as programme_services
 from duiding.programmes.consultation import services as consultation
 from tests.forms_html import form_data
@@ -91,14 +92,14 @@ def _quality(ctx):
 
 def _measurement(ctx):
     home = ctx["seed_activities"]["home_start"]
-    plan = plan_services.measurement_save(
+    plan = measurement_services.measurement_save(
         activity=home,
         user=ctx["adviseur"],
         measure="uitval",
         how="Registratie",
         how_often="Jaarlijks",
     )
-    return reverse("activities:measurement_edit", args=[home.programme_id, plan.pk]), plan, "how"
+    return reverse("outcomes:measurement_edit", args=[home.programme_id, plan.pk]), plan, "how"
 
 
 def _purchase(ctx):
@@ -208,7 +209,7 @@ CASES = {
     "activities:activity_edit": _activity,
     "activities:step_edit": _step,
     "activities:quality_edit": _quality,
-    "activities:measurement_edit": _measurement,
+    "outcomes:measurement_edit": _measurement,
     "activities:purchase_edit": _purchase,
     "programmes:edit": _programme,
     "programmes:conversation_edit": _conversation,

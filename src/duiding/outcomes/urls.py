@@ -1,6 +1,10 @@
 """URLs of the outcomes app: staff pages mounted at /outcome/, the public answer pages at /v/
 (`public_urls`). Each views module owns its own routes."""
 
+from duiding.outcomes.views import measurement_plans
+
 app_name = "outcomes"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    *measurement_plans.urlpatterns,
+]
