@@ -22,6 +22,7 @@ from duiding.activities.models import Intervention, PlanStep
 from duiding.activities.plan import services as plan_services
 from duiding.frameworks.models import Ambition, Factor, Framework
 from duiding.indicators.models import Indicator
+from duiding.outcomes import entered_services
 from duiding.outcomes.measurement_plans import services as measurement_services
 from duiding.programmes import services as programme_services
 from duiding.programmes.consultation import services as consultation
@@ -160,6 +161,18 @@ def _result(ctx):
     return reverse("results:edit", args=[result.pk]), result, "text"
 
 
+def _entered_figures(ctx):
+    home = ctx["seed_activities"]["home_start"]
+    figures = entered_services.entered_figures_create(
+        activity=home,
+        user=ctx["adviseur"],
+        data=entered_services.Figures(
+            datetime.date(2026, 1, 1), datetime.date(2026, 3, 31), reached=20
+        ),
+    )
+    return reverse("outcomes:entered_edit", args=[figures.pk]), figures, "note"
+
+
 # Reference data, edited by a beheerder (the case names the user as a fourth item).
 
 
@@ -223,6 +236,7 @@ CASES = {
     "frameworks:factor_edit": _factor,
     "indicators:indicator_edit": _indicator,
     "activities:intervention_edit": _intervention,
+    "outcomes:entered_edit": _entered_figures,
 }
 
 

@@ -28,7 +28,7 @@ from duiding.demo.services import demo_load
 from duiding.frameworks.models import Ambition, Domain, Factor, Framework, Pillar
 from duiding.indicators.models import Indicator, SeriesAlias
 from duiding.jobs.models import ImportRun
-from duiding.outcomes.models import MeasurementPlan
+from duiding.outcomes.models import EnteredFigures, EnteredFiguresChange, MeasurementPlan
 from duiding.programmes.models import (
     AnalysisSection,
     Comment,
@@ -103,6 +103,8 @@ NOT_PAGES = {
     "activities:plan_export": (DOWNLOAD, "Excel of the plan van aanpak"),
     "activities:step_done": (POST_ONLY, "marks a step done"),
     "activities:plan_restore": (POST_ONLY, "restores a change of the plan"),
+    "outcomes:entered_template": (DOWNLOAD, "Excel template of the entered figures"),
+    "outcomes:entered_restore": (POST_ONLY, "brings a deleted period of entered figures back"),
 }
 
 
@@ -331,6 +333,25 @@ def routes(d: Demo) -> dict[str, tuple[str | None, dict]]:
         "activities:plan_restore": (
             ADVISER,
             {"pk": p, "change_id": _first(PlanChange, programme=d.programme).pk},
+        ),
+        **_entered(d),
+    }
+
+
+def _entered(d: Demo) -> dict:
+    """The entered figures of the demo activity that has them (Home-Start, the partner's)."""
+    figures = _first(EnteredFigures, activity__programme=d.programme)
+    on_activity = {"activity_id": figures.activity_id}
+    return {
+        "outcomes:entered_list": (PARTNER, on_activity),
+        "outcomes:entered_create": (PARTNER, on_activity),
+        "outcomes:entered_edit": (PARTNER, {"pk": figures.pk}),
+        "outcomes:entered_delete": (PARTNER, {"pk": figures.pk}),
+        "outcomes:entered_upload": (PARTNER, on_activity),
+        "outcomes:entered_template": (PARTNER, on_activity),
+        "outcomes:entered_restore": (
+            PARTNER,
+            {"activity_id": figures.activity_id, "change_id": _first(EnteredFiguresChange).pk},
         ),
     }
 

@@ -18,6 +18,7 @@ from duiding.accounts.models import Membership, Organisation, User
 from duiding.areas.models import Area, Level, LevelName
 from duiding.areas.services import ROTTERDAM_LEVEL_NAMES, boundaries_import, level_names_set
 from duiding.demo.consultation import demo_consultation_ensure
+from duiding.demo.outcome import demo_outcome_ensure
 from duiding.demo.plan import demo_plan_ensure
 from duiding.demo.programme import demo_programme_ensure
 from duiding.demo.results import demo_results_ensure
@@ -323,4 +324,9 @@ STEPS: list[Step] = [
     ),
     Step("results", "Maatschappelijke resultaten van het demoprogramma", demo_results_ensure),
     Step("activities", "Activiteiten en plan van aanpak van het demoprogramma", demo_plan_ensure),
+    Step(
+        "outcome",
+        "Outcome: vragenlijsten met verzonnen antwoorden en ingevoerde cijfers",
+        demo_outcome_ensure,
+    ),
 ]

@@ -8,6 +8,15 @@ class OutcomesConfig(AppConfig):
     verbose_name = _("outcome")
 
     def ready(self):
+        from duiding.activities.extensions import ActivitySection, register_activity_section
         from duiding.outcomes.measurement_plans.plan import register as register_measurement_plans
+        from duiding.outcomes.views.entered import entered_section
 
+        register_activity_section(
+            ActivitySection(
+                key="entered_figures",
+                template="outcomes/_entered_section.html",
+                context=entered_section,
+            )
+        )
         register_measurement_plans()

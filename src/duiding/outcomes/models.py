@@ -1,9 +1,9 @@
 """Outcome (seed 003 step 5): questionnaires answered on phones, their answers, paired cards, and
 the figures a partner enters from its own registration.
 
-Glossary: meetplan (one row of the seed's step 5 table) = MeasurementPlan; vragenlijst = Questionnaire; versie = QuestionnaireVersion; antwoord (een ingevulde
-lijst) = Response, één antwoord op één vraag = Answer; kaart met code (voor- en eindmeting van één
-deelnemer) = PairCard; ingevoerde cijfers = EnteredFigures (per period) with EnteredCount rows.
+Glossary: meetplan (one row of the seed's step 5 table) = MeasurementPlan; vragenlijst =
+Questionnaire; versie = QuestionnaireVersion; antwoord (een ingevulde lijst) = Response, één
+antwoord op één vraag = Answer; kaart met code (voor- en eindmeting van één deelnemer) = PairCard; ingevoerde cijfers = EnteredFigures (per period) with EnteredCount rows.
 
 The questions of a questionnaire live in an immutable `QuestionnaireVersion.questions` (JSON, a
 list of question dicts, schema in `outcomes/definition.py`): a change to a questionnaire that has
@@ -41,6 +41,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from duiding.activities.models import Audited
+from duiding.core.history import RestorableChange
 from duiding.outcomes.measures import MEASURE_SCALES, FromWhom, Measure, Scale
 
 # Unambiguous characters for codes a person may type over from a card (no 0/O, 1/I/L).
@@ -306,3 +307,34 @@ class EnteredCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.measure} {self.value}: {self.count}"
+
+
+class EnteredFiguresChange(RestorableChange):
+    """History of entered figures: every create, change, delete and restore, with a snapshot of
+    the period and its counts (just before a delete), so a deleted period can be restored
+    (`outcomes/entered_services.py`)."""
+
+    class Action(models.TextChoices):
+        CREATED = "aangemaakt", _("Aangemaakt")
+        UPDATED = "gewijzigd", _("Gewijzigd")
+        DELETED = "verwijderd", _("Verwijderd")
+        RESTORED = "hersteld", _("Hersteld")
+
+    activity = models.ForeignKey(
+        "activities.Activity", on_delete=models.CASCADE, related_name="entered_figures_changes"
+    )
+    figures = models.ForeignKey(
+        EnteredFigures, null=True, blank=True, on_delete=models.SET_NULL, related_name="changes"
+    )
+    object_id = models.PositiveIntegerField(_("nummer"))
+    action = models.CharField(_("actie"), max_length=12, choices=Action.choices)
+
+    deletion = {"action": Action.DELETED}
+    not_restorable = _("Deze periode is al hersteld of niet verwijderd.")
+
+    class Meta(RestorableChange.Meta):
+        verbose_name = _("wijziging in ingevoerde cijfers")
+        verbose_name_plural = _("wijzigingen in ingevoerde cijfers")
+
+    def __str__(self) -> str:
+        return f"{self.object_id} {self.get_action_display()}"

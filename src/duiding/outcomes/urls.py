@@ -1,10 +1,11 @@
 """URLs of the outcomes app: staff pages mounted at /outcome/, the public answer pages at /v/
 (`public_urls`). Each views module owns its own routes."""
 
-from duiding.outcomes.views import measurement_plans
+from duiding.outcomes.views import entered, measurement_plans
 
 app_name = "outcomes"
 
 urlpatterns: list = [
+    *entered.urlpatterns,
     *measurement_plans.urlpatterns,
 ]

@@ -55,7 +55,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("activities", "0006_intervention_edit_version"),
         ("contenttypes", "0002_remove_content_type_name"),
-        ("outcomes", "0002_questionnaire_measurement_plans"),
+        ("outcomes", "0004_entered_figures_change"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
