@@ -3,7 +3,8 @@ the figures a partner enters from its own registration.
 
 Glossary: meetplan (one row of the seed's step 5 table) = MeasurementPlan; vragenlijst =
 Questionnaire; versie = QuestionnaireVersion; antwoord (een ingevulde lijst) = Response, één
-antwoord op één vraag = Answer; kaart met code (voor- en eindmeting van één deelnemer) = PairCard; ingevoerde cijfers = EnteredFigures (per period) with EnteredCount rows.
+antwoord op één vraag = Answer; kaart met code (voor- en eindmeting van één deelnemer) = PairCard;
+ingevoerde cijfers = EnteredFigures (per period) with EnteredCount rows.
 
 The questions of a questionnaire live in an immutable `QuestionnaireVersion.questions` (JSON, a
 list of question dicts, schema in `outcomes/definition.py`): a change to a questionnaire that has
