@@ -23,6 +23,7 @@ from duiding.activities.plan import services as plan_services
 from duiding.frameworks.models import Ambition, Factor, Framework
 from duiding.indicators.models import Indicator
 from duiding.outcomes import entered_services
+from duiding.outcomes.measurement_plans import services as measurement_services
 from duiding.outcomes.services import questionnaire_create
 from duiding.outcomes.standard import standard_questions
 from duiding.programmes import services as programme_services
@@ -98,14 +99,14 @@ def _quality(ctx):
 
 def _measurement(ctx):
     home = ctx["seed_activities"]["home_start"]
-    plan = plan_services.measurement_save(
+    plan = measurement_services.measurement_save(
         activity=home,
         user=ctx["adviseur"],
         measure="uitval",
         how="Registratie",
         how_often="Jaarlijks",
     )
-    return reverse("activities:measurement_edit", args=[home.programme_id, plan.pk]), plan, "how"
+    return reverse("outcomes:measurement_edit", args=[home.programme_id, plan.pk]), plan, "how"
 
 
 def _purchase(ctx):
@@ -241,7 +242,7 @@ CASES = {
     "activities:activity_edit": _activity,
     "activities:step_edit": _step,
     "activities:quality_edit": _quality,
-    "activities:measurement_edit": _measurement,
+    "outcomes:measurement_edit": _measurement,
     "activities:purchase_edit": _purchase,
     "programmes:edit": _programme,
     "programmes:conversation_edit": _conversation,

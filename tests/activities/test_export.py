@@ -9,7 +9,8 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from duiding.activities.models import MeasurementPlan, PlanStep, PurchaseAgreement, QualityAgreement
+from duiding.activities.models import PlanStep, PurchaseAgreement, QualityAgreement
+from duiding.outcomes.models import MeasurementPlan
 from tests.activities.plan_fixtures import *  # noqa: F403
 from tests.xlsx_checks import numbers_without_format
 

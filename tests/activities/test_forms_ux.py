@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from duiding.accounts.models import Membership
-from duiding.activities.models import Activity, MeasurementPlan, PlanStep, QualityAgreement
+from duiding.activities.models import Activity, PlanStep, QualityAgreement
 from tests.activities.plan_fixtures import *  # noqa: F403
 from tests.activities.test_views import _post_data
 
@@ -125,22 +125,3 @@ def test_quality_form_shows_level_and_date_with_the_other_errors(
     assert set(errors) == {"next_step", "target_level", "due_date"}
     assert "al op trede 2" in str(errors["target_level"])
     assert QualityAgreement.objects.count() == 0
-
-
-def test_measurement_form_shows_the_outcome_rules_with_the_other_errors(
-    client_as, partner, programme, plan_activities
-):
-    url = _plan_url("measurement_create", programme.pk, plan_activities["home_start"].pk)
-    client = client_as(partner)
-    response = client.post(
-        url, {"measure": "eigen", "how": "", "how_often": "", "from_whom": "alle"}
-    )
-    errors = response.context["form"].errors
-    assert set(errors) == {"custom_name", "how", "how_often"}
-    response = client.post(
-        url,
-        {"measure": "geen_nieuwe_start", "how": "", "how_often": "Jaarlijks", "from_whom": "alle"},
-    )
-    errors = response.context["form"].errors
-    assert set(errors) == {"years", "how"}
-    assert MeasurementPlan.objects.count() == 0

@@ -14,7 +14,6 @@ from django.utils import timezone
 from duiding.activities import history
 from duiding.activities.models import (
     Activity,
-    MeasurementPlan,
     PlanChange,
     PlanStep,
     PurchaseAgreement,
@@ -23,6 +22,8 @@ from duiding.activities.models import (
 from duiding.activities.plan import services as plan_services
 from duiding.activities.services import activity_delete, activity_update
 from duiding.core.versioning import StaleEdit
+from duiding.outcomes.measurement_plans import services as measurement_services
+from duiding.outcomes.models import MeasurementPlan
 from tests.activities.conftest import factor
 
 pytestmark = pytest.mark.django_db
@@ -46,7 +47,7 @@ def _children(activity, user):
     quality = plan_services.quality_save(
         activity=activity, user=user, next_step="Beschrijf de interventie", due_date=_later()
     )
-    measurement = plan_services.measurement_save(
+    measurement = measurement_services.measurement_save(
         activity=activity, user=user, measure="uitval", how="Registratie", how_often="Jaarlijks"
     )
     purchase = plan_services.purchase_save(
@@ -169,11 +170,11 @@ def test_history_is_404_outside_and_restore_403_for_a_partner_of_another_org(
     client_as, adviseur, outsider, youth_worker, programme, seed_activities
 ):
     home = seed_activities["home_start"]  # Welzijn Feijenoord's
-    plan_services.measurement_save(
+    measurement_services.measurement_save(
         activity=home, user=adviseur, measure="bereik", how="Tellen", how_often="Per kwartaal"
     )
     plan = MeasurementPlan.objects.get(activity=home)
-    plan_services.measurement_delete(plan=plan, user=adviseur)
+    measurement_services.measurement_delete(plan=plan, user=adviseur)
     change = PlanChange.objects.get(kind="meetplan", action=Action.DELETED)
     assert client_as(outsider).get(_history(programme)).status_code == 404
     url = reverse("activities:plan_restore", args=[programme.pk, change.pk])

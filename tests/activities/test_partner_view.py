@@ -9,7 +9,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from duiding.activities.models import MeasurementPlan, PlanStep, QualityAgreement
+from duiding.activities.models import PlanStep, QualityAgreement
+from duiding.outcomes.models import MeasurementPlan
 from tests.activities.plan_fixtures import *  # noqa: F403
 
 pytestmark = pytest.mark.django_db

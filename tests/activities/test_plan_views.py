@@ -1,5 +1,5 @@
-"""Plan van aanpak pages: the plan per programme, steps, purchase agreements, quality agreements
-and measurement plans through the views; who sees (404 outside) and who writes (403 for a reader,
+"""Plan van aanpak pages: the plan per programme, steps, purchase agreements and quality agreements
+through the views (measurement plans: tests/outcomes/test_measurement_plan_views.py); who sees (404 outside) and who writes (403 for a reader,
 a partner only its own)."""
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from duiding.activities.models import MeasurementPlan, PlanStep, PurchaseAgreement, QualityAgreement
+from duiding.activities.models import PlanStep, PurchaseAgreement, QualityAgreement
+from duiding.outcomes.models import MeasurementPlan
 from tests.activities.plan_fixtures import *  # noqa: F403
 
 pytestmark = pytest.mark.django_db
@@ -81,9 +82,6 @@ def test_object_pages_of_another_programme_are_404(
         next_step="Beschrijven",
         due_date=_today(),
     )
-    measurement = MeasurementPlan.objects.create(
-        activity=plan_activities["home_start"], measure="bereik", how="Registratie", how_often="x"
-    )
     client = client_as(owner)
     other = elsewhere["programme"].pk
     for url in (
@@ -92,8 +90,6 @@ def test_object_pages_of_another_programme_are_404(
         _url("quality_create", programme.pk, plan_activities["home_start"].pk),
         _url("quality_create", other, plan_activities["home_start"].pk),
         _url("quality_edit", other, quality.pk),
-        _url("measurement_edit", other, measurement.pk),
-        _url("measurement_create", other, plan_activities["sport"].pk),
     ):
         assert client.get(url).status_code == 404, url
 
@@ -249,35 +245,6 @@ def test_quality_with_a_past_date_is_refused_on_the_field(
     assert response.status_code == 400
     assert "De datum ligt in het verleden" in str(response.context["form"].errors["due_date"])
     assert QualityAgreement.objects.count() == 0
-
-
-def test_partner_adds_and_edits_a_measurement_plan(client_as, partner, programme, plan_activities):
-    client = client_as(partner)
-    home_start = plan_activities["home_start"]
-    assert (
-        client.get(
-            _url("measurement_create", programme.pk, plan_activities["sport"].pk)
-        ).status_code
-        == 403
-    )
-    url = _url("measurement_create", programme.pk, home_start.pk)
-    data = {
-        "measure": "uitval",
-        "how": "Registratie van de reden van beëindiging",
-        "how_often": "Continu",
-        "from_whom": "alle",
-        "attention_points": "Kijk ook wie uitvalt en waarom",
-    }
-    assert client.post(url, {**data, "how": ""}).status_code == 400
-    assert client.post(url, data).status_code == 302
-    plan = MeasurementPlan.objects.get()
-    assert (plan.measure, plan.from_whom) == ("uitval", "alle")
-    edit = _url("measurement_edit", programme.pk, plan.pk)
-    assert client.post(edit, {**data, "from_whom": "steekproef", "version": 1}).status_code == 302
-    plan.refresh_from_db()
-    assert plan.from_whom == "steekproef"
-    assert client.post(_url("measurement_delete", programme.pk, plan.pk)).status_code == 302
-    assert MeasurementPlan.objects.count() == 0
 
 
 def test_reader_sees_the_plan_without_edit_links(

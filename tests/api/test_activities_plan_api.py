@@ -7,8 +7,9 @@ import datetime
 import pytest
 
 from duiding.accounts.services import token_create
-from duiding.activities.models import MeasurementPlan, PlanStep, PurchaseAgreement, QualityAgreement
+from duiding.activities.models import PlanStep, PurchaseAgreement, QualityAgreement
 from duiding.api.activities_plan import PlanOut
+from duiding.outcomes.models import MeasurementPlan
 from tests.activities.plan_fixtures import *  # noqa: F403
 
 pytestmark = pytest.mark.django_db

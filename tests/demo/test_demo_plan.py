@@ -9,7 +9,6 @@ import pytest
 from duiding.accounts.models import User
 from duiding.activities.models import (
     Activity,
-    MeasurementPlan,
     PlanStep,
     PurchaseAgreement,
     QualityAgreement,
@@ -18,6 +17,7 @@ from duiding.activities.plan.selectors import overdue_steps, partner_overview
 from duiding.demo.plan import demo_plan_ensure
 from duiding.demo.services import demo_load, demo_logins
 from duiding.demo.steps import DEFAULT_PASSWORD, PASSWORD_ENV, DemoContext
+from duiding.outcomes.models import MeasurementPlan
 from duiding.programmes.models import Programme
 
 pytestmark = pytest.mark.django_db

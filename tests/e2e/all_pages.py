@@ -20,7 +20,6 @@ from duiding.accounts.models import User
 from duiding.activities.models import (
     Activity,
     Intervention,
-    MeasurementPlan,
     PlanChange,
     PlanStep,
     PurchaseAgreement,
@@ -30,7 +29,12 @@ from duiding.demo.services import demo_load
 from duiding.frameworks.models import Ambition, Domain, Factor, Framework, Pillar
 from duiding.indicators.models import Indicator, SeriesAlias
 from duiding.jobs.models import ImportRun
-from duiding.outcomes.models import EnteredFigures, EnteredFiguresChange, Questionnaire
+from duiding.outcomes.models import (
+    EnteredFigures,
+    EnteredFiguresChange,
+    MeasurementPlan,
+    Questionnaire,
+)
 from duiding.outcomes.xlsform.example import example_workbook
 from duiding.outcomes.xlsform_services import import_questionnaire
 from duiding.programmes.models import (
@@ -345,12 +349,12 @@ def routes(d: Demo) -> dict[str, tuple[str | None, dict]]:
             ADVISER,
             {"pk": p, "agreement_id": _first(QualityAgreement, activity=activity).pk},
         ),
-        "activities:measurement_create": (ADVISER, {"pk": p, "activity_id": activity.pk}),
-        "activities:measurement_edit": (
+        "outcomes:measurement_create": (ADVISER, {"pk": p, "activity_id": activity.pk}),
+        "outcomes:measurement_edit": (
             ADVISER,
             {"pk": p, "plan_id": _first(MeasurementPlan, activity__programme=d.programme).pk},
         ),
-        "activities:measurement_delete": (
+        "outcomes:measurement_delete": (
             ADVISER,
             {"pk": p, "plan_id": _first(MeasurementPlan, activity__programme=d.programme).pk},
         ),

@@ -10,7 +10,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from duiding.activities.models import MeasurementPlan, PlanStep, QualityAgreement
+from duiding.activities.models import PlanStep, QualityAgreement
+from duiding.outcomes.models import MeasurementPlan
 from tests.activities import plan_fixtures as fx
 
 # The shared fixtures of the plan tests.

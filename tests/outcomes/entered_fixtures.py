@@ -9,9 +9,9 @@ import datetime
 import pytest
 
 from duiding.accounts.models import Membership, Organisation, User
-from duiding.activities.models import MeasurementPlan
 from duiding.activities.services import activity_create
 from duiding.outcomes.entered_services import Figures
+from duiding.outcomes.models import MeasurementPlan
 from tests.activities import conftest as activities_base
 from tests.conftest import PASSWORD
 from tests.programmes import conftest as base

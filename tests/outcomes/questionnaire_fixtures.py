@@ -10,9 +10,8 @@ import uuid
 import pytest
 
 from duiding.accounts.models import Membership, User
-from duiding.activities.models import MeasurementPlan
 from duiding.outcomes import services, standard
-from duiding.outcomes.models import Answer, Response
+from duiding.outcomes.models import Answer, MeasurementPlan, Response
 from tests.activities import conftest as act
 from tests.conftest import PASSWORD
 

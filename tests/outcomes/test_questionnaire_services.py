@@ -8,10 +8,14 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from duiding.activities.models import MeasurementPlan
 from duiding.core.versioning import StaleEdit
 from duiding.outcomes import services, standard
-from duiding.outcomes.models import Questionnaire, QuestionnaireChange, QuestionnaireVersion
+from duiding.outcomes.models import (
+    MeasurementPlan,
+    Questionnaire,
+    QuestionnaireChange,
+    QuestionnaireVersion,
+)
 from tests.outcomes import questionnaire_fixtures as fx
 from tests.outcomes.questionnaire_fixtures import OPENS, answer
 

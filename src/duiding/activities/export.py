@@ -1,5 +1,6 @@
 """The plan van aanpak of a programme as an Excel workbook (seed 003 appendix 6), one sheet per
-part: Activiteiten, Stappen, Inkoopafspraken, Kwaliteitsafspraken, Meetplan.
+part: Activiteiten, Stappen, Inkoopafspraken, Kwaliteitsafspraken, then the sheets of the parts
+that downstream apps own (`activities.extensions.register_plan_sheet`: outcomes' Meetplan).
 
 Dates are real date cells (dd-mm-jjjj), numbers real numbers. Text that a spreadsheet would run as
 a formula (= + - @, tab, carriage return) gets a leading quote (`core.exports.safe_text`),
@@ -12,14 +13,10 @@ from io import BytesIO
 
 from django.utils.translation import gettext as _
 
-from duiding.activities.plan.reference import (
-    ACTIVITY_COLUMNS,
-    MEASURE_SCALES,
-    MEASUREMENT_COLUMNS,
-    QUALITY_QUESTIONS,
-)
+from duiding.activities import extensions
+from duiding.activities.plan.reference import ACTIVITY_COLUMNS, QUALITY_QUESTIONS
 from duiding.activities.plan.selectors import ProgrammePlan
-from duiding.activities.plan.services import is_overdue, measure_label
+from duiding.activities.plan.services import is_overdue
 from duiding.activities.sentence import activity_sentence
 from duiding.core.exports import XLSX_CONTENT_TYPE, safe_text, sheet_name, xlsx_append
 
@@ -47,17 +44,6 @@ def _factor_names(activity, effect: str) -> str:
     return "; ".join(
         link.factor.name for link in activity.factor_links.all() if link.effect == effect
     )
-
-
-def scale_text(measure: str) -> str:
-    scale = MEASURE_SCALES.get(measure)
-    if scale is None:
-        return ""
-    points = "; ".join(f"({value}) {meaning}" for value, meaning in scale.points)
-    parts = [str(scale.indicator)]
-    if scale.question:
-        parts.append(f"{scale.question}: {points}" if points else str(scale.question))
-    return " — ".join(parts)
 
 
 Sheet = tuple[str, list[str], list[list]]
@@ -180,25 +166,6 @@ def _quality_sheet(plan: ProgrammePlan) -> Sheet:
     return _("Kwaliteitsafspraken"), header, rows
 
 
-def _measurement_sheet(plan: ProgrammePlan) -> Sheet:
-    header = [_("Activiteit"), _("Partner"), *map(str, MEASUREMENT_COLUMNS), _("Schaal")]
-    rows = [
-        [
-            item.activity.name,
-            item.activity.organisation.name,
-            measure_label(m),
-            m.how,
-            m.how_often,
-            m.get_from_whom_display(),
-            m.attention_points,
-            scale_text(m.measure),
-        ]
-        for item in plan.activities
-        for m in item.measurements
-    ]
-    return _("Meetplan"), header, rows
-
-
 def plan_sheets(plan: ProgrammePlan) -> list[Sheet]:
     """(sheet title, header, rows) per sheet; values as Python values (also used by the tests)."""
     return [
@@ -206,7 +173,7 @@ def plan_sheets(plan: ProgrammePlan) -> list[Sheet]:
         _steps_sheet(plan),
         _purchases_sheet(plan),
         _quality_sheet(plan),
-        _measurement_sheet(plan),
+        *extensions.plan_sheets(plan),
     ]
 
 

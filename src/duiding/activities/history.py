@@ -1,6 +1,7 @@
 """History of a programme's plan (data safety): every service that creates, changes or deletes an
-activity, plan step, purchase agreement, quality agreement or measurement plan writes a
-`PlanChange` with a JSON snapshot of the object. A deleted item can be restored from its last
+activity, plan step, purchase agreement, quality agreement or an item of the plan that a downstream
+app owns (`extensions.PlanHistoryKind`: outcomes' measurement plans) writes a `PlanChange` with a
+JSON snapshot of the object. A deleted item can be restored from its last
 snapshot, under its old number, with its links to results, factors, age phases and life areas
 that still exist.
 
@@ -18,10 +19,10 @@ from django.db import models
 from django.utils.translation import gettext as _
 
 from duiding.accounts.models import Organisation
+from duiding.activities.extensions import PLAN_HISTORY_KINDS
 from duiding.activities.models import (
     Activity,
     ActivityFactor,
-    MeasurementPlan,
     PlanChange,
     PlanStep,
     PurchaseAgreement,
@@ -37,16 +38,33 @@ from duiding.results.models import SocietalResult
 Kind = PlanChange.Kind
 Action = PlanChange.Action
 
+# The plan's own kinds; the items that downstream apps own come from PLAN_HISTORY_KINDS.
 MODELS: dict[str, type[models.Model]] = {
     Kind.ACTIVITY: Activity,
     Kind.STEP: PlanStep,
     Kind.PURCHASE: PurchaseAgreement,
     Kind.QUALITY: QualityAgreement,
-    Kind.MEASUREMENT: MeasurementPlan,
 }
-KINDS = {model: kind for kind, model in MODELS.items()}
 # Snapshot keys that are not model fields.
 EXTRA_KEYS = ("factor_links", "purchase_agreement_ids", "activity_name")
+
+
+def model_of(kind: str) -> type[models.Model]:
+    if kind in MODELS:
+        return MODELS[kind]
+    return PLAN_HISTORY_KINDS[kind].model
+
+
+def _registered(obj):
+    """The registered kind of a downstream item, or None for the plan's own items."""
+    return next((k for k in PLAN_HISTORY_KINDS.values() if isinstance(obj, k.model)), None)
+
+
+def _kind(obj) -> str:
+    for kind, model in MODELS.items():
+        if type(obj) is model:
+            return kind
+    return _registered(obj).kind
 
 
 def _label(obj) -> str:
@@ -58,13 +76,13 @@ def _label(obj) -> str:
         return obj.reference
     if isinstance(obj, QualityAgreement):
         return obj.next_step
-    return obj.label
+    return _registered(obj).label(obj)
 
 
 def _programme_id(obj) -> int:
-    if isinstance(obj, QualityAgreement | MeasurementPlan):
-        return obj.activity.programme_id
-    return obj.programme_id
+    if isinstance(obj, Activity | PlanStep | PurchaseAgreement):
+        return obj.programme_id
+    return obj.activity.programme_id  # quality agreements and the downstream items
 
 
 def _organisation_id(obj) -> int | None:
@@ -72,9 +90,9 @@ def _organisation_id(obj) -> int | None:
         return obj.organisation_id
     if isinstance(obj, PlanStep):
         return obj.owner_organisation_id
-    if isinstance(obj, MeasurementPlan):
-        return obj.activity.organisation_id
-    return None  # purchase agreements: the programme's editors
+    if isinstance(obj, PurchaseAgreement):
+        return None  # the programme's editors
+    return obj.activity.organisation_id  # the downstream items: their activity's partner
 
 
 def snapshot(obj) -> dict:
@@ -100,7 +118,7 @@ def record(obj, *, user, action: str, summary: str = "") -> PlanChange:
         summary=summary or _label(obj),
         snapshot=snapshot(obj),
         programme_id=_programme_id(obj),
-        kind=KINDS[type(obj)],
+        kind=_kind(obj),
         object_id=obj.pk,
         organisation_id=_organisation_id(obj),
         action=action,
@@ -108,12 +126,14 @@ def record(obj, *, user, action: str, summary: str = "") -> PlanChange:
 
 
 def record_activity_delete(activity: Activity, *, user) -> None:
-    """Before an activity is deleted: its steps, quality agreements and measurement plans go with
-    it (each restorable on its own), its purchase agreements lose the link."""
+    """Before an activity is deleted: its steps, quality agreements and the downstream items of
+    its plan (measurement plans) go with it (each restorable on its own), its purchase agreements
+    lose the link."""
+    downstream = [k.model.objects.filter(activity=activity) for k in PLAN_HISTORY_KINDS.values()]
     for child in (
         *activity.plan_steps.all(),
         *activity.quality_agreements.all(),
-        *activity.measurement_plans.all(),
+        *(item for items in downstream for item in items),
     ):
         child.activity = activity
         record(child, user=user, action=Action.DELETED)
@@ -178,16 +198,13 @@ def restore(*, change: PlanChange, user):
 
 
 def _rebuild(change: PlanChange, user):
-    model = MODELS[change.kind]
+    model = model_of(change.kind)
     if model.objects.filter(pk=change.object_id).exists():
         raise RestoreError(_("Dit onderdeel bestaat al weer."))
     obj = _build(change, model, user)
-    if isinstance(obj, MeasurementPlan):
-        same = MeasurementPlan.objects.filter(activity_id=obj.activity_id, measure=obj.measure)
-        if obj.measure == "eigen":
-            same = same.filter(custom_name__iexact=obj.custom_name)
-        if same.exists():
-            raise RestoreError(_("Deze outcome staat al in het meetplan van deze activiteit."))
+    registered = PLAN_HISTORY_KINDS.get(change.kind)
+    if registered is not None and registered.check_restore is not None:
+        registered.check_restore(obj)
     obj.save(force_insert=True)
     if isinstance(obj, Activity):
         _restore_links(obj, change.snapshot)

@@ -1,10 +1,11 @@
-"""Activities, interventions, plan van aanpak, quality agreements and measurement plans (seed 003,
-Deel 2 steps 3, 4 and the planning part of step 5; appendices 6 and 8).
+"""Activities, interventions, plan van aanpak and quality agreements (seed 003, Deel 2 steps 3
+and 4; appendices 6 and 8). The measurement plans of step 5 live in `outcomes` (MeasurementPlan);
+they join the plan van aanpak through `activities.extensions`.
 
 Vocabulary (DESIGN.md): activiteit/aanbod = Activity ("We zetten X in, zodat Y"); interventie =
 Intervention (reference list with databank and recognition level); effectladder = EvidenceLevel
 (trede 0–4); preventieniveau = PreventionLevel; plan van aanpak = PlanStep + PurchaseAgreement;
-kwaliteitsafspraak = QualityAgreement; meetplan = MeasurementPlan."""
+kwaliteitsafspraak = QualityAgreement."""
 
 from django.conf import settings
 from django.db import models
@@ -78,23 +79,6 @@ class StepStatus(models.TextChoices):
     OPEN = "open", _("Open")
     BUSY = "bezig", _("Bezig")
     DONE = "klaar", _("Klaar")
-
-
-class Measure(models.TextChoices):
-    """The standard outcome measures (seed 003 step 5) or a custom one."""
-
-    REACH = "bereik", _("Bereik")
-    DROPOUT = "uitval", _("Uitval (reden beëindiging, codes 1–5)")
-    SATISFACTION = "tevredenheid", _("Tevredenheid (rapportcijfer 1–10)")
-    GOAL_REALISATION = "doelrealisatie", _("Doelrealisatie (−1 / 0 / 1 / 2)")
-    WITHOUT_HELP = "verder_zonder_hulp", _("Verder zonder hulp (1–4)")
-    NO_NEW_START = "geen_nieuwe_start", _("Geen nieuwe start hulp binnen X jaar")
-    CUSTOM = "eigen", _("Eigen maat")
-
-
-class FromWhom(models.TextChoices):
-    SAMPLE = "steekproef", _("Steekproef")
-    ALL = "alle", _("Alle deelnemers")
 
 
 # The quality checklist of a quality agreement: plan.reference.QUALITY_QUESTIONS (the seed's own
@@ -400,39 +384,6 @@ class QualityAgreement(Audited):
         return self.next_step[:80]
 
 
-class MeasurementPlan(Audited):
-    """How a partner will measure the outcome of its activity: one row of the seed's step 5
-    table (welke outcome, hoe, hoe vaak, bij wie, aandachtspunten)."""
-
-    activity = models.ForeignKey(
-        Activity, on_delete=models.CASCADE, related_name="measurement_plans"
-    )
-    measure = models.CharField(_("welke outcome meten?"), max_length=20, choices=Measure.choices)
-    custom_name = models.CharField(_("naam (eigen maat)"), max_length=200, blank=True)
-    years = models.PositiveSmallIntegerField(_("aantal jaar"), null=True, blank=True)
-    how = models.TextField(_("hoe meten?"), blank=True)
-    how_often = models.CharField(_("hoe vaak?"), max_length=200, blank=True)
-    from_whom = models.CharField(
-        _("bij wie meten?"), max_length=12, choices=FromWhom.choices, default=FromWhom.ALL
-    )
-    attention_points = models.TextField(_("aandachtspunten"), blank=True)
-    version = models.PositiveIntegerField(default=1, db_default=1)
-
-    class Meta:
-        ordering = ["activity", "pk"]
-        verbose_name = _("meetplan")
-        verbose_name_plural = _("meetplannen")
-
-    def __str__(self) -> str:
-        return self.label
-
-    @property
-    def label(self) -> str:
-        if self.measure == Measure.CUSTOM and self.custom_name:
-            return self.custom_name
-        return str(self.get_measure_display())
-
-
 # --- History of the plan (data safety) -------------------------------------------------------
 
 
@@ -446,6 +397,8 @@ class PlanChange(RestorableChange):
         STEP = "stap", _("Stap")
         PURCHASE = "inkoopafspraak", _("Inkoopafspraak")
         QUALITY = "kwaliteitsafspraak", _("Kwaliteitsafspraak")
+        # Items of the plan that downstream apps own (activities.extensions.PlanHistoryKind):
+        # outcomes.MeasurementPlan.
         MEASUREMENT = "meetplan", _("Meetplan")
 
     class Action(models.TextChoices):

@@ -308,8 +308,9 @@ def activity_update(
 
 @transaction.atomic
 def activity_delete(*, activity: Activity, user) -> None:
-    """Delete with its steps, quality agreements and measurement plans; all of them stay in the
-    plan's history and can be restored from there."""
+    """Delete with its steps, quality agreements and measurement plans (`outcomes`, via the
+    registered plan history kinds); all of them stay in the plan's history and can be restored
+    from there."""
     history.record_activity_delete(activity, user=user)
     activity.delete()
 

@@ -15,8 +15,8 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 
 from duiding.activities.plan.selectors import checklist_rows, programme_plan
-from duiding.activities.plan.services import measure_label
 from duiding.api.schemas import ErrorOut
+from duiding.outcomes.measurement_plans.services import measure_label
 from duiding.programmes.permissions import visible_programmes
 
 router = Router()
@@ -167,7 +167,7 @@ def plan_payload(plan) -> dict:
                 "evidence_level": a.activity.evidence_level,
                 "steps": [_step(s) for s in a.steps],
                 "quality_agreements": [_quality(q, a.activity) for q in a.quality],
-                "measurement_plans": [_measurement(m) for m in a.measurements],
+                "measurement_plans": [_measurement(m) for m in a.activity.measurement_plans.all()],
                 "purchase_agreements": [_purchase(p) for p in a.purchases],
             }
             for a in plan.activities

@@ -28,6 +28,7 @@ from duiding.activities.plan import services as plan_services
 from duiding.activities.services import activity_create
 from duiding.demo.programme import AREA_CODE, OWNER, PROGRAMME_NAME
 from duiding.frameworks.models import AgePhase, Factor, LifeArea
+from duiding.outcomes.measurement_plans import services as measurement_services
 from duiding.programmes.models import Programme
 
 WELZIJN, WIJKTEAM, MUNICIPALITY = "welzijn-rotterdam-zuid", "wijkteam-feijenoord", "gemeente"
@@ -366,7 +367,7 @@ def _write(ctx, programme, owner, orgs, results) -> int:
         activity = activities[index]
         if activity is None or activity.measurement_plans.filter(measure=measure).exists():
             continue
-        plan_services.measurement_save(
+        measurement_services.measurement_save(
             activity=activity,
             user=owner,
             measure=measure,

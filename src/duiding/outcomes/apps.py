@@ -9,6 +9,7 @@ class OutcomesConfig(AppConfig):
 
     def ready(self):
         from duiding.activities.extensions import ActivitySection, register_activity_section
+        from duiding.outcomes.measurement_plans.plan import register as register_measurement_plans
         from duiding.outcomes.sections import activity_section
         from duiding.outcomes.views.entered import entered_section
 
@@ -26,3 +27,4 @@ class OutcomesConfig(AppConfig):
                 context=entered_section,
             )
         )
+        register_measurement_plans()

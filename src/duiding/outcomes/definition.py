@@ -20,11 +20,11 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
-from duiding.activities.models import Measure
-
-# The measures a question may feed (afname_problematiek is asked, never planned on its own).
-MEASURES = [*Measure.values, "afname_problematiek"]
 from duiding.outcomes.expressions import ExpressionError, check
+from duiding.outcomes.measures import Measure
+
+# The measures a question may feed.
+MEASURES = list(Measure.values)
 
 KINDS = ("scale", "single", "multiple", "number", "text", "note")
 ANSWERED_KINDS = ("scale", "single", "multiple", "number", "text")

@@ -26,9 +26,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from duiding.activities.plan.reference import MEASURE_SCALES
 from duiding.core.history import RestoreError
 from duiding.core.versioning import lock_and_check
+from duiding.outcomes.measures import MEASURE_SCALES
 from duiding.outcomes.models import EnteredCount, EnteredFigures, EnteredFiguresChange
 from duiding.outcomes.standard import CHANGE_CATEGORIES
 

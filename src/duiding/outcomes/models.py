@@ -1,9 +1,10 @@
 """Outcome (seed 003 step 5): questionnaires answered on phones, their answers, paired cards, and
 the figures a partner enters from its own registration.
 
-Glossary: vragenlijst = Questionnaire; versie = QuestionnaireVersion; antwoord (een ingevulde
-lijst) = Response, één antwoord op één vraag = Answer; kaart met code (voor- en eindmeting van één
-deelnemer) = PairCard; ingevoerde cijfers = EnteredFigures (per period) with EnteredCount rows.
+Glossary: meetplan (one row of the seed's step 5 table) = MeasurementPlan; vragenlijst =
+Questionnaire; versie = QuestionnaireVersion; antwoord (een ingevulde lijst) = Response, één
+antwoord op één vraag = Answer; kaart met code (voor- en eindmeting van één deelnemer) = PairCard;
+ingevoerde cijfers = EnteredFigures (per period) with EnteredCount rows.
 
 The questions of a questionnaire live in an immutable `QuestionnaireVersion.questions` (JSON, a
 list of question dicts, schema in `outcomes/definition.py`): a change to a questionnaire that has
@@ -37,10 +38,12 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from duiding.activities.models import Audited
 from duiding.core.history import RestorableChange
+from duiding.outcomes.measures import MEASURE_SCALES, FromWhom, Measure, Scale
 
 # Unambiguous characters for codes a person may type over from a card (no 0/O, 1/I/L).
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -48,6 +51,57 @@ CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 
 def new_code(length: int = 8) -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(length))
+
+
+class MeasurementPlan(Audited):
+    """How a partner will measure the outcome of its activity: one row of the seed's step 5
+    table (welke outcome, hoe, hoe vaak, bij wie, aandachtspunten).
+
+    Moved here from `activities` (outcomes migration 0006): the table keeps its name, so every
+    stored plan keeps its number, and the plan's history (activities.PlanChange, kind
+    "meetplan") keeps pointing at it."""
+
+    activity = models.ForeignKey(
+        "activities.Activity", on_delete=models.CASCADE, related_name="measurement_plans"
+    )
+    measure = models.CharField(_("welke outcome meten?"), max_length=20, choices=Measure.choices)
+    custom_name = models.CharField(_("naam (eigen maat)"), max_length=200, blank=True)
+    years = models.PositiveSmallIntegerField(_("aantal jaar"), null=True, blank=True)
+    how = models.TextField(_("hoe meten?"), blank=True)
+    how_often = models.CharField(_("hoe vaak?"), max_length=200, blank=True)
+    from_whom = models.CharField(
+        _("bij wie meten?"), max_length=12, choices=FromWhom.choices, default=FromWhom.ALL
+    )
+    attention_points = models.TextField(_("aandachtspunten"), blank=True)
+    version = models.PositiveIntegerField(default=1, db_default=1)
+
+    class Meta:
+        db_table = "activities_measurementplan"
+        ordering = ["activity", "pk"]
+        verbose_name = _("meetplan")
+        verbose_name_plural = _("meetplannen")
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        if self.measure == Measure.CUSTOM and self.custom_name:
+            return self.custom_name
+        return str(self.get_measure_display())
+
+    @property
+    def display(self) -> str:
+        """The measure as the plan shows it: "Geen nieuwe start hulp binnen 2 jaar", a custom
+        name, or the standard measure's label."""
+        if self.measure == Measure.NO_NEW_START and self.years:
+            return gettext("Geen nieuwe start hulp binnen %(years)s jaar") % {"years": self.years}
+        return self.label
+
+    @property
+    def scale(self) -> Scale | None:
+        """The standard measure's scale (Bijlage 9); None for a custom measure."""
+        return MEASURE_SCALES.get(self.measure)
 
 
 class Moment(models.TextChoices):
@@ -78,7 +132,7 @@ class Questionnaire(Audited):
         _("open antwoorden mogen buiten de eigen organisatie gelezen worden"), default=False
     )
     measurement_plans = models.ManyToManyField(
-        "activities.MeasurementPlan",
+        MeasurementPlan,
         verbose_name=_("meetplannen"),
         blank=True,
         related_name="questionnaires",

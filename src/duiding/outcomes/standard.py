@@ -17,23 +17,13 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
-from duiding.activities.plan.reference import MEASURE_SCALES
+from duiding.outcomes.measures import AFNAME_QUESTION, CHANGE_CATEGORIES, MEASURE_SCALES
 
 YES_NO = [("ja", _("Ja")), ("nee", _("Nee"))]
 
-# Afname problematiek (Bijlage 9): "Een sterke verbetering; Een matige verbetering; Stabilisatie;
-# Een matige verslechtering; Een sterke verslechtering", best first.
-CHANGE_CATEGORIES = [
-    ("sterke_verbetering", _("Een sterke verbetering")),
-    ("matige_verbetering", _("Een matige verbetering")),
-    ("stabilisatie", _("Stabilisatie")),
-    ("matige_verslechtering", _("Een matige verslechtering")),
-    ("sterke_verslechtering", _("Een sterke verslechtering")),
-]
+# CHANGE_CATEGORIES (the five steps of afname problematiek, best first) and AFNAME_QUESTION live
+# with the other scales of Bijlage 9 in outcomes/measures.py.
 
-AFNAME_QUESTION = _(
-    "U bepaalt door herhaalde instrumentafname (bij begin en einde) of er sprake was van:"
-)
 KNOWS_QUESTION = _("Kent u %(name)s?")
 TOOK_PART_QUESTION = _("Heeft u deelgenomen aan %(name)s?")
 USEFUL_INFO_QUESTION = _("Vindt u die informatie nuttig, weet u nu wat u moet doen?")

@@ -1,7 +1,7 @@
 """URLs of the outcomes app: staff pages mounted at /outcome/, the public answer pages at /v/
 (`public_urls`). Each views module owns its own routes."""
 
-from duiding.outcomes.views import entered, questionnaires, questions, xlsform
+from duiding.outcomes.views import entered, measurement_plans, questionnaires, questions, xlsform
 
 app_name = "outcomes"
 
@@ -10,4 +10,5 @@ urlpatterns: list = [
     *questions.urlpatterns,
     *entered.urlpatterns,
     *xlsform.urlpatterns,
+    *measurement_plans.urlpatterns,
 ]

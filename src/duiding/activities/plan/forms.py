@@ -1,6 +1,7 @@
-"""Forms of the plan van aanpak: steps, purchase agreements, quality agreements (with the seed's
-quality questions as a checklist) and measurement plans. Labels and messages in Dutch; the rules
-that belong to the data live in `activities.plan` (the forms only parse input)."""
+"""Forms of the plan van aanpak: steps, purchase agreements and quality agreements (with the
+seed's quality questions as a checklist). Labels and messages in Dutch; the rules that belong to
+the data live in `activities.plan` (the forms only parse input). `style_fields` styles the
+measurement plan's form of `outcomes` too."""
 
 from __future__ import annotations
 
@@ -11,8 +12,6 @@ from duiding.accounts.models import Organisation, User
 from duiding.activities.models import (
     Activity,
     EvidenceLevel,
-    FromWhom,
-    Measure,
     StepStatus,
 )
 from duiding.activities.plan import services as rules
@@ -22,7 +21,7 @@ from duiding.core.forms import DutchDateField
 from duiding.core.versioning import VersionField
 
 
-def _style(form: forms.Form) -> None:
+def style_fields(form: forms.Form) -> None:
     """Utrecht classes on the widgets; the help text is announced with the field."""
     for name, field in form.fields.items():
         widget = field.widget
@@ -109,7 +108,7 @@ class StepForm(forms.Form):
             .prefetch_related("memberships__organisation")
             .order_by("first_name", "last_name", "username")
         )
-        _style(self)
+        style_fields(self)
 
     def clean_due_date(self):
         return _checked_date(self.cleaned_data.get("due_date"), self.previous_due_date)
@@ -156,7 +155,7 @@ class PurchaseForm(forms.Form):
     def __init__(self, *args, activities, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["activity"].queryset = activities
-        _style(self)
+        style_fields(self)
 
 
 # The quality questions are topics of the conversation with the partner: each is "besproken"
@@ -208,7 +207,7 @@ class QualityForm(forms.Form):
                 max_length=2000,
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
-        _style(self)
+        style_fields(self)
 
     def clean_due_date(self):
         return _checked_date(self.cleaned_data.get("due_date"), self.previous_due_date)
@@ -248,86 +247,6 @@ class QualityForm(forms.Form):
         return initial
 
 
-class MeasurementForm(forms.Form):
-    measure = forms.ChoiceField(
-        label=_("Welke outcome meten?"),
-        choices=[("", _("Kies een outcome")), *Measure.choices],
-        error_messages={"required": _("Kies een outcome uit de lijst of een eigen maat.")},
-    )
-    custom_name = forms.CharField(
-        label=_("Naam van de eigen maat"),
-        max_length=200,
-        required=False,
-        help_text=_("Alleen bij een eigen maat."),
-    )
-    years = forms.IntegerField(
-        label=_("Binnen hoeveel jaar geen nieuwe start van hulp"),
-        min_value=1,
-        max_value=20,
-        required=False,
-        help_text=_("Alleen bij ‘geen nieuwe start hulp binnen X jaar’."),
-        error_messages={"min_value": _("Vul 1 jaar of meer in.")},
-    )
-    how = forms.CharField(
-        label=_("Hoe meten?"),
-        widget=forms.Textarea(attrs={"rows": 2}),
-        max_length=2000,
-        help_text=_("Bijvoorbeeld: korte vragenlijst na afloop, registratie bij aanmelding."),
-        error_messages={"required": _("Beschrijf hoe u meet.")},
-    )
-    how_often = forms.CharField(
-        label=_("Hoe vaak?"),
-        max_length=200,
-        help_text=_("Bijvoorbeeld: continu, per kwartaal, een ‘maand van het meten’ per jaar."),
-        error_messages={"required": _("Vul in hoe vaak u meet.")},
-    )
-    from_whom = forms.ChoiceField(
-        label=_("Bij wie meten?"),
-        choices=FromWhom.choices,
-        widget=forms.RadioSelect,
-        initial=FromWhom.ALL,
-        error_messages={"required": _("Kies bij wie u meet: een steekproef of alle deelnemers.")},
-    )
-    attention_points = forms.CharField(
-        label=_("Aandachtspunten"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=4000,
-        required=False,
-        help_text=_("Bijvoorbeeld: kijk ook naar wie uitvalt en waarom; privacy gecheckt."),
-    )
-    version = VersionField()
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _style(self)
-
-    def clean(self):
-        """The service's rules that depend on the chosen outcome, shown with the other errors."""
-        data = super().clean()
-        measure = data.get("measure")
-        if measure == Measure.CUSTOM and not (data.get("custom_name") or "").strip():
-            self.add_error("custom_name", _("Geef de eigen maat een naam."))
-        if measure == Measure.NO_NEW_START and not data.get("years") and "years" not in self.errors:
-            self.add_error(
-                "years",
-                _("Vul in binnen hoeveel jaar er geen nieuwe start van hulp mag zijn (1 of meer)."),
-            )
-        return data
-
-    @staticmethod
-    def initial_for(plan) -> dict:
-        return {
-            "measure": plan.measure,
-            "custom_name": plan.custom_name,
-            "years": plan.years,
-            "how": plan.how,
-            "how_often": plan.how_often,
-            "from_whom": plan.from_whom,
-            "attention_points": plan.attention_points,
-            "version": plan.version,
-        }
-
-
 class HandOverForm(forms.Form):
     """Hand an activity over to another partner; per open quality agreement: keep or transfer
     (`activities.plan.handover`)."""
@@ -357,7 +276,7 @@ class HandOverForm(forms.Form):
                     "required": _("Kies of deze afspraak bij de oude partner blijft of meegaat.")
                 },
             )
-        _style(self)
+        style_fields(self)
 
     def agreement_fields(self):
         return [self[f"agreement_{a.pk}"] for a in self.agreements]

@@ -3,8 +3,9 @@ programmes, and the overdue lists. Every query starts from the programmes the us
 (`programmes.permissions.visible_programmes`) or from a programme the caller already checked.
 
 Objects get a few attributes for the templates: steps `editable` and `overdue`, quality
-agreements `rows` (the seed's questions with answers), `discussed` and `overdue`, measurement
-plans `display` (the measure's label) and `scale` (appendix 9)."""
+agreements `rows` (the seed's questions with answers), `discussed` and `overdue`. The parts of
+the plan that downstream apps own (the measurement plans of `outcomes`) are prefetched on the
+activities as their sections ask (`activities.extensions.plan_prefetches`)."""
 
 from __future__ import annotations
 
@@ -16,10 +17,10 @@ from django.utils.translation import gettext as _
 
 from duiding.accounts.models import Membership
 from duiding.accounts.permissions import organisations_for_user
+from duiding.activities.extensions import plan_prefetches
 from duiding.activities.models import (
     Activity,
     ActivityFactor,
-    MeasurementPlan,
     PlanStep,
     PurchaseAgreement,
     QualityAgreement,
@@ -30,8 +31,8 @@ from duiding.activities.plan.permissions import (
     partner_organisation_ids,
     quality_organisation_ids,
 )
-from duiding.activities.plan.reference import MEASURE_SCALES, QUALITY_QUESTIONS
-from duiding.activities.plan.services import is_overdue, measure_label, today
+from duiding.activities.plan.reference import QUALITY_QUESTIONS
+from duiding.activities.plan.services import is_overdue, today
 from duiding.programmes.permissions import (
     can_edit_programme,
     municipality_programmes,
@@ -44,7 +45,6 @@ class ActivityPlan:
     activity: Activity
     steps: list[PlanStep]
     quality: list[QualityAgreement]
-    measurements: list[MeasurementPlan]
     purchases: list[PurchaseAgreement]
     can_edit: bool = False
 
@@ -93,8 +93,8 @@ def _activities(queryset):
                 "quality_agreements",
                 queryset=QualityAgreement.objects.select_related("organisation"),
             ),
-            Prefetch("measurement_plans", queryset=MeasurementPlan.objects.all()),
             Prefetch("purchase_agreements", queryset=PurchaseAgreement.objects.all()),
+            *plan_prefetches(),
         )
         .order_by("organisation__name", "name", "pk")
     )
@@ -148,14 +148,6 @@ def _quality(
     return agreements
 
 
-def _measurements(activity: Activity) -> list[MeasurementPlan]:
-    plans = list(activity.measurement_plans.all())
-    for plan in plans:
-        plan.display = measure_label(plan)
-        plan.scale = MEASURE_SCALES.get(plan.measure)
-    return plans
-
-
 def _mark_steps(steps, *, editor: bool, own: set[int], on: datetime.date) -> list[PlanStep]:
     """Set `editable` and `overdue` on each step (for the templates)."""
     for step in steps:
@@ -183,7 +175,6 @@ def _activity_plan(
         activity=activity,
         steps=_mark_steps(steps, editor=editor, own=own, on=on),
         quality=_quality(activity, on, quality_orgs, editor=editor, own=own),
-        measurements=_measurements(activity),
         purchases=list(activity.purchase_agreements.all()),
         can_edit=editor or activity.organisation_id in own,
     )
@@ -225,7 +216,7 @@ class PartnerProgramme:
 
 def partner_overview(user, *, on: datetime.date | None = None) -> list[PartnerProgramme]:
     """Everything the user's organisations are part of, across programmes and municipalities:
-    their activities (with steps, quality agreements, measurement plans) and the steps their
+    their activities (with steps, quality agreements and the downstream parts) and the steps their
     organisations own. Only programmes the user may see; nothing of other organisations."""
     on = on or today()
     orgs = organisations_for_user(user).values("pk")

@@ -1,11 +1,12 @@
-"""Plan van aanpak (seed 003, Deel 2 steps 3–5 and appendix 6): the steps the gebiedsadviseur and
-each partner take, the agreements with the accounthouder about buying interventions, the quality
-agreements per partner and activity (step 4) and the measurement plans (step 5, planning).
+"""Plan van aanpak (seed 003, Deel 2 steps 3–4 and appendix 6): the steps the gebiedsadviseur and
+each partner take, the agreements with the accounthouder about buying interventions and the
+quality agreements per partner and activity (step 4). The measurement plans of step 5 are written
+by `outcomes` (outcomes/measurement_plans/services.py), with the same rules and `PlanError`.
 
 Who may write (checked in `plan/permissions.py` with `can_edit_item`, called by the views):
 - the programme's editors (`can_edit_programme`: the gebiedsadviseur) write everything;
 - a member of a partner organisation of the programme (role partner, or a writing role) writes
-  the steps, quality agreements and measurement plans of its OWN organisation's activities, and
+  the steps and quality agreements (and measurement plans) of its OWN organisation's activities, and
   the steps its organisation owns;
 - purchase agreements only the programme's editors.
 Anyone who sees the programme reads its plan; anyone else gets a 404.
@@ -28,9 +29,6 @@ from duiding.activities import history
 from duiding.activities.models import (
     Activity,
     EvidenceLevel,
-    FromWhom,
-    Measure,
-    MeasurementPlan,
     PlanStep,
     PurchaseAgreement,
     QualityAgreement,
@@ -341,81 +339,3 @@ def quality_save(
 def quality_delete(*, agreement: QualityAgreement, user) -> None:
     history.record(agreement, user=user, action=history.Action.DELETED)
     agreement.delete()
-
-
-# --- Measurement plans -------------------------------------------------------------------------
-
-
-@transaction.atomic
-def measurement_save(
-    *,
-    activity: Activity,
-    user,
-    measure: str,
-    how: str = "",
-    how_often: str = "",
-    from_whom: str = FromWhom.ALL,
-    attention_points: str = "",
-    custom_name: str = "",
-    years: int | None = None,
-    plan: MeasurementPlan | None = None,
-    expected_version: int | None = None,
-) -> MeasurementPlan:
-    """Create (plan=None) or change one row of the activity's measurement plan. A change
-    raises StaleEdit (core.versioning) when `expected_version` is missing or old."""
-    if plan is not None:
-        lock_and_check(plan, expected_version)
-    if measure not in Measure.values:
-        raise PlanError(_("Kies een outcome uit de lijst of een eigen maat."), "measure")
-    custom_name = (custom_name or "").strip()
-    if measure == Measure.CUSTOM:
-        custom_name = _text(custom_name, "custom_name", _("Geef de eigen maat een naam."))
-    else:
-        custom_name = ""
-    if measure == Measure.NO_NEW_START:
-        if not years or years < 1:
-            raise PlanError(
-                _("Vul in binnen hoeveel jaar er geen nieuwe start van hulp mag zijn (1 of meer)."),
-                "years",
-            )
-    else:
-        years = None
-    if from_whom not in FromWhom.values:
-        raise PlanError(_("Kies bij wie u meet: een steekproef of alle deelnemers."), "from_whom")
-    how = _text(how, "how", _("Beschrijf hoe u meet."))
-    how_often = _text(how_often, "how_often", _("Vul in hoe vaak u meet."))
-    same = MeasurementPlan.objects.filter(activity=activity, measure=measure)
-    if measure == Measure.CUSTOM:
-        same = same.filter(custom_name__iexact=custom_name)
-    if plan is not None:
-        same = same.exclude(pk=plan.pk)
-    if same.exists():
-        raise PlanError(_("Deze outcome staat al in het meetplan van deze activiteit."), "measure")
-    action = history.Action.CREATED if plan is None else history.Action.UPDATED
-    if plan is None:
-        plan = MeasurementPlan(activity=activity, created_by=user)
-    plan.measure = measure
-    plan.custom_name = custom_name
-    plan.years = years
-    plan.how = how
-    plan.how_often = how_often
-    plan.from_whom = from_whom
-    plan.attention_points = (attention_points or "").strip()
-    plan.updated_by = user
-    plan.full_clean()
-    plan.save()
-    history.record(plan, user=user, action=action)
-    return plan
-
-
-@transaction.atomic
-def measurement_delete(*, plan: MeasurementPlan, user) -> None:
-    history.record(plan, user=user, action=history.Action.DELETED)
-    plan.delete()
-
-
-def measure_label(plan: MeasurementPlan) -> str:
-    """The measure as the plan shows it: "Geen nieuwe start hulp binnen 2 jaar", a custom name."""
-    if plan.measure == Measure.NO_NEW_START and plan.years:
-        return _("Geen nieuwe start hulp binnen %(years)s jaar") % {"years": plan.years}
-    return plan.label

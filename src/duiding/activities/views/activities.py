@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from duiding.accounts.permissions import is_data_admin
 from duiding.activities import selectors, services
-from duiding.activities.extensions import activity_sections
+from duiding.activities.extensions import activity_delete_items, activity_sections
 from duiding.activities.forms import (
     ActivityFilterForm,
     ActivityForm,
@@ -22,7 +22,6 @@ from duiding.activities.forms import (
 )
 from duiding.activities.models import Databank, Intervention
 from duiding.activities.permissions import activity_or_404, can_add_activity, can_edit_activity
-from duiding.activities.plan.services import measure_label
 from duiding.activities.sentence import activity_sentence, compose, sentence_templates
 from duiding.core.versioning import StaleEdit, version_moved_on
 from duiding.programmes.permissions import can_edit_programme, programme_or_404
@@ -184,7 +183,7 @@ def activity_delete(request, pk: int):
             activity=activity,
             steps=list(activity.plan_steps.all()),
             quality_agreements=list(activity.quality_agreements.all()),
-            measurement_plans=[measure_label(m) for m in activity.measurement_plans.all()],
+            downstream=activity_delete_items(activity),
         ),
     )
 

@@ -1,6 +1,7 @@
 """Plan van aanpak of a programme (seed 003 appendix 6): the page, its Excel export, the steps and
-the purchase agreements. Quality agreements and measurement plans: views/quality.py; the
-partner page and the overdue list: views/partner.py (their routes are added here).
+the purchase agreements. Quality agreements: views/quality.py; the partner page and the overdue
+list: views/partner.py (their routes are added here). The parts that downstream apps own (step 5,
+the measurement plans of `outcomes`) come from `activities.extensions.plan_sections`.
 
 Everybody who sees the programme reads the plan (`programme_or_404`, else 404); who writes what is
 decided by `activities.plan.can_edit_*` (403 for a reader of the programme)."""
@@ -20,14 +21,11 @@ from django.views.decorators.http import require_POST
 
 from duiding.accounts.models import Organisation
 from duiding.activities.export import XLSX_CONTENT_TYPE, plan_workbook
+from duiding.activities.extensions import plan_sections
 from duiding.activities.models import Activity, PlanStep, PurchaseAgreement
 from duiding.activities.plan import permissions, selectors, services
 from duiding.activities.plan.forms import PurchaseForm, StepDoneForm, StepForm
-from duiding.activities.plan.reference import (
-    ACTIVITY_COLUMNS,
-    MEASURE_SCALES,
-    MEASUREMENT_COLUMNS,
-)
+from duiding.activities.plan.reference import ACTIVITY_COLUMNS
 from duiding.activities.plan.views import handover as plan_handover
 from duiding.activities.plan.views import history as plan_history
 from duiding.activities.plan.views import partner as plan_partner
@@ -56,8 +54,7 @@ def plan(request, pk: int):
             programme,
             plan=data,
             activity_columns=ACTIVITY_COLUMNS,
-            measurement_columns=MEASUREMENT_COLUMNS,
-            scales=list(MEASURE_SCALES.values()),
+            sections=plan_sections(request),
         ),
     )
 

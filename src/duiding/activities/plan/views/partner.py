@@ -9,8 +9,8 @@ from django.shortcuts import render
 from django.urls import path
 
 from duiding.accounts.permissions import organisations_for_user
+from duiding.activities.extensions import plan_sections
 from duiding.activities.plan import selectors, services
-from duiding.activities.plan.reference import MEASURE_SCALES, MEASUREMENT_COLUMNS
 
 
 @login_required
@@ -22,8 +22,7 @@ def partner(request):
             "nav": "partner",
             "organisations": list(organisations_for_user(request.user)),
             "groups": selectors.partner_overview(request.user),
-            "measurement_columns": MEASUREMENT_COLUMNS,
-            "scales": list(MEASURE_SCALES.values()),
+            "sections": plan_sections(request),
             "next": request.path,
             "today": services.today(),
         },

@@ -1,4 +1,5 @@
-"""Quality agreements (seed 003 step 4) and measurement plans (step 5) of one activity.
+"""Quality agreements (seed 003 step 4) of one activity (the measurement plans of step 5:
+outcomes/views/measurement_plans.py).
 
 Readers of the programme see them on the plan page; the programme's editors and the members of
 the activity's own partner organisation write them (403 for other readers, 404 outside)."""
@@ -13,10 +14,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
-from duiding.activities.models import Activity, MeasurementPlan, QualityAgreement
+from duiding.activities.models import Activity, QualityAgreement
 from duiding.activities.plan import permissions, services
-from duiding.activities.plan.forms import MeasurementForm, QualityForm
-from duiding.activities.plan.reference import MEASURE_SCALES
+from duiding.activities.plan.forms import QualityForm
 from duiding.activities.plan.views.common import apply_error, form_status, plan_context, safe_next
 from duiding.core.versioning import StaleEdit, version_moved_on
 from duiding.programmes.permissions import programme_or_404
@@ -91,21 +91,6 @@ def quality_create(request, pk: int, activity_id: int):
     return _quality_page(request, programme, activity, form)
 
 
-def _plan_item(request, pk: int, model, item_id: int):
-    """The programme and one quality agreement or measurement plan of one of its activities, if
-    the user may edit that activity's plan (not visible: 404; visible, not editable: 403)."""
-    programme = programme_or_404(request.user, pk)
-    item = get_object_or_404(
-        model.objects.select_related("activity", "activity__organisation"),
-        pk=item_id,
-        activity__programme=programme,
-    )
-    item.activity.programme = programme
-    if not permissions.can_edit_activity_plan(request.user, item.activity):
-        raise PermissionDenied
-    return programme, item
-
-
 def _agreement(request, pk: int, agreement_id: int):
     """A quality agreement the user may edit: bilateral, so another partner's is a 404; one the
     user sees but may not edit (kept with a previous partner, or a reader) a 403."""
@@ -174,98 +159,6 @@ def quality_delete(request, pk: int, agreement_id: int):
     )
 
 
-# --- Measurement plans ------------------------------------------------------------------------
-
-
-def _measurement_page(request, programme, activity, form, plan=None, stale=None):
-    return render(
-        request,
-        "activities/measurement_form.html",
-        plan_context(
-            request,
-            programme,
-            activity=activity,
-            form=form,
-            measurement=plan,
-            scales=list(MEASURE_SCALES.values()),
-            next_url=safe_next(request, ""),
-            stale=stale,
-        ),
-        status=409 if stale else form_status(request, form),
-    )
-
-
-@login_required
-def measurement_create(request, pk: int, activity_id: int):
-    programme, activity = _activity(request, pk, activity_id)
-    initial = {}
-    if request.GET.get("maat") in MEASURE_SCALES:
-        initial["measure"] = request.GET["maat"]
-    form = MeasurementForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            fields = {k: v for k, v in form.cleaned_data.items() if k != "version"}
-            plan = services.measurement_save(activity=activity, user=request.user, **fields)
-        except services.PlanError as error:
-            apply_error(form, error)
-        else:
-            messages.success(request, _("De outcome is toegevoegd aan het meetplan."))
-            return redirect(_back(request, programme, f"meetplan-{plan.pk}"))
-    return _measurement_page(request, programme, activity, form)
-
-
-def _measurement(request, pk: int, plan_id: int):
-    return _plan_item(request, pk, MeasurementPlan, plan_id)
-
-
-@login_required
-def measurement_edit(request, pk: int, plan_id: int):
-    programme, plan = _measurement(request, pk, plan_id)
-    form = MeasurementForm(request.POST or None, initial=MeasurementForm.initial_for(plan))
-    stale = None
-    if request.method == "POST" and form.is_valid():
-        fields = dict(form.cleaned_data)
-        version = fields.pop("version")
-        try:
-            services.measurement_save(
-                activity=plan.activity,
-                user=request.user,
-                plan=plan,
-                expected_version=version,
-                **fields,
-            )
-        except services.PlanError as error:
-            apply_error(form, error)
-        except StaleEdit as error:
-            stale = error
-            version_moved_on(form, error)
-        else:
-            messages.success(request, _("Het meetplan is opgeslagen."))
-            return redirect(_back(request, programme, f"meetplan-{plan.pk}"))
-    return _measurement_page(request, programme, plan.activity, form, plan, stale)
-
-
-@login_required
-def measurement_delete(request, pk: int, plan_id: int):
-    programme, plan = _measurement(request, pk, plan_id)
-    if request.method == "POST":
-        services.measurement_delete(plan=plan, user=request.user)
-        messages.success(request, _("De outcome is uit het meetplan verwijderd."))
-        return redirect(_back(request, programme, f"activiteit-{plan.activity_id}"))
-    return render(
-        request,
-        "activities/plan_confirm_delete.html",
-        plan_context(
-            request,
-            programme,
-            title=_("Outcome uit het meetplan verwijderen"),
-            question=_("Weet u zeker dat u ‘%(measure)s’ uit het meetplan wilt verwijderen?")
-            % {"measure": services.measure_label(plan)},
-            cancel_url=_back(request, programme, f"meetplan-{plan.pk}"),
-        ),
-    )
-
-
 P = "programma/<int:pk>/plan/"
 urlpatterns = [
     path(
@@ -275,11 +168,4 @@ urlpatterns = [
     ),
     path(f"{P}kwaliteit/<int:agreement_id>/bewerken/", quality_edit, name="quality_edit"),
     path(f"{P}kwaliteit/<int:agreement_id>/verwijderen/", quality_delete, name="quality_delete"),
-    path(
-        f"{P}activiteit/<int:activity_id>/meetplan/nieuw/",
-        measurement_create,
-        name="measurement_create",
-    ),
-    path(f"{P}meetplan/<int:plan_id>/bewerken/", measurement_edit, name="measurement_edit"),
-    path(f"{P}meetplan/<int:plan_id>/verwijderen/", measurement_delete, name="measurement_delete"),
 ]

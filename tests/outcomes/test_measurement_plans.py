@@ -1,13 +1,21 @@
 """Measurement plans (seed 003 step 5, planning): the standard outcome measures or a custom one,
-with how, how often, from whom and attention points (the seed's table)."""
+with how, how often, from whom and attention points (the seed's table); the scales of Bijlage 9,
+word for word, with afname problematiek's five steps."""
 
 from __future__ import annotations
 
 import pytest
 
-from duiding.activities.models import Measure, MeasurementPlan
-from duiding.activities.plan import services
-from duiding.activities.plan.reference import MEASURE_SCALES, MEASUREMENT_COLUMNS
+from duiding.outcomes import standard
+from duiding.outcomes.measurement_plans import services
+from duiding.outcomes.measurement_plans.plan import scale_text
+from duiding.outcomes.measures import (
+    CHANGE_CATEGORIES,
+    MEASURE_SCALES,
+    MEASUREMENT_COLUMNS,
+    Measure,
+)
+from duiding.outcomes.models import MeasurementPlan
 from tests.activities.plan_fixtures import *  # noqa: F403
 
 pytestmark = pytest.mark.django_db
@@ -51,6 +59,43 @@ def test_every_standard_measure_has_its_scale_from_appendix_9():
     assert [v for v, _m in MEASURE_SCALES["doelrealisatie"].points] == ["-1", "0", "1", "2"]
     assert [v for v, _m in MEASURE_SCALES["verder_zonder_hulp"].points] == ["1", "2", "3", "4"]
     assert [v for v, _m in MEASURE_SCALES["tevredenheid"].points] == ["1", "10"]
+    assert [v for v, _m in MEASURE_SCALES["afname_problematiek"].points] == [
+        "sterke_verbetering",
+        "matige_verbetering",
+        "stabilisatie",
+        "matige_verslechtering",
+        "sterke_verslechtering",
+    ]
+
+
+def test_afname_problematiek_is_a_standard_measure_with_the_seeds_five_steps():
+    assert str(Measure("afname_problematiek").label) == "Afname problematiek (vijf stappen)"
+    scale = MEASURE_SCALES["afname_problematiek"]
+    assert [str(meaning) for _v, meaning in scale.points] == [
+        "Een sterke verbetering",
+        "Een matige verbetering",
+        "Stabilisatie",
+        "Een matige verslechtering",
+        "Een sterke verslechtering",
+    ]
+    assert str(scale.question) == (
+        "U bepaalt door herhaalde instrumentafname (bij begin en einde) of er sprake was van:"
+    )
+    # The questionnaire item offers the same five steps under the same keys.
+    assert standard.CHANGE_CATEGORIES is CHANGE_CATEGORIES
+    question = standard.problem_change()
+    assert [c["value"] for c in question["choices"]] == [v for v, _m in scale.points]
+    assert scale_text("afname_problematiek").endswith(
+        "of er sprake was van: Een sterke verbetering; Een matige verbetering; Stabilisatie; "
+        "Een matige verslechtering; Een sterke verslechtering"
+    )
+    assert "(3) Voortijdig: eenzijdig door de cliënt" in scale_text("uitval")
+
+
+def test_afname_problematiek_can_be_planned(partner, plan_activities):
+    plan = _save(plan_activities["home_start"], partner, measure="afname_problematiek")
+    assert services.measure_label(plan) == "Afname problematiek (vijf stappen)"
+    assert plan.scale is MEASURE_SCALES["afname_problematiek"]
 
 
 def test_no_new_start_needs_years_and_shows_them(adviseur, plan_activities):
