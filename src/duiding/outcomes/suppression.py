@@ -20,6 +20,7 @@ is published only when the table stays safe with it (`safe_with`).
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 
@@ -103,11 +104,27 @@ def _tighten(bounds: list[list[int]], equations: list[tuple[Terms, float, float]
             return
 
 
+def _with_differences(equations: list[Terms]) -> list[Terms]:
+    """The equations and, for two that share variables, their difference when it is shorter
+    (a total minus a subtotal: the cells outside the subtotal add up to their difference),
+    which interval reasoning on the two alone does not see."""
+    out = list(equations)
+    as_dicts = [dict(terms) for terms in equations]
+    for a, b in itertools.permutations(as_dicts, 2):
+        if not set(a) & set(b):
+            continue
+        diff = {k: a.get(k, 0.0) - b.get(k, 0.0) for k in set(a) | set(b)}
+        diff = {k: w for k, w in diff.items() if w}
+        if diff and len(diff) < len(a):
+            out.append(sorted(diff.items()))
+    return out
+
+
 def derivable(values: list[int], states: list[str], equations: list[Terms], extra=()) -> list[int]:
     """Indexes of suppressed variables the reader can work out exactly. `equations` sum to 0;
     `extra` holds (terms, low, high) equations of published summary figures."""
     bounds = _bounds(values, states)
-    system = [(terms, 0.0, 0.0) for terms in equations] + list(extra)
+    system = [(terms, 0.0, 0.0) for terms in _with_differences(equations)] + list(extra)
     _tighten(bounds, system)
     return [i for i, state in enumerate(states) if state != SHOWN and bounds[i][0] == bounds[i][1]]
 
@@ -138,8 +155,9 @@ def protect(values: list[int], equations: list[Terms], totals: set[int]) -> list
         if not exposed:
             return states
         choice = _pick(values, states, equations, exposed, totals)
-        if choice is None:  # nothing left to hide in its equations: hide everything non-zero
-            return [SHOWN if v == 0 else (SMALL if v < THRESHOLD else HIDDEN) for v in values]
+        if choice is None:  # nothing left to hide (a total under 5): show no count at all,
+            # zeros included ("minder dan 5" is true of 0 as well)
+            return [SMALL if v < THRESHOLD else HIDDEN for v in values]
         states[choice] = HIDDEN if values[choice] >= THRESHOLD else SMALL
     return states
 
