@@ -26,17 +26,18 @@ from duiding.outcomes.models import (
     Response,
 )
 from duiding.outcomes.standard import usefulness, without_help
-from tests.activities.conftest import (  # noqa: F401  (fixtures)
-    feijenoord,
-    figures,
-    framework,
-    other_programme,
-    programme,
-    results,
-    seed_activities,
-    youth_org,
-    youth_worker,
-)
+from tests.activities import conftest as base
+
+# The shared fixtures of the activities tests.
+figures = base.figures
+feijenoord = base.feijenoord
+framework = base.framework
+programme = base.programme
+results = base.results
+seed_activities = base.seed_activities
+youth_org = base.youth_org
+youth_worker = base.youth_worker
+other_programme = base.other_programme
 
 PRE_COUNTS = [0, 1, 2, 3, 5, 8, 9, 6, 4, 2]
 POST_COUNTS = [0, 0, 1, 2, 3, 6, 10, 9, 6, 3]
@@ -145,7 +146,7 @@ def outcome(seed_activities) -> dict:
         extra=lambda i: {"zonder_hulp": 1 + i % 4},
         texts={0: "Te kort", 39: "Mijn gezin is veel rustiger"},
     )
-    figures = EnteredFigures.objects.create(
+    entered = EnteredFigures.objects.create(
         activity=activity,
         period_start=datetime.date(2025, 1, 1),
         period_end=datetime.date(2025, 12, 31),
@@ -154,7 +155,7 @@ def outcome(seed_activities) -> dict:
         no_shows=3,
     )
     EnteredCount.objects.bulk_create(
-        EnteredCount(figures=figures, measure="uitval", value=v, count=n)
+        EnteredCount(figures=entered, measure="uitval", value=v, count=n)
         for v, n in DROPOUT.items()
     )
     return {
