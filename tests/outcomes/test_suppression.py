@@ -192,3 +192,40 @@ def test_random_grids_no_line_gives_a_cell_away_by_subtraction():
             for c in range(cols):
                 if 0 < grid[r][c] < 5:
                     assert p.cells[r][c].state == SMALL
+
+
+def test_random_means_marked_safe_give_no_small_count_away():
+    """A mean (one decimal) is published only when the reader, knowing the shown counts, the
+    total and that a small cell is 1–4 and a hidden one 5 or more, still finds two or more
+    values for every suppressed cell (checked by brute force)."""
+    rng = random.Random(5)
+    published = 0
+    for _ in range(300):
+        size = rng.randint(2, 4)
+        cells = [rng.choice([0, 1, 2, 3, 5, 7, 9]) for _ in range(size)]
+        n = sum(cells)
+        if n < 5:
+            continue
+        weights = list(range(1, size + 1))
+        mean = sum(w * c for w, c in zip(weights, cells, strict=True)) / n
+        table = protect_table(cells)
+        low, high = n * (round(mean, 1) - 0.05), n * (round(mean, 1) + 0.05)
+        if not table.total.shown or not table.safe_with(weights, low, high):
+            continue
+        published += 1
+        domains = [
+            [v] if c.state == SHOWN else (range(1, 5) if c.state == SMALL else range(5, n + 1))
+            for v, c in zip(cells, table.cells, strict=True)
+        ]
+        seen = [set() for _ in cells]
+        for guess in itertools.product(*domains):
+            if sum(guess) != n:
+                continue
+            if not low - 1e-9 <= sum(w * g for w, g in zip(weights, guess, strict=True)) <= high:
+                continue
+            for i, g in enumerate(guess):
+                seen[i].add(g)
+        for c, options in zip(table.cells, seen, strict=True):
+            if not c.shown:
+                assert len(options) >= 2, (cells, [x.text for x in table.cells], mean)
+    assert published > 50

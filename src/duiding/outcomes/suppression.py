@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import time
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -30,6 +31,11 @@ THRESHOLD = 5
 SHOWN, SMALL, HIDDEN = "shown", "small", "hidden"
 _BIG = 10**9  # "no upper bound" in the interval reasoning
 _MAX_SWEEPS = 200
+# Search budgets (nodes) of the exact check: a table too large to settle within it falls back
+# to interval reasoning (`protect`) or is not published (a summary figure, `safe_with`).
+PROTECT_NODES = 3000
+SUMMARY_NODES = 1500
+SEARCH_SECONDS = 0.02
 
 # An equation: [(variable index, weight), ...] whose weighted sum lies in [low, high].
 Terms = list[tuple[int, float]]
@@ -77,7 +83,7 @@ def _bounds(values: list[int], states: list[str]) -> list[list[int]]:
     return out
 
 
-def _tighten(bounds: list[list[int]], equations: list[tuple[Terms, float, float]]) -> None:
+def _tighten(bounds: list[list[int]], equations: list[tuple[Terms, float, float]]) -> bool:
     """Interval propagation to a fixed point: each variable of each equation gets the range the
     other variables leave it (integers: low rounded up, high rounded down)."""
     for _sweep in range(_MAX_SWEEPS):
@@ -92,8 +98,8 @@ def _tighten(bounds: list[list[int]], equations: list[tuple[Terms, float, float]
                 lo, hi = (lo_w / w, hi_w / w) if w > 0 else (hi_w / w, lo_w / w)
                 new_lo = max(bounds[i][0], math.ceil(lo - 1e-9))
                 new_hi = min(bounds[i][1], math.floor(hi + 1e-9))
-                if new_lo > new_hi:  # inconsistent input: stop rather than loop
-                    return
+                if new_lo > new_hi:  # no solution within these bounds
+                    return False
                 if (new_lo, new_hi) != (bounds[i][0], bounds[i][1]):
                     bounds[i][0], bounds[i][1] = new_lo, new_hi
                     changed = True
@@ -101,7 +107,8 @@ def _tighten(bounds: list[list[int]], equations: list[tuple[Terms, float, float]
                     maxs = [w2 * (bounds[j][1] if w2 > 0 else bounds[j][0]) for j, w2 in terms]
                     sum_min, sum_max = sum(mins), sum(maxs)
         if not changed:
-            return
+            return True
+    return True
 
 
 def _with_differences(equations: list[Terms]) -> list[Terms]:
@@ -129,6 +136,74 @@ def derivable(values: list[int], states: list[str], equations: list[Terms], extr
     return [i for i, state in enumerate(states) if state != SHOWN and bounds[i][0] == bounds[i][1]]
 
 
+class _Budget:
+    """Nodes and time (SEARCH_SECONDS) a search may use."""
+
+    def __init__(self, nodes: int):
+        self.left = nodes
+        self.until = time.perf_counter() + SEARCH_SECONDS
+
+    def spend(self) -> None:
+        self.left -= 1
+        if self.left < 0 or (self.left % 50 == 0 and time.perf_counter() > self.until):
+            raise OverflowError
+
+
+def _solve(bounds, system, budget: _Budget) -> list[int] | None:
+    """One integer solution within `bounds` (depth-first search with interval propagation), or
+    None when there is none. Raises OverflowError when the search budget runs out."""
+    budget.spend()
+    bounds = [list(b) for b in bounds]
+    if not _tighten(bounds, system):
+        return None
+    free = [i for i, (lo, hi) in enumerate(bounds) if lo < hi]
+    if not free:
+        values = [lo for lo, _hi in bounds]
+        for terms, low, high in system:
+            total = sum(w * values[i] for i, w in terms)
+            if not low - 1e-9 <= total <= high + 1e-9:
+                return None
+        return values
+    i = min(free, key=lambda k: bounds[k][1] - bounds[k][0])
+    for value in range(bounds[i][0], bounds[i][1] + 1):
+        bounds[i] = [value, value]
+        found = _solve(bounds, system, budget)
+        if found is not None:
+            return found
+    return None
+
+
+def derivable_exact(values, states, equations, extra=(), nodes: int = 20_000) -> list[int] | None:
+    """Like `derivable`, but exact: a suppressed variable counts as protected only when two
+    integer solutions of the whole system give it different values. None when the search is
+    too large to finish (the caller decides what that means)."""
+    bounds = _bounds(values, states)
+    system = [(terms, 0.0, 0.0) for terms in _with_differences(equations)] + list(extra)
+    budget = _Budget(nodes)
+    try:
+        base = _solve(bounds, system, budget)
+        if base is None:
+            return [i for i, s in enumerate(states) if s != SHOWN]
+        exposed = []
+        for i, state in enumerate(states):
+            if state == SHOWN:
+                continue
+            other = None
+            for lo, hi in ((bounds[i][0], base[i] - 1), (base[i] + 1, bounds[i][1])):
+                if lo > hi:
+                    continue
+                trial = [list(b) for b in bounds]
+                trial[i] = [lo, hi]
+                other = _solve(trial, system, budget)
+                if other is not None:
+                    break
+            if other is None:
+                exposed.append(i)
+        return exposed
+    except OverflowError:
+        return None
+
+
 def _pick(values, states, equations, exposed: list[int], totals: set[int]) -> int | None:
     """The variable to hide next to protect the `exposed` ones: in an equation of one of them,
     the smallest non-zero shown part, otherwise the smallest shown total."""
@@ -151,7 +226,9 @@ def protect(values: list[int], equations: list[Terms], totals: set[int]) -> list
     of variables that are totals (hidden only when no part can be)."""
     states = [SMALL if 0 < v < THRESHOLD else SHOWN for v in values]
     for _round in range(len(values) + 1):
-        exposed = derivable(values, states, equations)
+        exposed = derivable_exact(values, states, equations, nodes=PROTECT_NODES)
+        if exposed is None:  # too large to search: interval reasoning only
+            exposed = derivable(values, states, equations)
         if not exposed:
             return states
         choice = _pick(values, states, equations, exposed, totals)
@@ -185,7 +262,11 @@ class ProtectedTable:
         """Whether publishing Σ weight_i × cell_i ∈ [low, high] (e.g. the mean times n, within
         its rounding) keeps every suppressed count from being worked out."""
         terms = [(i, float(w)) for i, w in enumerate(weights) if w]
-        return not derivable(self.values, self.states, self.equations, [(terms, low, high)])
+        extra = [(terms, low, high)]
+        exposed = derivable_exact(
+            self.values, self.states, self.equations, extra, nodes=SUMMARY_NODES
+        )
+        return exposed == []  # None: too large to be sure, so not shown
 
 
 def protect_table(cells: list[int], subtotals: dict[str, list[int]] | None = None):
