@@ -18,7 +18,8 @@ from django.views.decorators.http import require_GET
 from duiding.core import exports as core_exports
 from duiding.outcomes import exports
 from duiding.outcomes.charts import distribution_spec
-from duiding.outcomes.permissions import outcome_activity_or_404
+from duiding.outcomes.models import Response
+from duiding.outcomes.permissions import outcome_activity_or_404, sees_raw_answers
 from duiding.outcomes.selectors import activity_outcome, activity_outcomes
 from duiding.outcomes.suppression import protect_count, shown
 from duiding.programmes.permissions import programme_or_404
@@ -156,3 +157,15 @@ urlpatterns = [
         name="programme_outcome_export",
     ),
 ]
+
+
+def outcome_section(request, activity) -> dict:
+    """The link to the outcome page on the activity page, with how much was measured (the
+    number of filled-in questionnaires, "minder dan 5" across the boundary)."""
+    count = Response.objects.filter(questionnaire__activity=activity).count()
+    raw = sees_raw_answers(request.user, activity)
+    return {
+        "activity": activity,
+        "responses": shown(count) if raw else protect_count(count),
+        "questionnaires": activity.questionnaires.count(),
+    }
