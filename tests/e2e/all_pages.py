@@ -29,6 +29,7 @@ from duiding.demo.services import demo_load
 from duiding.frameworks.models import Ambition, Domain, Factor, Framework, Pillar
 from duiding.indicators.models import Indicator, SeriesAlias
 from duiding.jobs.models import ImportRun
+from duiding.outcomes.models import Questionnaire
 from duiding.programmes.models import (
     AnalysisSection,
     Comment,
@@ -103,6 +104,8 @@ NOT_PAGES = {
     "activities:plan_export": (DOWNLOAD, "Excel of the plan van aanpak"),
     "activities:step_done": (POST_ONLY, "marks a step done"),
     "activities:plan_restore": (POST_ONLY, "restores a change of the plan"),
+    "outcomes:activity_outcome_export": (DOWNLOAD, "CSV/Excel of an activity's outcome"),
+    "outcomes:programme_outcome_export": (DOWNLOAD, "CSV/Excel of a programme's outcome"),
 }
 
 
@@ -332,7 +335,20 @@ def routes(d: Demo) -> dict[str, tuple[str | None, dict]]:
             ADVISER,
             {"pk": p, "change_id": _first(PlanChange, programme=d.programme).pk},
         ),
+        # outcomes: an activity with questionnaires when the demo has one
+        "outcomes:activity_outcome": (ADVISER, {"activity_id": _outcome_activity(activity).pk}),
+        "outcomes:activity_outcome_export": (
+            ADVISER,
+            {"activity_id": _outcome_activity(activity).pk, "fmt": "csv"},
+        ),
+        "outcomes:programme_outcome": (ADVISER, {"programme_id": p}),
+        "outcomes:programme_outcome_export": (ADVISER, {"programme_id": p, "fmt": "xlsx"}),
     }
+
+
+def _outcome_activity(fallback: Activity) -> Activity:
+    questionnaire = Questionnaire.objects.order_by("pk").first()
+    return questionnaire.activity if questionnaire else fallback
 
 
 def _indicator() -> Indicator:

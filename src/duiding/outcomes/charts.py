@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from duiding.core.charts import SCHEMA
+from duiding.outcomes.suppression import SMALL
 
 ANSWERED_COLOUR = "#1c3a5e"
 ENTERED_COLOUR = "#b35900"
@@ -62,14 +63,34 @@ def _template(language: str) -> dict:
     labels = (
         alt.Chart()
         .mark_text(dy=-6, fontSize=11, color="#1a1a1a")
-        .encode(x=x, y=alt.Y("y:Q", stack=None), text="t:N")
+        .encode(
+            x=x,
+            y=alt.Y(
+                "y:Q",
+                stack=None,
+                title=_("Aantal"),
+                axis=alt.Axis(format=",d", tickMinStep=1, titleFontSize=12),
+            ),
+            text="t:N",
+        )
         .transform_filter("datum.t != null")
     )
     chart = alt.layer(bars, labels).properties(width="container", height=180)
     spec = chart.configure_view(stroke=None).to_dict()
     spec.pop("data", None)
+    spec.pop("datasets", None)
+    for layer in spec["layer"]:
+        layer.pop("data", None)  # the data is set per chart, on the top level
     spec["$schema"] = SCHEMA
     return spec
+
+
+def _bar_text(count) -> str:
+    """The short text above a bar: the count, "<5" for "minder dan 5", "–" for "niet getoond"
+    (the table beside the chart says it in words)."""
+    if count.shown:
+        return count.text
+    return "<5" if count.state == SMALL else "–"
 
 
 def distribution_spec(rows, *, description: str) -> dict:
@@ -80,7 +101,7 @@ def distribution_spec(rows, *, description: str) -> dict:
     for order, row in enumerate(rows):
         label = row.label if len(row.label) <= 24 else row.value
         top = row.count.value if row.count.shown else 0
-        values.append({"v": label, "o": order, "t": row.count.text, "y": top})
+        values.append({"v": label, "o": order, "t": _bar_text(row.count), "y": top})
         if not row.count.shown:
             continue
         if row.answered is not None:
@@ -92,6 +113,9 @@ def distribution_spec(rows, *, description: str) -> dict:
                 values.append({"v": label, "o": order, "s": source, "c": count})
     spec = copy.deepcopy(_template(get_language() or "nl"))
     spec["data"] = {"values": values}
+    order = list(dict.fromkeys(v["v"] for v in values))  # the values in scale order
+    for layer in spec["layer"]:
+        layer["encoding"]["x"]["sort"] = order
     if not any(r.entered is not None and r.entered.value for r in rows):
         # answers only: the legend names that one source
         spec["layer"][0]["encoding"]["color"]["scale"] = {
