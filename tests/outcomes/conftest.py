@@ -79,7 +79,7 @@ def add_responses(q, version, marks, *, cards=(), extra=None, texts=None):
             questionnaire=q,
             questionnaire_version=version,
             card=cards[i] if i < len(cards) else None,
-            submission=f"{q.pk}-{i}",
+            submission=f"{q.pk}-{Response.objects.count()}-{i}",
             submitted_on=q.opens_on,
         )
         for i in range(len(marks))

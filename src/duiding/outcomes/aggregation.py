@@ -168,9 +168,58 @@ def summarise(
     texts: dict[int, list[str]] | None = None,
     language: str = "nl",
 ) -> QuestionSummary:
-    """The figures of one question of one questionnaire (see the module docstring).
-    `entered`: counts per answer value from entered figures of the same measure; `texts`: per
-    response the open answers in it (for the extremes)."""
+    """The figures of one question of one questionnaire from its answers (see the module
+    docstring). `entered`: counts per answer value from entered figures of the same measure;
+    `texts`: per response the open answers in it (for the extremes)."""
+    kind = question["kind"]
+    if kind == "text":
+        found = [a for a in answers if a.text.strip()]
+        return summarise_counts(
+            question,
+            {},
+            respondents=len({a.response for a in found}),
+            texts=[a.text for a in found],
+            language=language,
+        )
+    if kind in ("scale", "number"):
+        by_response = {a.response: a.number for a in answers if a.number is not None}
+        counts = Counter(_key(float(v)) for v in by_response.values())
+        lowest = highest = None
+        if by_response:
+            low, high = min(by_response.values()), max(by_response.values())
+            lowest = _extreme(low, by_response, texts or {})
+            highest = _extreme(high, by_response, texts or {}) if high != low else None
+        return summarise_counts(
+            question,
+            counts,
+            respondents=len(by_response),
+            entered=entered,
+            extremes=(lowest, highest),
+            language=language,
+        )
+    chosen: dict[int, set[str]] = defaultdict(set)
+    for a in answers:
+        if a.choice:
+            chosen[a.response].add(a.choice)
+    counts = Counter(c for values in chosen.values() for c in values)
+    return summarise_counts(
+        question, counts, respondents=len(chosen), entered=entered, language=language
+    )
+
+
+def summarise_counts(
+    question: dict,
+    counts: dict[str, int],
+    *,
+    respondents: int,
+    entered: dict[str, int] | None = None,
+    extremes: tuple[Extreme | None, Extreme | None] = (None, None),
+    texts: list[str] | None = None,
+    language: str = "nl",
+) -> QuestionSummary:
+    """The same figures from counts per answer value (as the database groups them):
+    `respondents` who answered, the extremes found by the caller, the open answers of a text
+    question."""
     entered = {str(k): int(v) for k, v in (entered or {}).items() if int(v)}
     kind = question["kind"]
     summary = QuestionSummary(
@@ -178,51 +227,50 @@ def summarise(
         kind=kind,
         measure=question.get("measure") or "",
         label=text(question.get("label"), language),
+        answered=respondents,
     )
     if kind == "text":
-        summary.texts = [a.text for a in answers if a.text.strip()]
-        summary.answered = len({a.response for a in answers if a.text.strip()})
+        summary.texts = list(texts or [])
         return summary
-    if kind in ("scale", "number"):
-        by_response = {a.response: a.number for a in answers if a.number is not None}
-        counts = Counter(_key(float(v)) for v in by_response.values())
-    else:
-        by_response = {}
-        chosen: dict[int, set[str]] = defaultdict(set)
-        for a in answers:
-            if a.choice:
-                chosen[a.response].add(a.choice)
-        counts = Counter(c for values in chosen.values() for c in values)
-        by_response = {r: None for r in chosen}
-    summary.rows = _rows(question, counts, entered, language)
-    summary.answered = len(by_response)
+    summary.rows = _rows(question, Counter(counts), entered, language)
     summary.entered = sum(entered.values()) if kind != "multiple" else 0
     if summary.numeric:
-        _numbers(summary, by_response, entered, texts or {})
+        summary.mean, summary.median = _mean_median(summary.rows)
+        summary.lowest, summary.highest = extremes
     summary.sufficient_from = sufficient_from(question)
     return summary
 
 
-def _numbers(summary, by_response: dict[int, float], entered: dict[str, int], texts) -> None:
-    values = [float(v) for v in by_response.values()]
-    for value, count in entered.items():
-        number = _num(value)
-        if not math.isnan(number):
-            values += [number] * count
-    if not values:
-        return
-    summary.mean = statistics.fmean(values)
-    summary.median = float(statistics.median(values))
-    if by_response:
-        low, high = min(by_response.values()), max(by_response.values())
-        summary.lowest = _extreme(low, by_response, texts)
-        summary.highest = _extreme(high, by_response, texts) if high != low else None
+def _mean_median(rows: list[ValueRow]) -> tuple[float | None, float | None]:
+    """Mean and median of the values weighted by their counts (answers and entered)."""
+    pairs = sorted(
+        (_num(r.value), r.count) for r in rows if r.count and not math.isnan(_num(r.value))
+    )
+    n = sum(c for _v, c in pairs)
+    if not n:
+        return None, None
+    mean = sum(v * c for v, c in pairs) / n
+
+    def nth(k: int) -> float:  # the k-th value in order, from 0
+        seen = 0
+        for v, c in pairs:
+            seen += c
+            if k < seen:
+                return v
+        return pairs[-1][0]
+
+    median = nth(n // 2) if n % 2 else (nth(n // 2 - 1) + nth(n // 2)) / 2
+    return mean, float(median)
 
 
 def _extreme(value, by_response: dict[int, float], texts: dict[int, list[str]]) -> Extreme:
     """The respondents who gave `value`, with their open answers (at most EXTREME_TEXTS)."""
     who = sorted(r for r, v in by_response.items() if v == value)
-    found = [t for r in who for t in texts.get(r, []) if t.strip()]
+    return extreme(value, who, texts)
+
+
+def extreme(value, who: list[int], texts: dict[int, list[str]]) -> Extreme:
+    found = [t for r in sorted(who) for t in texts.get(r, []) if t.strip()]
     return Extreme(float(value), len(who), found[:EXTREME_TEXTS])
 
 

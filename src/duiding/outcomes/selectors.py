@@ -20,7 +20,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -101,15 +101,24 @@ def _overlaps(q: Questionnaire, figures: EnteredFigures) -> bool:
 
 @dataclass
 class _Data:
-    """Every row of the activities read, grouped per activity."""
+    """What the activities' outcome needs, grouped by the database (GROUP BY), per activity."""
 
     questionnaires: dict = field(default_factory=lambda: defaultdict(list))
-    responses: dict = field(default_factory=dict)  # response id -> (questionnaire id, card id)
-    answers: dict = field(default_factory=lambda: defaultdict(list))  # (q id, key) -> rows
-    texts: dict = field(default_factory=lambda: defaultdict(list))  # response -> open answers
     response_counts: dict = field(default_factory=lambda: defaultdict(int))
+    # (questionnaire id, question key) -> {answer value: count}
+    counts: dict = field(default_factory=lambda: defaultdict(lambda: defaultdict(int)))
+    respondents: dict = field(default_factory=lambda: defaultdict(int))
+    # (questionnaire id, question key) -> [(response id, open answer)]
+    texts: dict = field(default_factory=lambda: defaultdict(list))
+    by_response: dict = field(default_factory=lambda: defaultdict(list))  # response -> texts
     figures: dict = field(default_factory=lambda: defaultdict(list))
     plans: dict = field(default_factory=lambda: defaultdict(list))
+
+
+def _value(number, choice: str) -> str:
+    if number is not None:
+        return agg._key(float(number))
+    return choice
 
 
 def _read(activity_ids: list[int]) -> _Data:
@@ -124,21 +133,9 @@ def _read(activity_ids: list[int]) -> _Data:
     ):
         q.questions = q.ordered[0].questions if q.ordered else []
         data.questionnaires[q.activity_id].append(q)
-    for pk, q_id, card in Response.objects.filter(
-        questionnaire__activity_id__in=activity_ids
-    ).values_list("pk", "questionnaire_id", "card_id"):
-        data.responses[pk] = (q_id, card)
-        data.response_counts[q_id] += 1
-    rows = Answer.objects.filter(response__questionnaire__activity_id__in=activity_ids)
-    for response, question, number, choice, answer_text in rows.values_list(
-        "response_id", "question", "number", "choice", "text"
-    ).iterator(chunk_size=5000):
-        q_id = data.responses[response][0]
-        data.answers[(q_id, question)].append(
-            agg.AnswerRow(response, None if number is None else float(number), choice, answer_text)
-        )
-        if answer_text:
-            data.texts[response].append(answer_text)
+    ids = [q.pk for qs in data.questionnaires.values() for q in qs]
+    if ids:
+        _read_answers(data, ids)
     for figures in (
         EnteredFigures.objects.filter(activity_id__in=activity_ids)
         .prefetch_related("counts")
@@ -148,6 +145,88 @@ def _read(activity_ids: list[int]) -> _Data:
     for plan in MeasurementPlan.objects.filter(activity_id__in=activity_ids).order_by("pk"):
         data.plans[plan.activity_id].append(plan)
     return data
+
+
+def _read_answers(data: _Data, ids: list[int]) -> None:
+    """Counts per questionnaire, question and value, respondents per question, the open answers:
+    four grouped queries whatever the number of answers."""
+    for q_id, n in (
+        Response.objects.filter(questionnaire_id__in=ids)
+        .values_list("questionnaire_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    ):
+        data.response_counts[q_id] = n
+    answers = Answer.objects.filter(response__questionnaire_id__in=ids)
+    for q_id, key, number, choice, n in (
+        answers.filter(text="")
+        .values_list("response__questionnaire_id", "question", "number", "choice")
+        .annotate(n=Count("pk"))
+        .order_by()
+    ):
+        data.counts[(q_id, key)][_value(number, choice)] += n
+    for q_id, key, n in (
+        answers.values_list("response__questionnaire_id", "question")
+        .annotate(n=Count("response_id", distinct=True))
+        .order_by()
+    ):
+        data.respondents[(q_id, key)] = n
+    for response, q_id, key, answer in (
+        answers.exclude(text="")
+        .values_list("response_id", "response__questionnaire_id", "question", "text")
+        .order_by("response_id", "pk")
+    ):
+        data.texts[(q_id, key)].append((response, answer))
+        data.by_response[response].append(answer)
+
+
+def _extremes(data: _Data, wanted: list[tuple[int, str, float]]) -> dict:
+    """(questionnaire, key, value) -> Extreme: who gave the lowest and highest score, with their
+    open answers. One query for all of them (raw readers only)."""
+    if not wanted:
+        return {}
+    condition = Q()
+    for q_id, key, value in wanted:
+        condition |= Q(response__questionnaire_id=q_id, question=key, number=value)
+    who = defaultdict(list)
+    for response, q_id, key, number in Answer.objects.filter(condition).values_list(
+        "response_id", "response__questionnaire_id", "question", "number"
+    ):
+        who[(q_id, key, float(number))].append(response)
+    return {
+        (q_id, key, value): agg.extreme(
+            value, who.get((q_id, key, float(value)), []), data.by_response
+        )
+        for q_id, key, value in wanted
+    }
+
+
+def _pairs(pre, post, key: str) -> list[tuple[float, float]]:
+    """(voormeting, eindmeting) per card that answered `key` in both questionnaires: one query
+    (a join of the answers of the two questionnaires on the card)."""
+    before = Answer.objects.filter(
+        response__questionnaire=pre,
+        question=key,
+        number__isnull=False,
+        response__card_id=OuterRef("response__card_id"),
+    ).values("number")[:1]
+    rows = (
+        Answer.objects.filter(
+            response__questionnaire=post,
+            question=key,
+            number__isnull=False,
+            response__card__isnull=False,
+        )
+        .annotate(before=Subquery(before))
+        .filter(before__isnull=False)
+        .values_list("before", "number")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    pairs = []
+    for b, a, n in rows:
+        pairs += [(float(b), float(a))] * n
+    return pairs
 
 
 # --- Assembly --------------------------------------------------------------------------------
@@ -194,40 +273,84 @@ def _entered(activity, data: _Data):
     return into, leftover, dropout
 
 
-def _blocks(activity, data: _Data, raw: bool, language: str):
-    into, leftover, dropout_entered = _entered(activity, data)
-    blocks: dict[str, MeasureBlock] = {}
-    dropout_answered: dict = defaultdict(int)
-    has_dropout = bool(dropout_entered)
-    summaries: dict = defaultdict(list)  # key -> [(questionnaire, summary, shown)]
+def _answered(activity, data: _Data):
+    """(the questions with a column: [(questionnaire, question)], dropout counts answered)."""
+    items, dropout = [], defaultdict(int)
     for q in sorted(data.questionnaires[activity.pk], key=moment_rank):
         for question in q.questions:
             if question.get("kind") not in ANSWERED_KINDS:
                 continue
-            answers = data.answers.get((q.pk, question["key"]), [])
             if question.get("measure") == "uitval":
-                has_dropout = True
-                for a in answers:
-                    dropout_answered[a.choice or agg._key(a.number or 0)] += 1
+                for value, n in data.counts.get((q.pk, question["key"]), {}).items():
+                    dropout[value] += n
+                dropout.setdefault("1", 0)
                 continue
-            entered = into.get((q.pk, question["key"]))
-            summary = agg.summarise(
-                question, answers, entered=entered, texts=data.texts, language=language
-            )
-            shown = dis.disclose(summary, raw=raw, texts_shareable=q.open_answers_shareable)
-            block = blocks.setdefault(
-                question["key"],
-                MeasureBlock(question["key"], summary.label, summary.measure, summary.kind, []),
-            )
-            block.columns.append(
-                Column(q.title, q.get_moment_display(), q, shown, has_entered=bool(entered))
-            )
-            summaries[question["key"]].append((q, question, summary, shown))
+            items.append((q, question))
+    return items, dropout
+
+
+def _low_high(counts: dict) -> tuple[float, float] | None:
+    values = [float(v) for v, n in counts.items() if n]
+    return (min(values), max(values)) if values else None
+
+
+def _found_extremes(data: _Data, items, raw: bool) -> dict:
+    if not raw:
+        return {}
+    wanted = []
+    for q, question in items:
+        if question["kind"] in ("scale", "number"):
+            span = _low_high(data.counts.get((q.pk, question["key"]), {}))
+            if span:
+                wanted += [(q.pk, question["key"], v) for v in sorted(set(span))]
+    return _extremes(data, wanted)
+
+
+def _summary(q, question, data: _Data, entered, found: dict, language: str):
+    key = (q.pk, question["key"])
+    counts = data.counts.get(key, {})
+    extremes = (None, None)
+    span = _low_high(counts) if question["kind"] in ("scale", "number") else None
+    if span and found:
+        low, high = span
+        extremes = (found[(*key, low)], found[(*key, high)] if high != low else None)
+    texts = [t for _r, t in data.texts.get(key, [])] if question["kind"] == "text" else None
+    return agg.summarise_counts(
+        question,
+        counts,
+        respondents=data.respondents.get(key, 0),
+        entered=entered,
+        extremes=extremes,
+        texts=texts,
+        language=language,
+    )
+
+
+def _blocks(activity, data: _Data, raw: bool, language: str):
+    into, leftover, dropout_entered = _entered(activity, data)
+    items, dropout_answered = _answered(activity, data)
+    found = _found_extremes(data, items, raw)
+    blocks: dict[str, MeasureBlock] = {}
+    summaries: dict = defaultdict(list)  # key -> [(questionnaire, question, summary, shown)]
+    for q, question in items:
+        entered = into.get((q.pk, question["key"]))
+        summary = _summary(q, question, data, entered, found, language)
+        shown = dis.disclose(summary, raw=raw, texts_shareable=q.open_answers_shareable)
+        block = blocks.setdefault(
+            question["key"],
+            MeasureBlock(question["key"], summary.label, summary.measure, summary.kind, []),
+        )
+        block.columns.append(
+            Column(q.title, q.get_moment_display(), q, shown, has_entered=bool(entered))
+        )
+        summaries[question["key"]].append((q, question, summary, shown))
     for measure, counts in leftover.items():
         question = _standard_question(measure, activity)
         if question is None:
             continue
-        summary = agg.summarise(question, [], entered=counts, language=language)
+        summary = agg.summarise_counts(
+            question, {}, respondents=0, entered=counts, language=language
+        )
         shown = dis.disclose(summary, raw=raw, texts_shareable=False)
         block = blocks.setdefault(
             question["key"],
@@ -237,7 +360,7 @@ def _blocks(activity, data: _Data, raw: bool, language: str):
             Column(_("Ingevoerde cijfers"), _("Ingevoerd"), None, shown, has_entered=True)
         )
     dropout = None
-    if has_dropout:
+    if dropout_entered or dropout_answered:
         labels = {v: str(label) for v, label in MEASURE_SCALES["uitval"].points}
         dropout = dis.disclose_dropout(
             agg.dropout(dict(dropout_answered), dict(dropout_entered), labels), raw=raw
@@ -254,15 +377,15 @@ def _standard_question(measure: str, activity) -> dict | None:
 
 
 def _changes(data: _Data, summaries: dict, raw: bool, language: str):
+    """Per scale question in a voormeting and an eindmeting: the change per card, or the group
+    change when no card answered both."""
     pairs_out, groups_out = [], []
     for _key, items in summaries.items():
         pre = [i for i in items if i[0].moment == Moment.PRE and i[2].numeric]
         post = [i for i in items if i[0].moment == Moment.POST and i[2].numeric]
         if not pre or not post or pre[0][1].get("kind") != "scale":
             continue
-        before = _by_card(data, pre[0])
-        after = _by_card(data, post[-1])
-        pairs = [(before[c], after[c]) for c in before.keys() & after.keys()]
+        pairs = _pairs(pre[0][0], post[-1][0], post[-1][1]["key"])
         if pairs:
             change = agg.pair_changes(post[-1][1], pairs, language=language)
             pairs_out.append(dis.disclose_pairs(change, raw=raw))
@@ -270,16 +393,6 @@ def _changes(data: _Data, summaries: dict, raw: bool, language: str):
             change = agg.group_change(pre[0][2], post[-1][2])
             groups_out.append(dis.disclose_group(change, pre[0][3], post[-1][3]))
     return pairs_out, groups_out
-
-
-def _by_card(data: _Data, item) -> dict:
-    q, question = item[0], item[1]
-    out = {}
-    for a in data.answers.get((q.pk, question["key"]), []):
-        card = data.responses[a.response][1]
-        if card is not None and a.number is not None:
-            out[card] = a.number
-    return out
 
 
 def _reach(activity, data: _Data, raw: bool):
