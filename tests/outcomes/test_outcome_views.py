@@ -95,11 +95,13 @@ def test_another_partner_of_the_programme_sees_suppressed(client_as, youth_worke
 
 
 def test_other_municipality_gets_404(client_as, outsider, outcome):
+    before = (Response.objects.count(), Answer.objects.count())
     client = client_as(outsider)
     assert page(client, outcome["activity"]).status_code == 404
     assert export(client, outcome["activity"], "csv")[0].status_code == 404
     url = reverse("outcomes:programme_outcome", args=[outcome["activity"].programme_id])
     assert client.get(url).status_code == 404
+    assert (Response.objects.count(), Answer.objects.count()) == before
 
 
 def test_anonymous_goes_to_login(client, outcome):
@@ -153,6 +155,10 @@ def test_programme_page_lists_activities_with_key_figures(client_as, adviseur, o
     assert reverse("outcomes:activity_outcome", args=[outcome["activity"].pk]) in html
     assert "Jongerenwerk op het schoolplein" in html
     assert "85%" in html  # the eindmeting's share voldoende
+    assert (
+        f'href="{reverse("outcomes:programme_outcome", args=[programme.pk])}" aria-current="page"'
+        in html
+    )
     response, text = (
         client_as(adviseur).get(
             reverse("outcomes:programme_outcome_export", args=[programme.pk, "csv"])

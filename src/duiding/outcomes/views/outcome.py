@@ -74,7 +74,7 @@ def programme_outcome_page(request, programme_id: int):
             "programme": programme,
             "outcomes": outcomes,
             "rows": [_key_figures(o) for o in outcomes],
-            "tab": TAB,
+            "tab": "outcome",
             "nav": "programmes",
         },
     )
