@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from tests.outcomes import conftest as outcome_fixtures
+from tests.outcomes import page_fixtures as outcome_fixtures
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -17,7 +17,7 @@ from duiding.outcomes.aggregation import (
     summarise,
 )
 from duiding.outcomes.standard import goal_realisation, usefulness, without_help
-from tests.outcomes.conftest import POST_COUNTS, PRE_COUNTS, expand
+from tests.outcomes.page_fixtures import POST_COUNTS, PRE_COUNTS, expand
 
 pytestmark = pytest.mark.django_db(False)
 

@@ -7,6 +7,7 @@ import pytest
 
 from duiding.accounts.services import token_create
 from duiding.api.outcomes_outcome import ActivityOutcomeOut
+from tests.outcomes.page_fixtures import *  # noqa: E402, F403
 
 pytestmark = pytest.mark.django_db
 

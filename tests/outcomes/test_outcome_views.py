@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from duiding.outcomes.models import Answer, Response
 from duiding.outcomes.selectors import activity_outcome
+from tests.outcomes.page_fixtures import *  # noqa: E402, F403
 from tests.outcomes.test_suppression import brute_force_values
 from tests.xlsx_checks import numbers_without_format, workbook_of
 

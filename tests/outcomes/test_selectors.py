@@ -7,7 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from duiding.outcomes.selectors import activity_outcome
-from tests.outcomes.conftest import POST_COUNTS, add_responses, expand
+from tests.outcomes.page_fixtures import *  # noqa: E402, F403
+from tests.outcomes.page_fixtures import POST_COUNTS, add_responses, expand
 
 pytestmark = pytest.mark.django_db
 

@@ -1,5 +1,5 @@
-"""Fixtures of the outcome tests: Home-Start (carried out by the partner of tests/conftest.py)
-with a voormeting and an eindmeting of 40 answers each, 30 participants with a card used in both,
+"""Fixtures of the outcome page tests (`from tests.outcomes.page_fixtures import *`):
+Home-Start (carried out by the partner of tests/conftest.py) with a voormeting and an eindmeting of 40 answers each, 30 participants with a card used in both,
 open answers, an entered dropout table and reach, and two measurement plans.
 
 Hand-counted figures the tests use (school mark 1–10, "nut"):
