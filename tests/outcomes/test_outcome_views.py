@@ -180,3 +180,11 @@ def test_activity_page_links_to_outcome(client_as, partner, outcome):
     activity = outcome["activity"]
     html = client_as(partner).get(reverse("activities:activity_detail", args=[activity.pk]))
     assert reverse("outcomes:activity_outcome", args=[activity.pk]) in html.content.decode()
+
+
+def test_page_in_english(client_as, adviseur, outcome, settings):
+    client = client_as(adviseur)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = page(client, outcome["activity"]).content.decode()
+    assert "Outcome of Home-Start" in html and "fewer than 5" in html
+    assert "You see aggregated figures." in html

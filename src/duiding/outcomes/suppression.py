@@ -27,6 +27,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from duiding.core import formatting as fmt
+
 THRESHOLD = 5
 SHOWN, SMALL, HIDDEN = "shown", "small", "hidden"
 _BIG = 10**9  # "no upper bound" in the interval reasoning
@@ -58,7 +60,7 @@ class Count:
             return _("minder dan 5")
         if self.state == HIDDEN:
             return _("niet getoond")
-        return f"{self.value:,}".replace(",", ".")
+        return fmt.number(self.value, 0)
 
     def __str__(self) -> str:
         return self.text
