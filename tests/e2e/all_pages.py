@@ -115,6 +115,8 @@ NOT_PAGES = {
     "outcomes:entered_restore": (POST_ONLY, "brings a deleted period of entered figures back"),
     "outcomes:xlsform_export": (DOWNLOAD, "XLSForm (.xlsx) of a questionnaire"),
     "outcomes:question_move": (POST_ONLY, "moves a question up or down in the editor"),
+    "outcomes:activity_outcome_export": (DOWNLOAD, "CSV/Excel of an activity's outcome"),
+    "outcomes:programme_outcome_export": (DOWNLOAD, "CSV/Excel of a programme's outcome"),
 }
 
 
@@ -366,6 +368,13 @@ def routes(d: Demo) -> dict[str, tuple[str | None, dict]]:
             {"pk": p, "change_id": _first(PlanChange, programme=d.programme).pk},
         ),
         # outcomes
+        "outcomes:activity_outcome": (ADVISER, {"activity_id": _outcome_activity(activity).pk}),
+        "outcomes:activity_outcome_export": (
+            ADVISER,
+            {"activity_id": _outcome_activity(activity).pk, "fmt": "csv"},
+        ),
+        "outcomes:programme_outcome": (ADVISER, {"programme_id": p}),
+        "outcomes:programme_outcome_export": (ADVISER, {"programme_id": p, "fmt": "xlsx"}),
         "outcomes:xlsform_import": (PARTNER, {"activity_id": _partner_activity(d.programme).pk}),
         "outcomes:xlsform_export": (PARTNER, {"pk": _first(Questionnaire).pk}),
         **_entered(d),
@@ -410,6 +419,11 @@ def _questionnaire_pages() -> dict:
         "outcomes:question_remove": (ADVISER, question),
         "outcomes:question_move": (ADVISER, question),
     }
+
+
+def _outcome_activity(fallback: Activity) -> Activity:
+    questionnaire = Questionnaire.objects.order_by("pk").first()
+    return questionnaire.activity if questionnaire else fallback
 
 
 def _indicator() -> Indicator:

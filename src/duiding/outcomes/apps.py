@@ -12,6 +12,7 @@ class OutcomesConfig(AppConfig):
         from duiding.outcomes.measurement_plans.plan import register as register_measurement_plans
         from duiding.outcomes.sections import activity_section
         from duiding.outcomes.views.entered import entered_section
+        from duiding.outcomes.views.outcome import outcome_section
 
         register_activity_section(
             ActivitySection(
@@ -25,6 +26,11 @@ class OutcomesConfig(AppConfig):
                 key="entered_figures",
                 template="outcomes/_entered_section.html",
                 context=entered_section,
+            )
+        )
+        register_activity_section(
+            ActivitySection(
+                key="outcome", template="outcomes/_outcome_section.html", context=outcome_section
             )
         )
         register_measurement_plans()

@@ -1,11 +1,19 @@
 """URLs of the outcomes app: staff pages mounted at /outcome/, the public answer pages at /v/
 (`public_urls`). Each views module owns its own routes."""
 
-from duiding.outcomes.views import entered, measurement_plans, questionnaires, questions, xlsform
+from duiding.outcomes.views import (
+    entered,
+    measurement_plans,
+    outcome,
+    questionnaires,
+    questions,
+    xlsform,
+)
 
 app_name = "outcomes"
 
 urlpatterns: list = [
+    *outcome.urlpatterns,
     *questionnaires.urlpatterns,
     *questions.urlpatterns,
     *entered.urlpatterns,
