@@ -70,9 +70,7 @@ def _body_schema() -> dict:
 
 
 def _invalid(errors: dict[str, str]):
-    return Status(
-        400, {"detail": _("Niet alle antwoorden zijn goed ingevuld."), "errors": errors}
-    )
+    return Status(400, {"detail": _("Niet alle antwoorden zijn goed ingevuld."), "errors": errors})
 
 
 def _parse(request) -> dict | None:
@@ -111,7 +109,9 @@ def response_create(request, code: str):
     if questionnaire is None or questionnaire.current is None:
         return Status(404, {"detail": _("Deze vragenlijst bestaat niet (meer).")})
     if rate_limit_exceeded(questionnaire.code):
-        return Status(429, {"detail": _("Te veel antwoorden tegelijk; probeer het over een minuut opnieuw.")})
+        return Status(
+            429, {"detail": _("Te veel antwoorden tegelijk; probeer het over een minuut opnieuw.")}
+        )
     data = _parse(request)
     if data is None:
         return _invalid({"__all__": _("De aanvraag is geen geldig JSON-object.")})

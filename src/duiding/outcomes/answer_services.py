@@ -64,7 +64,7 @@ class CardUsed(SubmissionRefused):
 
 
 def window_state(questionnaire: Questionnaire, today=None) -> str:
-    """"open", "not_yet" or "closed" (dates in Europe/Amsterdam)."""
+    """ "open", "not_yet" or "closed" (dates in Europe/Amsterdam)."""
     today = today or timezone.localdate()
     if today < questionnaire.opens_on:
         return "not_yet"
@@ -106,9 +106,7 @@ def find_card(questionnaire: Questionnaire, code) -> PairCard | None:
 
 
 def _card_used(questionnaire, card) -> CardUsed:
-    return CardUsed(
-        _("Met kaart %(code)s is deze vragenlijst al ingevuld.") % {"code": card.code}
-    )
+    return CardUsed(_("Met kaart %(code)s is deze vragenlijst al ingevuld.") % {"code": card.code})
 
 
 def submit(
@@ -148,7 +146,10 @@ def submit(
         raise AnswersInvalid(errors)
     if Response.objects.filter(submission=submission_token).exists():
         raise Replayed(_("Deze antwoorden zijn al ontvangen."))
-    if card is not None and Response.objects.filter(questionnaire=questionnaire, card=card).exists():
+    if (
+        card is not None
+        and Response.objects.filter(questionnaire=questionnaire, card=card).exists()
+    ):
         raise _card_used(questionnaire, card)
     try:
         with transaction.atomic():

@@ -139,9 +139,7 @@ def _number(question: dict, value) -> tuple[Decimal, list[Answer]]:
     if -number.as_tuple().exponent > decimals and number != round(number, decimals):
         if decimals == 0:
             raise _Invalid(_("Vul een heel getal in (zonder komma)."))
-        raise _Invalid(
-            _("Gebruik hoogstens %(n)s cijfer(s) achter de komma.") % {"n": decimals}
-        )
+        raise _Invalid(_("Gebruik hoogstens %(n)s cijfer(s) achter de komma.") % {"n": decimals})
     low, high = question.get("min"), question.get("max")
     if low is not None and number < Decimal(str(low)):
         raise _Invalid(_("Het getal mag niet kleiner zijn dan %(min)s.") % {"min": low})

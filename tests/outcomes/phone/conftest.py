@@ -22,6 +22,7 @@ results = activities.results
 youth_org = activities.youth_org
 youth_worker = activities.youth_worker
 seed_activities = activities.seed_activities
+other_programme = activities.other_programme
 
 QUESTIONS = [
     {

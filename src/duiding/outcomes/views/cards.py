@@ -76,9 +76,7 @@ def cards_pdf(request, pk: int, batch: int):
     items = []
     for code in codes:
         link = request.build_absolute_uri(reverse("outcomes_public:card", kwargs={"code": code}))
-        items.append(
-            {"code": group_code(code), "qr": qr_data_uri(link), "link": short_link(link)}
-        )
+        items.append({"code": group_code(code), "qr": qr_data_uri(link), "link": short_link(link)})
     pages = [items[i : i + PER_PAGE] for i in range(0, len(items), PER_PAGE)]
     content = pdf(
         "outcomes/print/cards.html",

@@ -36,7 +36,7 @@ from duiding.outcomes.definition import text
 from duiding.outcomes.models import PairCard, Questionnaire, Response
 
 LANGUAGES = ("nl", "en")
-TOKEN_SALT = "duiding.outcomes.submission"
+FORM_SALT = "duiding.outcomes.submission"
 DEVICE_SALT = "duiding.outcomes.answered"
 TOKEN_MAX_AGE = 60 * 60 * 24  # a form may be open for a day
 
@@ -59,13 +59,13 @@ def answered_on_this_device(request, questionnaire) -> bool:
 
 def new_form_token() -> str:
     """The one-time token of one form, signed so only forms of this site carry one."""
-    return signing.TimestampSigner(salt=TOKEN_SALT).sign(secrets.token_urlsafe(24))
+    return signing.TimestampSigner(salt=FORM_SALT).sign(secrets.token_urlsafe(24))
 
 
 def form_token_value(signed: str) -> str:
     """The raw token of a signed form token ("" when it is not one of ours or too old)."""
     try:
-        return signing.TimestampSigner(salt=TOKEN_SALT).unsign(
+        return signing.TimestampSigner(salt=FORM_SALT).unsign(
             str(signed or ""), max_age=TOKEN_MAX_AGE
         )
     except signing.BadSignature:
@@ -83,9 +83,7 @@ def _page(request, template: str, context: dict, status: int = 200, lang: str = 
 
 
 def _message(request, lang: str, title: str, lines: list[str], status: int = 200, **extra):
-    return _page(
-        request, "message.html", {"title": title, "lines": lines, **extra}, status, lang
-    )
+    return _page(request, "message.html", {"title": title, "lines": lines, **extra}, status, lang)
 
 
 def _questionnaire(code: str) -> Questionnaire | None:
@@ -230,9 +228,7 @@ def _question_view(question: dict, lang: str, data, error: str) -> dict:
 
 def _form_page(request, questionnaire, version, lang, *, data=None, errors=None, card_code=""):
     errors = errors or {}
-    questions = [
-        _question_view(q, lang, data, errors.get(q["key"], "")) for q in version.questions
-    ]
+    questions = [_question_view(q, lang, data, errors.get(q["key"], "")) for q in version.questions]
     has_cards = PairCard.objects.filter(activity_id=questionnaire.activity_id).exists()
     intro = (questionnaire.intro_en if lang == "en" else "") or questionnaire.intro
     summary = [
@@ -241,7 +237,9 @@ def _form_page(request, questionnaire, version, lang, *, data=None, errors=None,
         if q["error"]
     ]
     if errors.get("card"):
-        summary.append({"anchor": "v-card", "label": _("Code van uw kaart"), "message": errors["card"]})
+        summary.append(
+            {"anchor": "v-card", "label": _("Code van uw kaart"), "message": errors["card"]}
+        )
     return _page(
         request,
         "questionnaire.html",
