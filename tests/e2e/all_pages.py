@@ -7,11 +7,13 @@ from the day it exists.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 from django.contrib.auth.tokens import default_token_generator
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
@@ -29,6 +31,9 @@ from duiding.demo.services import demo_load
 from duiding.frameworks.models import Ambition, Domain, Factor, Framework, Pillar
 from duiding.indicators.models import Indicator, SeriesAlias
 from duiding.jobs.models import ImportRun
+from duiding.outcomes.cards import cards_create
+from duiding.outcomes.definition import clean_questions
+from duiding.outcomes.models import PairCard, Questionnaire, QuestionnaireVersion
 from duiding.programmes.models import (
     AnalysisSection,
     Comment,
@@ -103,6 +108,10 @@ NOT_PAGES = {
     "activities:plan_export": (DOWNLOAD, "Excel of the plan van aanpak"),
     "activities:step_done": (POST_ONLY, "marks a step done"),
     "activities:plan_restore": (POST_ONLY, "restores a change of the plan"),
+    "outcomes_public:card": (REDIRECT, "a card's QR code: to the questionnaire open today"),
+    "outcomes:questionnaire_qr": (DOWNLOAD, "the QR code as SVG or PNG"),
+    "outcomes:questionnaire_poster": (DOWNLOAD, "the poster as PDF"),
+    "outcomes:cards_pdf": (DOWNLOAD, "a set of paired cards as PDF"),
 }
 
 
@@ -332,6 +341,57 @@ def routes(d: Demo) -> dict[str, tuple[str | None, dict]]:
             ADVISER,
             {"pk": p, "change_id": _first(PlanChange, programme=d.programme).pk},
         ),
+        # outcomes: the public answer pages and the staff pages of sharing and cards
+        **_outcome_routes(d),
+    }
+
+
+def _open_questionnaire(d: Demo) -> Questionnaire:
+    """A questionnaire of the demo programme that is open today (made when the demo has none),
+    with a set of paired cards for its activity."""
+    today = timezone.localdate()
+    questionnaire = (
+        Questionnaire.objects.filter(
+            activity__programme=d.programme,
+            opens_on__lte=today,
+            closes_on__gte=today,
+            versions__isnull=False,
+        )
+        .order_by("pk")
+        .first()
+    )
+    if questionnaire is None:
+        questionnaire = Questionnaire.objects.create(
+            activity=_first(Activity, programme=d.programme),
+            title="Tevredenheid (pagina-test)",
+            moment="eindmeting",
+            opens_on=today - datetime.timedelta(days=7),
+            closes_on=today + datetime.timedelta(days=7),
+        )
+        QuestionnaireVersion.objects.create(
+            questionnaire=questionnaire,
+            number=1,
+            questions=clean_questions(
+                [{"key": "nut", "kind": "scale", "label": "Rapportcijfer", "min": 1, "max": 10}]
+            ),
+        )
+    if not PairCard.objects.filter(activity=questionnaire.activity).exists():
+        cards_create(activity=questionnaire.activity, count=2)
+    return questionnaire
+
+
+def _outcome_routes(d: Demo) -> dict:
+    q = _open_questionnaire(d)
+    card = _first(PairCard, activity=q.activity)
+    return {
+        "outcomes_public:answer": (ANONYMOUS, {"code": q.code}),
+        "outcomes_public:thanks": (ANONYMOUS, {"code": q.code}),
+        "outcomes_public:card": (ANONYMOUS, {"code": card.code}),
+        "outcomes:questionnaire_share": (ADVISER, {"pk": q.pk}),
+        "outcomes:questionnaire_qr": (ADVISER, {"pk": q.pk, "fmt": "svg"}),
+        "outcomes:questionnaire_poster": (ADVISER, {"pk": q.pk, "size": "a4"}),
+        "outcomes:cards": (ADVISER, {"pk": q.activity_id}),
+        "outcomes:cards_pdf": (ADVISER, {"pk": q.activity_id, "batch": card.batch}),
     }
 
 

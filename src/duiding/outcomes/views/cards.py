@@ -27,6 +27,9 @@ class CardSetForm(forms.Form):
         min_value=1,
         max_value=MAX_CARDS,
         initial=24,
+        widget=forms.NumberInput(
+            attrs={"class": "utrecht-textbox utrecht-textbox--html-input", "size": "4"}
+        ),
         help_text=gettext_lazy("1 tot en met 200; er passen 8 kaarten op een A4."),
         error_messages={
             "required": gettext_lazy("Vul het aantal kaarten in."),

@@ -201,6 +201,8 @@ def _question_view(question: dict, lang: str, data, error: str) -> dict:
         labels = {c["value"]: text(c["label"], lang) for c in question.get("choices") or []}
         points = range(int(question["min"]), int(question["max"]) + 1)
         view["labelled"] = all(labels.get(str(p)) for p in points)
+        # Tiles per row on a phone: all in one row up to 6 points, else two rows.
+        view["cols"] = len(points) if len(points) <= 6 else (len(points) + 1) // 2
         view["options"] = [
             {"value": str(p), "label": labels.get(str(p), ""), "checked": kept == str(p)}
             for p in points

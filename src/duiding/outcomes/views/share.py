@@ -46,6 +46,7 @@ def share(request, pk: int):
             "nav": "programmes",
             "questionnaire": questionnaire,
             "activity": questionnaire.activity,
+            "programme": questionnaire.activity.programme,
             "link": link,
             "short_link": short_link(link),
             "qr": qr_svg_inline(link, scale=6),
