@@ -10,7 +10,7 @@ What it cannot reach: the access log of the server in front of Django. `duiding 
 logs the request line, status and size, not the address (Django's format), except "Broken pipe
 from <address>" at INFO; deploy gunicorn without an access log (the default: no
 `--access-logfile`) or with a format without %(h)s, and a proxy that does not log the address
-for /v/ (see docs).
+for /v/ (docs/public-answers.md).
 """
 
 from __future__ import annotations
