@@ -5,8 +5,10 @@
    PostgreSQL database `duiding_bench_<random>` on postgres://postgres@127.0.0.1:5432 (dropped
    at the end unless --keep); migrated, with one open questionnaire (school mark, goal, open
    text) of one activity.
-2. The server: gunicorn (threads) when it is installed, else `duiding runserver` (Django's
-   threaded development server), as its own process with DEBUG off and the rate limit off.
+2. The server, as its own process group with DEBUG off and the rate limit off: gunicorn
+   (--processes workers x --threads threads) when it is installed, else the same shape built
+   here on the standard library (`serve`: pre-forked processes sharing one socket, each with a
+   pool of reused threads; no access log).
 3. 200 participants on a bounded pool of 20 threads; each a fresh "phone" (own cookies) that
    GETs /v/<code>/ (the CSRF cookie and the form's one-time token) and POSTs its answers.
 4. Counts the stored responses in the database.
@@ -31,6 +33,7 @@ import random
 import re
 import secrets
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -74,8 +77,7 @@ def _env(url: str) -> dict:
         "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_urlsafe(48),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "OUTCOME_RATE_LIMIT_PER_MINUTE": "0",  # the bench measures the server, not the limit
-        # runserver starts a thread per request: a persistent connection would outlive it.
-        "CONN_MAX_AGE": "60" if importlib.util.find_spec("gunicorn") else "0",
+        "CONN_MAX_AGE": "60",  # the server's threads are reused: keep their connections
         "SECURE_COOKIES": "false",  # plain http on loopback
     }
 
@@ -148,12 +150,55 @@ def prepare(env: dict) -> None:
     connections.close_all()
 
 
-def start_server(env: dict) -> tuple[subprocess.Popen, str, str]:
+def serve(port: int, processes: int, threads: int) -> None:
+    """A small pre-forking, thread-pooled WSGI server (what gunicorn does with --workers and
+    --threads): `processes` processes share one listening socket, each answers requests on a
+    pool of `threads` reused threads (so a database connection lives on with CONN_MAX_AGE). No
+    access log, so no client address is printed."""
+    import socketserver
+    from wsgiref.simple_server import WSGIRequestHandler, WSGIServer
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "duiding.settings")
+    sys.path.insert(0, str(ROOT / "src"))
+
+    class Quiet(WSGIRequestHandler):
+        def log_message(self, format, *args):  # noqa: A002 - the stdlib's name
+            pass
+
+    class Pooled(WSGIServer):
+        request_queue_size = 256
+
+        def process_request(self, request, client_address):
+            self.pool.submit(self.handle_in_thread, request, client_address)
+
+        def handle_in_thread(self, request, client_address):
+            try:
+                self.finish_request(request, client_address)
+            except Exception:  # noqa: BLE001 - as socketserver does: log, go on
+                self.handle_error(request, client_address)
+            finally:
+                self.shutdown_request(request)
+
+    import django
+
+    django.setup()
+    from django.core.wsgi import get_wsgi_application
+
+    server = Pooled(("127.0.0.1", port), Quiet)
+    server.set_app(get_wsgi_application())
+    for _ in range(processes - 1):
+        if os.fork() == 0:
+            break
+    server.pool = ThreadPoolExecutor(max_workers=threads)
+    socketserver.BaseServer.serve_forever(server)
+
+
+def start_server(env: dict, processes: int, threads: int) -> tuple[subprocess.Popen, str, str]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     if importlib.util.find_spec("gunicorn") is not None:
-        kind = "gunicorn (2 workers x 16 threads, no access log)"
+        kind = f"gunicorn ({processes} workers x {threads} threads, no access log)"
         command = [
             sys.executable,
             "-m",
@@ -162,31 +207,45 @@ def start_server(env: dict) -> tuple[subprocess.Popen, str, str]:
             "-b",
             f"127.0.0.1:{port}",
             "--workers",
-            "2",
+            str(processes),
             "--threads",
-            "16",
+            str(threads),
         ]
     else:
-        kind = "duiding runserver (threaded; gunicorn is not installed)"
+        kind = (
+            f"pre-forked thread-pooled WSGI server ({processes} processes x {threads} threads; "
+            "gunicorn is not installed)"
+        )
         command = [
             sys.executable,
-            "-m",
-            "duiding",
-            "runserver",
-            f"127.0.0.1:{port}",
-            "--noreload",
-            "--insecure",
+            __file__,
+            "--serve",
+            str(port),
+            "--processes",
+            str(processes),
+            "--threads",
+            str(threads),
         ]
     server = subprocess.Popen(
-        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT
+        command,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+        start_new_session=True,  # its own process group: stopped with all its workers
     )
     for _attempt in range(300):
         with socket.socket() as probe:
             if probe.connect_ex(("127.0.0.1", port)) == 0:
                 return server, f"http://127.0.0.1:{port}", kind
         time.sleep(0.1)
-    server.terminate()
+    _stop(server)
     raise RuntimeError("the server did not start")
+
+
+def _stop(server: subprocess.Popen) -> None:
+    os.killpg(server.pid, signal.SIGTERM)
+    server.wait(timeout=10)
 
 
 def participant(base: str, seed: int) -> dict:
@@ -240,7 +299,13 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=200)
     parser.add_argument("--workers", type=int, default=20)
     parser.add_argument("--keep", action="store_true")
+    parser.add_argument("--processes", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--serve", type=int, help=argparse.SUPPRESS)  # the server's own process
     args = parser.parse_args()
+    if args.serve:
+        serve(args.serve, args.processes, args.threads)
+        return
 
     url, folder, pg_name = _database(args.db)
     env = _env(url)
@@ -249,7 +314,7 @@ def main() -> None:
         started = time.perf_counter()
         prepare(env)
         print(f"database {args.db} ready in {time.perf_counter() - started:.1f} s")
-        server, base, kind = start_server(env)
+        server, base, kind = start_server(env, args.processes, args.threads)
         print(f"server: {kind} at {base}")
         participant(base, -1)  # warm-up (imports, first connection); not counted
         before = stored_responses(url)
@@ -260,8 +325,7 @@ def main() -> None:
         stored = stored_responses(url) - before
     finally:
         if server is not None:
-            server.terminate()
-            server.wait(timeout=10)
+            _stop(server)
         if not args.keep:
             if folder:
                 shutil.rmtree(folder, ignore_errors=True)
