@@ -106,7 +106,8 @@ def response_create(request, code: str):
     """The same rules as the phone page /v/{code}/; see the module docstring for the body and
     the `submission` token."""
     questionnaire = Questionnaire.objects.filter(code=code.upper()).first()
-    if questionnaire is None or questionnaire.current is None:
+    version = questionnaire.current if questionnaire is not None else None
+    if version is None:
         return Status(404, {"detail": _("Deze vragenlijst bestaat niet (meer).")})
     if rate_limit_exceeded(questionnaire.code):
         return Status(
@@ -133,6 +134,7 @@ def response_create(request, code: str):
                 language=language,
                 submission_token=token if isinstance(token, str) else "",
                 strict_keys=True,
+                version=version,
             )
         except UnknownQuestionnaire as error:
             return Status(404, {"detail": error.message})

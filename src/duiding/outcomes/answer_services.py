@@ -118,13 +118,16 @@ def submit(
     language: str = "nl",
     submission_token: str,
     strict_keys: bool = False,
+    version=None,
 ) -> Response:
     """Store one submission (see the module docstring). `questionnaire`: a Questionnaire or
     its code; `card`: a PairCard or a card code (optional); `strict_keys`: refuse answers to
-    keys that are not a question (the API)."""
+    keys that are not a question (the API); `version`: the current version when the caller
+    has just read it."""
     if not isinstance(questionnaire, Questionnaire):
         questionnaire = Questionnaire.objects.filter(code=str(questionnaire or "")).first()
-    version = questionnaire.current if questionnaire is not None else None
+    if version is None and questionnaire is not None:
+        version = questionnaire.current
     if version is None:
         raise UnknownQuestionnaire(_("Deze vragenlijst bestaat niet (meer)."))
     check_window(questionnaire)
@@ -144,13 +147,7 @@ def submit(
         errors.update(invalid.errors)
     if errors:
         raise AnswersInvalid(errors)
-    if Response.objects.filter(submission=submission_token).exists():
-        raise Replayed(_("Deze antwoorden zijn al ontvangen."))
-    if (
-        card is not None
-        and Response.objects.filter(questionnaire=questionnaire, card=card).exists()
-    ):
-        raise _card_used(questionnaire, card)
+    # A replayed token or a card used before: the unique constraints refuse the insert.
     try:
         with transaction.atomic():
             response = Response.objects.create(
@@ -166,7 +163,6 @@ def submit(
                 answer.response = response
             Answer.objects.bulk_create(checked.answers)
     except IntegrityError:
-        # Two requests at once: the unique constraints decided.
         if Response.objects.filter(submission=submission_token).exists():
             raise Replayed(_("Deze antwoorden zijn al ontvangen.")) from None
         raise _card_used(questionnaire, card) from None

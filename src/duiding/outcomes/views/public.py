@@ -290,6 +290,7 @@ def answer(request, code: str):
                 source=Response.Source.PHONE,
                 language=lang,
                 submission_token=form_token_value(request.POST.get("token", "")),
+                version=version,
             )
         except AnswersInvalid as invalid:
             return _form_page(
