@@ -80,6 +80,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: on the public answer routes nothing after it sees the client address or user agent.
+    "duiding.outcomes.middleware.PublicAnonymityMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "duiding.api.errors.ApiJsonErrorsMiddleware",  # JSON errors under /api/
@@ -220,6 +222,10 @@ if not DEBUG and not TESTING and not DEMO:
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 CSRF_FAILURE_VIEW = "duiding.core.views.csrf_failure"  # a Dutch 403 page, also with DEBUG on
+
+# Phone questionnaires: submissions accepted per questionnaire per minute (0: no limit). The count
+# lives in Django's cache: with several processes configure a shared cache (CACHES).
+OUTCOME_RATE_LIMIT_PER_MINUTE = env_int("OUTCOME_RATE_LIMIT_PER_MINUTE", 120)
 
 LOGGING = {
     "version": 1,

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 from duiding.api.api import api
 
-# Operations that use POST but store nothing.
+# Operations that use POST but store nothing, or only add a new row and never change one (so
+# there is no version to start from).
 NOT_A_WRITE = {
     ("post", "/api/v1/results/evaluate"): "computes a result's progress from posted figures",
+    ("post", "/api/v1/questionnaires/{code}/responses"): (
+        "adds one anonymous response; a replay is refused by its one-time submission token"
+    ),
 }
 
 

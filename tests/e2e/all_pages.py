@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.contrib.auth.tokens import default_token_generator
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
@@ -29,11 +30,15 @@ from duiding.demo.services import demo_load
 from duiding.frameworks.models import Ambition, Domain, Factor, Framework, Pillar
 from duiding.indicators.models import Indicator, SeriesAlias
 from duiding.jobs.models import ImportRun
+from duiding.outcomes.cards import cards_create
+from duiding.outcomes.definition import clean_questions
 from duiding.outcomes.models import (
     EnteredFigures,
     EnteredFiguresChange,
     MeasurementPlan,
+    PairCard,
     Questionnaire,
+    QuestionnaireVersion,
 )
 from duiding.outcomes.xlsform.example import example_workbook
 from duiding.outcomes.xlsform_services import import_questionnaire
@@ -117,6 +122,10 @@ NOT_PAGES = {
     "outcomes:question_move": (POST_ONLY, "moves a question up or down in the editor"),
     "outcomes:activity_outcome_export": (DOWNLOAD, "CSV/Excel of an activity's outcome"),
     "outcomes:programme_outcome_export": (DOWNLOAD, "CSV/Excel of a programme's outcome"),
+    "outcomes_public:card": (REDIRECT, "a card's QR code: to the questionnaire open today"),
+    "outcomes:questionnaire_qr": (DOWNLOAD, "the QR code as SVG or PNG"),
+    "outcomes:questionnaire_poster": (DOWNLOAD, "the poster as PDF"),
+    "outcomes:cards_pdf": (DOWNLOAD, "a set of paired cards as PDF"),
 }
 
 
@@ -379,6 +388,56 @@ def routes(d: Demo) -> dict[str, tuple[str | None, dict]]:
         "outcomes:xlsform_export": (PARTNER, {"pk": _first(Questionnaire).pk}),
         **_entered(d),
         **_questionnaire_pages(),
+        **_outcome_routes(d),
+    }
+
+
+def _open_questionnaire(d: Demo) -> Questionnaire:
+    """A questionnaire of the demo programme that is open today (made when the demo has none),
+    with a set of paired cards for its activity."""
+    today = timezone.localdate()
+    questionnaire = (
+        Questionnaire.objects.filter(
+            activity__programme=d.programme,
+            opens_on__lte=today,
+            closes_on__gte=today,
+            versions__isnull=False,
+        )
+        .order_by("pk")
+        .first()
+    )
+    if questionnaire is None:
+        questionnaire = Questionnaire.objects.create(
+            activity=_first(Activity, programme=d.programme),
+            title="Tevredenheid (pagina-test)",
+            moment="eindmeting",
+            opens_on=today - datetime.timedelta(days=7),
+            closes_on=today + datetime.timedelta(days=7),
+        )
+        QuestionnaireVersion.objects.create(
+            questionnaire=questionnaire,
+            number=1,
+            questions=clean_questions(
+                [{"key": "nut", "kind": "scale", "label": "Rapportcijfer", "min": 1, "max": 10}]
+            ),
+        )
+    if not PairCard.objects.filter(activity=questionnaire.activity).exists():
+        cards_create(activity=questionnaire.activity, count=2)
+    return questionnaire
+
+
+def _outcome_routes(d: Demo) -> dict:
+    q = _open_questionnaire(d)
+    card = _first(PairCard, activity=q.activity)
+    return {
+        "outcomes_public:answer": (ANONYMOUS, {"code": q.code}),
+        "outcomes_public:thanks": (ANONYMOUS, {"code": q.code}),
+        "outcomes_public:card": (ANONYMOUS, {"code": card.code}),
+        "outcomes:questionnaire_share": (ADVISER, {"pk": q.pk}),
+        "outcomes:questionnaire_qr": (ADVISER, {"pk": q.pk, "fmt": "svg"}),
+        "outcomes:questionnaire_poster": (ADVISER, {"pk": q.pk, "size": "a4"}),
+        "outcomes:cards": (ADVISER, {"pk": q.activity_id}),
+        "outcomes:cards_pdf": (ADVISER, {"pk": q.activity_id, "batch": card.batch}),
     }
 
 

@@ -2,11 +2,13 @@
 (`public_urls`). Each views module owns its own routes."""
 
 from duiding.outcomes.views import (
+    cards,
     entered,
     measurement_plans,
     outcome,
     questionnaires,
     questions,
+    share,
     xlsform,
 )
 
@@ -19,4 +21,6 @@ urlpatterns: list = [
     *entered.urlpatterns,
     *xlsform.urlpatterns,
     *measurement_plans.urlpatterns,
+    *share.urlpatterns,
+    *cards.urlpatterns,
 ]
