@@ -217,6 +217,8 @@ def start_server(env: dict, processes: int, threads: int) -> tuple[subprocess.Po
             "-m",
             "gunicorn",
             "duiding.wsgi",
+            "-c",
+            str(Path(__file__).with_name("gunicorn_warm.py")),
             "-b",
             f"127.0.0.1:{port}",
             "--workers",
@@ -312,8 +314,8 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=200)
     parser.add_argument("--workers", type=int, default=20)
     parser.add_argument("--keep", action="store_true")
-    parser.add_argument("--processes", type=int, default=2)
-    parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--processes", type=int, default=3)
+    parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--serve", type=int, help=argparse.SUPPRESS)  # the server's own process
     args = parser.parse_args()
     if args.serve:
