@@ -18,6 +18,7 @@ from duiding.indicators.benchmark.types import (
     ObservationValue,
     PeriodRef,
     Provenance,
+    RuleIndicator,
     Series,
     SeriesPoint,
 )
@@ -25,6 +26,7 @@ from duiding.indicators.benchmark.types import (
 PK, IND, AREA, PER, VAL, STATUS, NUM, DEN = range(8)  # benchmark_queries.ROW
 PROV = 8  # first provenance column
 SHOWN_PERIOD = 16  # benchmark_queries.shown_rows: code, label, kind, year of the period
+SHOWN_INDICATOR = 20  # shown_rows(with_indicators=True): benchmark_queries.RULE_INDICATOR
 OK = "ok"
 NO_PROVENANCE = Provenance("", "", "", None, "", "", "", "")
 
@@ -83,6 +85,13 @@ def indicator_refs(rows) -> dict[int, IndicatorRef]:
         pk: IndicatorRef(*fields[:-1], bool(fields[-1]), tuple(domains[pk]))
         for pk, fields in head.items()
     }
+
+
+def rule_indicator(row: tuple) -> RuleIndicator:
+    """The indicator of an area's row of `benchmark_queries.shown_rows(with_indicators=True)`
+    (booleans as stored: 0/1 on SQLite)."""
+    i = SHOWN_INDICATOR
+    return RuleIndicator(row[IND], *row[i : i + 5], bool(row[i + 5]))
 
 
 def value(row: tuple, periods: Periods, provenance: dict[int, tuple]) -> ObservationValue:

@@ -116,11 +116,26 @@ def indicator_rows(indicator_ids: list[int]) -> list[tuple]:
     return _fetch(sql, list(indicator_ids))
 
 
-def shown_rows(area_id: int, comparison_ids: list[int], period: str | None, hidden) -> list[tuple]:
+# What the rules and the API's benchmark read of an indicator (`types.RuleIndicator`, pk aside).
+RULE_INDICATOR = (
+    "i.code, i.name, i.unit_kind, i.direction, i.flag_threshold_pct, i.flag_requires_significance"
+)
+
+
+def shown_rows(
+    area_id: int,
+    comparison_ids: list[int],
+    period: str | None,
+    hidden,
+    *,
+    with_indicators: bool = False,
+) -> list[tuple]:
     """One query for a benchmark without series: per indicator the area's figure chosen by the
     period rule (benchmark/README.md), and the comparison areas' figures of the same indicator and
     period: ROW + PROVENANCE + the period's code, label, kind and year (these last twelve NULL
-    on the comparison rows).
+    on the comparison rows). with_indicators: the area's rows also carry the indicator's
+    RULE_INDICATOR columns (NULL on the comparison rows), so that no query of its own reads them
+    (the API's path; the pages' benchmark reads the indicators with their domains).
 
     The ORDER BY of the window is the period rule of `benchmark.pick_period`: for a year, the
     year itself first; then a figure (status ok) before none; then the later end; then the
@@ -140,7 +155,13 @@ def shown_rows(area_id: int, comparison_ids: list[int], period: str | None, hidd
         params.append(period)
     where += _visible(hidden, params)
     periods = Period._meta.db_table
-    blanks = ", ".join(["NULL"] * (len(PROVENANCE.split(", ")) + 4))
+    blank_count = len(PROVENANCE.split(", ")) + 4
+    indicator_columns = indicator_join = ""
+    if with_indicators:
+        blank_count += len(RULE_INDICATOR.split(", "))
+        indicator_columns = f", {RULE_INDICATOR}"
+        indicator_join = f" JOIN {Indicator._meta.db_table} i ON i.id = c.indicator_id"
+    blanks = ", ".join(["NULL"] * blank_count)
     # The area's own rows carry provenance and period; the comparison rows (same indicator and
     # period) only the figures: the source strings cost as much as the rest.
     sql = (
@@ -152,9 +173,9 @@ def shown_rows(area_id: int, comparison_ids: list[int], period: str | None, hidd
         f" FROM {OBS} o JOIN {periods} p ON p.id = o.period_id"
         f" WHERE o.area_id = %s AND o.is_current AND o.category = ''{where}"
         ") "
-        f"SELECT {ROW}, {PROVENANCE}, p.code, p.label, p.kind, p.year FROM chosen c"
-        f" JOIN {OBS} o ON o.id = c.id JOIN {periods} p ON p.id = c.period_id"
-        f" LEFT JOIN {DATASET} d ON d.id = o.dataset_id WHERE c.rn = 1"
+        f"SELECT {ROW}, {PROVENANCE}, p.code, p.label, p.kind, p.year{indicator_columns}"
+        f" FROM chosen c JOIN {OBS} o ON o.id = c.id JOIN {periods} p ON p.id = c.period_id"
+        f" LEFT JOIN {DATASET} d ON d.id = o.dataset_id{indicator_join} WHERE c.rn = 1"
     )
     if comparison_ids:
         params.extend(comparison_ids)
