@@ -36,6 +36,7 @@ from django.utils.translation import get_language
 from duiding.areas.codes import normalise_code
 from duiding.areas.models import Area, Level, LevelName
 from duiding.indicators.benchmark import build, queries, rules
+from duiding.indicators.benchmark.build import ShownFigures
 from duiding.indicators.benchmark.types import (
     AreaBenchmark,
     AreaRef,
@@ -342,24 +343,15 @@ def _shown_figures(area_pk: int, comp_ids: list[int], period, hidden) -> _Figure
 
 
 def _read_shown(context: _Context, period: str | None):
-    """(chosen, shown, indicators) for `ShownFigures`: one query, the indicators' rule columns
-    on the area's own rows (`queries.shown_rows(with_indicators=True)`); None when the area has
-    no readable figure."""
+    """(chosen, shown, indicators) for `ShownFigures`: one query, one row per indicator with its
+    rule columns and the comparison areas' figures (`queries.shown_wide_rows`); None when the
+    area has no readable figure."""
     if not context.readable:
         return None
     area_pk = context.area.pk
     comp_ids = [c.area.pk for c in context.comparisons]
-    rows = queries.shown_rows(area_pk, comp_ids, period, context.hidden, with_indicators=True)
-    chosen: dict[int, tuple] = {}
-    shown: dict[tuple[int, int], tuple] = {}
-    indicators: dict[int, RuleIndicator] = {}
-    rule_indicator, AREA, IND = build.rule_indicator, build.AREA, build.IND  # noqa: N806
-    for row in rows:
-        if row[AREA] == area_pk:
-            chosen[row[IND]] = row
-            indicators[row[IND]] = rule_indicator(row)
-        else:
-            shown[(row[IND], row[AREA])] = row
+    rows = queries.shown_wide_rows(area_pk, comp_ids, period, context.hidden)
+    chosen, shown, indicators = build.shown_from_wide_rows(rows, comp_ids)
     return (chosen, shown, indicators) if chosen else None
 
 
@@ -458,28 +450,6 @@ def _benchmark(context: _Context, period: str | None, with_series: bool) -> Area
     return AreaBenchmark(area_ref, period, comps, result)
 
 
-@dataclass(slots=True)
-class ShownFigures:
-    """The rows an AreaBenchmark without series is built from, for callers that turn them into
-    their own shape in one pass (the API: no ObservationValue, Comparison or IndicatorBenchmark
-    per row). Build with `build.compare_figures` and `roles.suggest_values`, the rules of
-    `area_benchmark` (as `duiding.api.benchmark.shown_payload` does).
-
-    chosen: indicator id -> the area's row (ROW + PROVENANCE + period code, label, kind, year +
-    RULE_INDICATOR; in the order of `build`'s column indexes); shown: (indicator id, comparison
-    area id) -> the comparison area's row of the same period; indicators: id -> RuleIndicator
-    (code, name and the columns the rules read; read in the same query as the figures).
-    """
-
-    area: AreaRef
-    period: str | None
-    comparison_areas: list[ComparisonArea]
-    chosen: dict[int, tuple]
-    shown: dict[tuple[int, int], tuple]
-    indicators: dict[int, RuleIndicator]
-    roles: build.SuggestionRoles
-
-
 def area_shown_figures_for_code(
     *, user, code: str, period: str | None = None
 ) -> ShownFigures | None:
@@ -492,7 +462,7 @@ def area_shown_figures_for_code(
     area_ref = _area_ref(context.area, context.labels)
     comps = context.comparisons
     chosen, shown, indicators = _read_shown(context, period) or ({}, {}, {})
-    return ShownFigures(
+    return build.ShownFigures(
         area_ref, period, comps, chosen, shown, indicators, build.SuggestionRoles(area_ref, comps)
     )
 

@@ -114,7 +114,7 @@ class IndicatorRef:
 class RuleIndicator(NamedTuple):
     """What the rules (`build.compare_figures`, `SuggestionRoles.suggest_values`) and the API's
     benchmark read of an indicator: read with the figures, in the same query
-    (`queries.shown_rows(with_indicators=True)`); no definition, source or domains."""
+    (`queries.shown_wide_rows`); no definition, source or domains."""
 
     pk: int
     code: str
