@@ -100,3 +100,26 @@ def test_api_route_uses_the_lean_path(client, adviseur, figures, geo):
 
 def test_unknown_code_has_no_shown_figures(adviseur, figures):
     assert selectors.area_shown_figures_for_code(user=adviseur, code="BU99999999") is None
+
+
+@pytest.mark.parametrize("who", ["adviseur", "outsider"])
+def test_a_hidden_comparison_figure_is_left_out_as_on_the_page(request, geo, municipality_org, who):
+    """The area's figure is open data, the gebied's and the gemeente's of the same indicator and
+    period are in the municipality's own dataset: an outsider gets those comparisons without a
+    value (as on the page), a member with theirs."""
+    user = request.getfixturevalue(who)
+    mixed = indicator("gemengd", name="Gemengd")
+    own_ds = dataset("EIGEN_GEMENGD", organisation=municipality_org)
+    obs(mixed, geo["bu"], "2023", 20.0)
+    obs(mixed, geo["wk"], "2023", 15.0, dataset=own_ds)
+    obs(mixed, geo["gm"], "2023", 12.0, dataset=own_ds)
+    obs(mixed, geo["nl"], "2023", 10.0)
+    code = geo["bu"].code
+    lean = shown_payload(selectors.area_shown_figures_for_code(user=user, code=code))
+    assert lean == benchmark_payload(selectors.area_benchmark(user=user, area=geo["bu"]))
+    (row,) = [r for r in lean["indicators"] if r["indicator_code"] == "gemengd"]
+    values = {c["role"]: c["value"] for c in row["comparisons"]}
+    if who == "outsider":
+        assert values == {"parent": None, "municipality": None, "country": 10.0}
+    else:
+        assert values == {"parent": 15.0, "municipality": 12.0, "country": 10.0}

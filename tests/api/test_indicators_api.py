@@ -182,11 +182,12 @@ def test_openapi_documents_the_indicator_routes(client):
     assert "BenchmarkOut" in spec["components"]["schemas"]
 
 
-def test_benchmark_request_costs_four_queries_whatever_the_number_of_indicators(
+def test_benchmark_request_costs_three_queries_whatever_the_number_of_indicators(
     client, adviseur, figures, geo
 ):
-    """The token's user (one query, no write within the minute), the context, the figures and
-    the indicators (issue 10, item 12): no query per indicator or per permission check."""
+    """The token's user (one query, no write within the minute), the context, and the figures
+    with their indicators' columns (issue 10, item 12): no query per indicator or per permission
+    check, and none for the indicator metadata on its own."""
     headers = _bearer(adviseur)
     url = "/api/v1/areas/BU05990110/benchmark"
     client.get(url, headers=headers)  # first use records last_used_at
@@ -202,6 +203,34 @@ def test_benchmark_request_costs_four_queries_whatever_the_number_of_indicators(
         for area in ("bu", "wk", "gm", "nl"):
             obs(extra, geo[area], "2023", 10.0 + i)
     many = queries()
-    assert len(few) == len(many) == 4
+    assert len(few) == len(many) == 3
     assert not any(sql.startswith(("UPDATE", "INSERT")) for sql in many)
     assert len(client.get(url, headers=headers).json()["indicators"]) == 8
+
+
+def test_benchmark_shows_an_indicator_edit_at_once(client, adviseur, figures):
+    """The indicator's name, direction and margin are read with the figures on every request:
+    an edit is in the next answer (no metadata kept between requests), its flags follow it."""
+    headers = _bearer(adviseur)
+    url = "/api/v1/areas/BU05990110/benchmark"
+
+    def jz() -> dict:
+        rows = client.get(url, headers=headers).json()["indicators"]
+        return next(r for r in rows if r["indicator_code"] == "jz")
+
+    before = jz()
+    assert before["indicator_name"] == "Jongeren met jeugdzorg"
+    assert before["direction"] == "lower_is_better"
+    assert {c["flag"]["result"] for c in before["comparisons"]} == {"worse"}
+    jz_indicator = figures["jz"]
+    jz_indicator.name = "Jeugd met jeugdhulp"
+    jz_indicator.direction = "higher_is_better"
+    jz_indicator.save()
+    after = jz()
+    assert after["indicator_name"] == "Jeugd met jeugdhulp"
+    assert after["direction"] == "higher_is_better"
+    assert {c["flag"]["result"] for c in after["comparisons"]} == {"better"}
+    # A margin wider than every difference (20 against 15, 12 and 10): similar everywhere.
+    jz_indicator.flag_threshold_pct = 150.0
+    jz_indicator.save()
+    assert {c["flag"]["result"] for c in jz()["comparisons"]} == {"similar"}

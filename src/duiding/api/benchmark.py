@@ -123,36 +123,78 @@ def benchmark_payload(result: selectors.AreaBenchmark) -> dict:
     }
 
 
-def _flags():
-    """flag -> its dict, each flag written once (the no-verdict flags are shared objects). The
-    flag is kept with its dict, so that its id is not reused while the cache lives."""
-    cache: dict[int, tuple] = {}
+class _Shared:
+    """Dicts of the shared objects of one answer, each written once: the no-verdict flags (and
+    their headline) and the count suggestion are shared objects in the rules
+    (`rules._none`, `SuggestionRoles`), so that most of a page's flags are a few dicts. The
+    object is kept with its dict, so that its id is not reused while the cache lives. A flag
+    with a verdict is new for every comparison: it is written without a look-up."""
 
-    def flag_out(f) -> dict:
-        found = cache.get(id(f))
+    __slots__ = ("flags", "headlines", "suggestions", "head_role")
+
+    def __init__(self, head_role: str | None):
+        self.flags: dict[int, tuple] = {}
+        self.headlines: dict[int, tuple] = {}
+        self.suggestions: dict[int, tuple] = {}
+        self.head_role = head_role
+
+    def flag(self, f) -> dict:
+        if f.result != rules.NONE:
+            return _flag_out(f)
+        found = self.flags.get(id(f))
         if found is None:
-            found = cache[id(f)] = (f, _flag_out(f))
+            found = self.flags[id(f)] = (f, _flag_out(f))
         return found[1]
 
-    return flag_out
+    def headline(self, out: dict) -> dict:
+        """The headline of a comparison's flag dict (the flag's result, label, side and the role
+        of the headline comparison)."""
+        found = self.headlines.get(id(out))
+        if found is None:
+            head = {
+                "result": out["result"],
+                "label": out["label"],
+                "side": out["side"],
+                "role": self.head_role,
+            }
+            if out["result"] != rules.NONE:
+                return head
+            found = self.headlines[id(out)] = (out, head)
+        return found[1]
+
+    def suggestion(self, s) -> dict:
+        found = self.suggestions.get(id(s))
+        if found is None:
+            found = self.suggestions[id(s)] = (
+                s,
+                {
+                    "choice": s.choice,
+                    "subject": s.subject,
+                    "reference": s.reference,
+                    "text": s.text,
+                },
+            )
+        return found[1]
 
 
 def _area_out(ref) -> dict:
     return {"code": ref.code, "name": ref.name, "level": ref.level, "level_label": ref.level_label}
 
 
+PROV = build.PROV
+
+
 def _own_provenance(row: tuple) -> dict:
     """The provenance of the area's own row (as `build.value` reads it)."""
-    p = build.PROV
     return {
-        "dataset": row[p] or "",
-        "dataset_title": row[p + 1] or "",
-        "file": row[p + 2],
-        "row": row[p + 3],
-        "column": row[p + 4],
-        "category": row[p + 5],
-        "published_area_code": row[p + 6],
-        "indelingswijziging": row[p + 7],
+        "dataset": row[PROV] or "",
+        "dataset_title": row[PROV + 1] or "",
+        "file": row[PROV + 2],
+        "row": row[PROV + 3],
+        "column": row[PROV + 4],
+        "category": row[PROV + 5],
+        "published_area_code": row[PROV + 6],
+        "indelingswijziging": row[PROV + 7],
     }
 
 
@@ -164,13 +206,18 @@ def _headline_index(comps) -> int | None:
     return 0 if comps else None
 
 
-def _comparisons_out(indicator, row: tuple, comps, shown: dict, texts, flag_out) -> list[dict]:
-    """The comparison dicts of one indicator; the rules of `build.compare_figures`."""
-    pk, status = indicator.pk, row[build.STATUS]
-    value = row[build.VAL] if status == OK else None
-    num, den = row[build.NUM], row[build.DEN]
-    compare = build.compare_figures
+VAL, STATUS, NUM, DEN = build.VAL, build.STATUS, build.NUM, build.DEN
+
+
+def _comparisons_out(
+    indicator, value, row: tuple, comps, shown: dict, texts, shared: _Shared
+) -> tuple[list[dict], list]:
+    """The comparison dicts of one indicator and the comparison values (None: no figure); the
+    rules of `build.compare_figures`."""
+    pk, status, num, den = indicator.pk, row[STATUS], row[NUM], row[DEN]
+    compare, flag = build.compare_figures, shared.flag
     out = []
+    values = []
     for comp_pk, comp_code, role, same_size in comps:
         other = shown.get((pk, comp_pk))
         if other is None:
@@ -179,12 +226,13 @@ def _comparisons_out(indicator, row: tuple, comps, shown: dict, texts, flag_out)
                 indicator, value, status, num, den, False, None, None, None, texts, same_size
             )
         else:
-            o_status = other[build.STATUS]
-            o_value = other[build.VAL] if o_status == OK else None
+            o_status = other[STATUS]
+            o_value = other[VAL] if o_status == OK else None
             diff, rel, f = compare(
                 indicator, value, status, num, den,
-                True, o_value, other[build.NUM], other[build.DEN], texts, same_size,
+                True, o_value, other[NUM], other[DEN], texts, same_size,
             )  # fmt: skip
+        values.append(o_value)
         out.append(
             {
                 "area_code": comp_code,
@@ -193,55 +241,46 @@ def _comparisons_out(indicator, row: tuple, comps, shown: dict, texts, flag_out)
                 "status": o_status,
                 "difference": diff,
                 "relative_pct": rel,
-                "flag": flag_out(f),
+                "flag": flag(f),
             }
         )
-    return out
+    return out, values
 
 
 def shown_payload(shown: selectors.ShownFigures) -> dict:
     """The API shape (as `benchmark_payload`) straight from the shown figures' rows."""
     area = shown.area
     texts = rules.current_texts()
-    flag_out = _flags()
     comps = [
         (c.area.pk, c.area.code, c.role, c.area.level == area.level) for c in shown.comparison_areas
     ]
     head = _headline_index(shown.comparison_areas)
-    head_role = shown.comparison_areas[head].role if head is not None else None
-    no_comparison = _flag_out(rules.flag_missing(""))
+    shared = _Shared(shown.comparison_areas[head].role if head is not None else None)
+    no_comparison = shared.headline(shared.flag(rules.flag_missing("")))
+    indicators, others, suggest = shown.indicators, shown.shown, shown.roles.suggest_values
+    shown_period = build.SHOWN_PERIOD
     rows = []
     for indicator_id, row in shown.chosen.items():
-        ind = shown.indicators.get(indicator_id)
+        ind = indicators.get(indicator_id)
         if ind is None:  # hidden indicator: already left out by the queries
             continue
-        status = row[build.STATUS]
-        value = row[build.VAL] if status == OK else None
-        comparisons = _comparisons_out(ind, row, comps, shown.shown, texts, flag_out)
-        f = comparisons[head]["flag"] if head is not None else no_comparison
-        s = shown.roles.suggest_values(ind, value, [c["value"] for c in comparisons], texts)
+        status = row[STATUS]
+        value = row[VAL] if status == OK else None
+        comparisons, values = _comparisons_out(ind, value, row, comps, others, texts, shared)
         item = {
             "indicator_code": ind.code,
             "indicator_name": ind.name,
             "unit_kind": ind.unit_kind,
             "direction": ind.direction,
-            "period": {"code": row[build.SHOWN_PERIOD], "label": row[build.SHOWN_PERIOD + 1]},
+            "period": {"code": row[shown_period], "label": row[shown_period + 1]},
             "value": value,
             "status": status,
             "provenance": _own_provenance(row),
             "comparisons": comparisons,
-            "flag": {
-                "result": f["result"],
-                "label": f["label"],
-                "side": f["side"],
-                "role": head_role,
-            },
-            "suggestion": {
-                "choice": s.choice,
-                "subject": s.subject,
-                "reference": s.reference,
-                "text": s.text,
-            },
+            "flag": shared.headline(comparisons[head]["flag"])
+            if head is not None
+            else no_comparison,
+            "suggestion": shared.suggestion(suggest(ind, value, values, texts)),
         }
         rows.append(((ind.name.lower(), ind.code), item))
     rows.sort(key=lambda r: r[0])

@@ -11,7 +11,8 @@ Benchmark reads (owned by the benchmark; other reads go below in their own secti
 - `area_benchmark_for_code(user=, code=, ...)`: the same for a CBS code (None: unknown area).
 - `area_shown_figures_for_code(user=, code=, period=None) -> ShownFigures`: the rows of the
   same benchmark without series, for the API, which turns them into JSON in one pass with the
-  same rule functions (`build.compare_figures`, `SuggestionRoles.suggest_values`).
+  same rule functions (`build.compare_figures`, `SuggestionRoles.suggest_values`). Two queries:
+  the indicators' rule columns come with the figures (no domains: the API does not show them).
 - `available_periods(area, user=None)`, `observation_detail(user, pk)` (the source popover),
   `comparison_areas(area)`, `normalise_period(text)`, `choose_observation(rows, period)`.
 
@@ -35,6 +36,7 @@ from django.utils.translation import get_language
 from duiding.areas.codes import normalise_code
 from duiding.areas.models import Area, Level, LevelName
 from duiding.indicators.benchmark import build, queries, rules
+from duiding.indicators.benchmark.build import ShownFigures
 from duiding.indicators.benchmark.types import (
     AreaBenchmark,
     AreaRef,
@@ -46,6 +48,7 @@ from duiding.indicators.benchmark.types import (
     ObservationValue,
     PeriodRef,
     Provenance,
+    RuleIndicator,
     Series,
     SeriesPoint,
 )
@@ -71,6 +74,7 @@ __all__ = [
     "ObservationValue",
     "PeriodRef",
     "Provenance",
+    "RuleIndicator",
     "ShownFigures",
     "Series",
     "SeriesPoint",
@@ -338,6 +342,19 @@ def _shown_figures(area_pk: int, comp_ids: list[int], period, hidden) -> _Figure
     return figures
 
 
+def _read_shown(context: _Context, period: str | None):
+    """(chosen, shown, indicators) for `ShownFigures`: one query, one row per indicator with its
+    rule columns and the comparison areas' figures (`queries.shown_wide_rows`); None when the
+    area has no readable figure."""
+    if not context.readable:
+        return None
+    area_pk = context.area.pk
+    comp_ids = [c.area.pk for c in context.comparisons]
+    rows = queries.shown_wide_rows(area_pk, comp_ids, period, context.hidden)
+    chosen, shown, indicators = build.shown_from_wide_rows(rows, comp_ids)
+    return (chosen, shown, indicators) if chosen else None
+
+
 def _series_figures(area_pk: int, comp_ids: list[int], period, hidden) -> _Figures:
     """With series: every period of the area, the shown one chosen in Python per indicator."""
     figures = _Figures(build.Periods(queries.period_rows()))
@@ -433,43 +450,19 @@ def _benchmark(context: _Context, period: str | None, with_series: bool) -> Area
     return AreaBenchmark(area_ref, period, comps, result)
 
 
-@dataclass(slots=True)
-class ShownFigures:
-    """The rows an AreaBenchmark without series is built from, for callers that turn them into
-    their own shape in one pass (the API: no ObservationValue, Comparison or IndicatorBenchmark
-    per row). Build with `build.compare_figures` and `roles.suggest_values`, the rules of
-    `area_benchmark` (as `duiding.api.benchmark.shown_payload` does).
-
-    chosen: indicator id -> the area's row (ROW + PROVENANCE + period code, label, kind, year;
-    in the order of `build`'s column indexes); shown: (indicator id, comparison area id) -> the
-    comparison area's row of the same period; indicators: id -> IndicatorRef (visible ones).
-    """
-
-    area: AreaRef
-    period: str | None
-    comparison_areas: list[ComparisonArea]
-    chosen: dict[int, tuple]
-    shown: dict[tuple[int, int], tuple]
-    indicators: dict[int, IndicatorRef]
-    roles: build.SuggestionRoles
-
-
 def area_shown_figures_for_code(
     *, user, code: str, period: str | None = None
 ) -> ShownFigures | None:
     """The shown figures of `area_benchmark_for_code` (without series) as rows; None when no
-    area has that code. The same queries."""
+    area has that code. Two queries: the context, and the figures with their indicators."""
     period = normalise_period(period)
     context = _Context(user=user, code=normalise_code(code))
     if context.area is None:
         return None
     area_ref = _area_ref(context.area, context.labels)
     comps = context.comparisons
-    found = _read(context, period, False)
-    chosen, shown, indicators = ({}, {}, {}) if found is None else (
-        found[0].chosen, found[0].shown, found[1]
-    )  # fmt: skip
-    return ShownFigures(
+    chosen, shown, indicators = _read_shown(context, period) or ({}, {}, {})
+    return build.ShownFigures(
         area_ref, period, comps, chosen, shown, indicators, build.SuggestionRoles(area_ref, comps)
     )
 

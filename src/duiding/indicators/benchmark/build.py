@@ -6,6 +6,7 @@ Observation rows are tuples in the order of `benchmark_queries.ROW`, optionally 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from duiding.areas.models import Level
@@ -18,6 +19,7 @@ from duiding.indicators.benchmark.types import (
     ObservationValue,
     PeriodRef,
     Provenance,
+    RuleIndicator,
     Series,
     SeriesPoint,
 )
@@ -25,6 +27,8 @@ from duiding.indicators.benchmark.types import (
 PK, IND, AREA, PER, VAL, STATUS, NUM, DEN = range(8)  # benchmark_queries.ROW
 PROV = 8  # first provenance column
 SHOWN_PERIOD = 16  # benchmark_queries.shown_rows: code, label, kind, year of the period
+SHOWN_INDICATOR = 20  # benchmark_queries.shown_wide_rows: RULE_INDICATOR
+SHOWN_COMPARISONS = 26  # shown_wide_rows: WIDE_COMPARISON per comparison area
 OK = "ok"
 NO_PROVENANCE = Provenance("", "", "", None, "", "", "", "")
 
@@ -83,6 +87,13 @@ def indicator_refs(rows) -> dict[int, IndicatorRef]:
         pk: IndicatorRef(*fields[:-1], bool(fields[-1]), tuple(domains[pk]))
         for pk, fields in head.items()
     }
+
+
+def rule_indicator(row: tuple) -> RuleIndicator:
+    """The indicator of an area's row of `benchmark_queries.shown_wide_rows` (booleans as
+    stored: 0/1 on SQLite)."""
+    i = SHOWN_INDICATOR
+    return RuleIndicator(row[IND], *row[i : i + 5], bool(row[i + 5]))
 
 
 def value(row: tuple, periods: Periods, provenance: dict[int, tuple]) -> ObservationValue:
@@ -266,3 +277,51 @@ class SuggestionRoles:
             has_gebied=gebied is not None,
             texts=texts,
         )
+
+
+@dataclass(slots=True)
+class ShownFigures:
+    """The rows an AreaBenchmark without series is built from, for callers that turn them into
+    their own shape in one pass (the API: no ObservationValue, Comparison or IndicatorBenchmark
+    per row). Build with `build.compare_figures` and `roles.suggest_values`, the rules of
+    `area_benchmark` (as `duiding.api.benchmark.shown_payload` does).
+
+    chosen: indicator id -> the area's row of `benchmark_queries.shown_wide_rows` (ROW + PROVENANCE +
+    period code, label, kind, year + RULE_INDICATOR + the comparison areas' columns; in the order
+    of `build`'s column indexes); shown: (indicator id, comparison area id) -> the comparison
+    area's observation of the same period, in the order of `benchmark_queries.ROW`; indicators: id ->
+    RuleIndicator (code, name and the columns the rules read; read in the same query).
+    """
+
+    area: AreaRef
+    period: str | None
+    comparison_areas: list[ComparisonArea]
+    chosen: dict[int, tuple]
+    shown: dict[tuple[int, int], tuple]
+    indicators: dict[int, RuleIndicator]
+    roles: SuggestionRoles
+
+
+WIDE_COMPARISON = 5  # benchmark_queries.WIDE_COMPARISON: id, value, status, numerator, denominator
+
+
+def shown_from_wide_rows(rows: list[tuple], comparison_ids: list[int]):
+    """(chosen, shown, indicators) of `ShownFigures` from `benchmark_queries.shown_wide_rows`:
+    each comparison area's columns become a row in the order of ROW."""
+    chosen: dict[int, tuple] = {}
+    shown: dict[tuple[int, int], tuple] = {}
+    indicators: dict[int, RuleIndicator] = {}
+    comparisons = [
+        (SHOWN_COMPARISONS + n * WIDE_COMPARISON, c) for n, c in enumerate(comparison_ids)
+    ]
+    for row in rows:
+        indicator_id = row[IND]
+        chosen[indicator_id] = row
+        indicators[indicator_id] = rule_indicator(row)
+        for at, comp_id in comparisons:
+            if row[at] is not None:  # the observation's id: the comparison area has one
+                pk, value, status, numerator, denominator = row[at : at + WIDE_COMPARISON]
+                shown[(indicator_id, comp_id)] = (
+                    pk, indicator_id, comp_id, row[PER], value, status, numerator, denominator,
+                )  # fmt: skip
+    return chosen, shown, indicators

@@ -30,15 +30,16 @@ def _placeholders(values) -> str:
     return ", ".join(["%s"] * len(values))
 
 
-def _visible(hidden: tuple[list[int], list[int]], params: list) -> str:
-    """SQL (AND ...) leaving out hidden datasets and indicators; appends to params."""
+def _visible(hidden: tuple[list[int], list[int]], params: list, o: str = "o") -> str:
+    """SQL (AND ...) leaving out hidden datasets and indicators of the observations aliased `o`;
+    appends to params."""
     datasets, indicators = hidden
     sql = ""
     if datasets:
-        sql += f" AND (o.dataset_id IS NULL OR o.dataset_id NOT IN ({_placeholders(datasets)}))"
+        sql += f" AND ({o}.dataset_id IS NULL OR {o}.dataset_id NOT IN ({_placeholders(datasets)}))"
         params.extend(datasets)
     if indicators:
-        sql += f" AND o.indicator_id NOT IN ({_placeholders(indicators)})"
+        sql += f" AND {o}.indicator_id NOT IN ({_placeholders(indicators)})"
         params.extend(indicators)
     return sql
 
@@ -116,6 +117,32 @@ def indicator_rows(indicator_ids: list[int]) -> list[tuple]:
     return _fetch(sql, list(indicator_ids))
 
 
+def _chosen_cte(area_id: int, period: str | None, hidden, params: list) -> str:
+    """`WITH chosen AS (...)`: the area's current total-category observations (id, indicator,
+    period) ranked per indicator by the period rule, rn = 1 the shown one; appends to params."""
+    params.append(area_id)
+    where = ""
+    year_first = ""
+    if period is not None and len(period) == 4 and period.isdigit():
+        where = " AND p.year = %s"
+        params.append(int(period))
+        year_first = "CASE WHEN p.kind = 'year' THEN 0 ELSE 1 END, "
+    elif period is not None:
+        where = " AND p.code = %s"
+        params.append(period)
+    where += _visible(hidden, params)
+    return (
+        "WITH chosen AS ("
+        " SELECT o.id, o.indicator_id, o.period_id, ROW_NUMBER() OVER ("
+        "  PARTITION BY o.indicator_id ORDER BY "
+        f"  {year_first}CASE WHEN o.status = 'ok' THEN 0 ELSE 1 END, p.\"end\" DESC, p.start ASC"
+        " ) AS rn"
+        f" FROM {OBS} o JOIN {Period._meta.db_table} p ON p.id = o.period_id"
+        f" WHERE o.area_id = %s AND o.is_current AND o.category = ''{where}"
+        ")"
+    )
+
+
 def shown_rows(area_id: int, comparison_ids: list[int], period: str | None, hidden) -> list[tuple]:
     """One query for a benchmark without series: per indicator the area's figure chosen by the
     period rule (benchmark/README.md), and the comparison areas' figures of the same indicator and
@@ -128,30 +155,14 @@ def shown_rows(area_id: int, comparison_ids: list[int], period: str | None, hidd
     same rule in Python; tests check that both agree.
     """
 
-    params: list = [area_id]
-    where = ""
-    year_first = ""
-    if period is not None and len(period) == 4 and period.isdigit():
-        where = " AND p.year = %s"
-        params.append(int(period))
-        year_first = "CASE WHEN p.kind = 'year' THEN 0 ELSE 1 END, "
-    elif period is not None:
-        where = " AND p.code = %s"
-        params.append(period)
-    where += _visible(hidden, params)
+    params: list = []
+    chosen = _chosen_cte(area_id, period, hidden, params)
     periods = Period._meta.db_table
     blanks = ", ".join(["NULL"] * (len(PROVENANCE.split(", ")) + 4))
     # The area's own rows carry provenance and period; the comparison rows (same indicator and
     # period) only the figures: the source strings cost as much as the rest.
     sql = (
-        "WITH chosen AS ("
-        " SELECT o.id, o.indicator_id, o.period_id, ROW_NUMBER() OVER ("
-        "  PARTITION BY o.indicator_id ORDER BY "
-        f"  {year_first}CASE WHEN o.status = 'ok' THEN 0 ELSE 1 END, p.\"end\" DESC, p.start ASC"
-        " ) AS rn"
-        f" FROM {OBS} o JOIN {periods} p ON p.id = o.period_id"
-        f" WHERE o.area_id = %s AND o.is_current AND o.category = ''{where}"
-        ") "
+        f"{chosen} "
         f"SELECT {ROW}, {PROVENANCE}, p.code, p.label, p.kind, p.year FROM chosen c"
         f" JOIN {OBS} o ON o.id = c.id JOIN {periods} p ON p.id = c.period_id"
         f" LEFT JOIN {DATASET} d ON d.id = o.dataset_id WHERE c.rn = 1"
@@ -165,6 +176,49 @@ def shown_rows(area_id: int, comparison_ids: list[int], period: str | None, hidd
             f" WHERE c.rn = 1 AND o.area_id IN ({_placeholders(comparison_ids)})"
             f" AND o.is_current AND o.category = ''{comparison_visible}"
         )
+    return _fetch(sql, params)
+
+
+# What the rules and the API's benchmark read of an indicator (`types.RuleIndicator`, pk aside).
+RULE_INDICATOR = (
+    "i.code, i.name, i.unit_kind, i.direction, i.flag_threshold_pct, i.flag_requires_significance"
+)
+# Per comparison area, on the area's row: its observation of the same indicator and period.
+WIDE_COMPARISON = ("id", "value", "status", "numerator", "denominator")
+
+
+def shown_wide_rows(
+    area_id: int, comparison_ids: list[int], period: str | None, hidden
+) -> list[tuple]:
+    """`shown_rows` with one row per indicator (the API's path): the area's row (ROW +
+    PROVENANCE + the period's code, label, kind and year) + the indicator's RULE_INDICATOR
+    columns + per comparison area, in the order given, its observation's WIDE_COMPARISON columns
+    (all NULL when it has none): no query of their own for the indicators, and no comparison
+    rows padded with the area's columns. The same period rule and visibility as `shown_rows`.
+    """
+
+    params: list = []
+    chosen = _chosen_cte(area_id, period, hidden, params)
+    columns = []
+    joins = []
+    for n, comparison_id in enumerate(comparison_ids):
+        x = f"x{n}"
+        columns.append(", ".join(f"{x}.{c}" for c in WIDE_COMPARISON))
+        params.append(comparison_id)
+        joins.append(
+            f" LEFT JOIN {OBS} {x} ON {x}.indicator_id = c.indicator_id"
+            f" AND {x}.period_id = c.period_id AND {x}.area_id = %s"
+            f" AND {x}.is_current AND {x}.category = ''{_visible(hidden, params, x)}"
+        )
+    comparison_columns = "".join(f", {c}" for c in columns)
+    sql = (
+        f"{chosen} SELECT {ROW}, {PROVENANCE}, p.code, p.label, p.kind, p.year, "
+        f"{RULE_INDICATOR}{comparison_columns} FROM chosen c"
+        f" JOIN {OBS} o ON o.id = c.id JOIN {Period._meta.db_table} p ON p.id = c.period_id"
+        f" LEFT JOIN {DATASET} d ON d.id = o.dataset_id"
+        f" JOIN {Indicator._meta.db_table} i ON i.id = c.indicator_id{''.join(joins)}"
+        " WHERE c.rn = 1"
+    )
     return _fetch(sql, params)
 
 

@@ -111,6 +111,20 @@ class IndicatorRef:
     domain_ids: tuple[int, ...] = ()
 
 
+class RuleIndicator(NamedTuple):
+    """What the rules (`build.compare_figures`, `SuggestionRoles.suggest_values`) and the API's
+    benchmark read of an indicator: read with the figures, in the same query
+    (`queries.shown_wide_rows`); no definition, source or domains."""
+
+    pk: int
+    code: str
+    name: str
+    unit_kind: str
+    direction: str
+    flag_threshold_pct: float
+    flag_requires_significance: bool
+
+
 @dataclass(slots=True)
 class Comparison:
     area: AreaRef
