@@ -62,6 +62,9 @@ test-postgres:
 bench: install
 	$(BIN)/python bench/import_cbs.py
 	$(BIN)/python bench/area_page.py
+	$(BIN)/python bench/responses.py
+	$(BIN)/python bench/responses.py --db postgres
+	$(BIN)/python bench/outcome_page.py
 
 clean:
 	rm -rf $(VENV) node_modules src/duiding/static/vendor staticfiles duiding.sqlite3

@@ -4,6 +4,7 @@ from django.urls import include, path
 from duiding.api.api import api
 
 urlpatterns = [
+    path("api/v1/", api.urls),  # first: an API call resolves without trying the page routes
     path("", include("duiding.home.urls")),
     path("", include("duiding.core.urls")),
     path("account/", include("duiding.accounts.urls")),
@@ -16,7 +17,6 @@ urlpatterns = [
     path("activiteiten/", include("duiding.activities.urls")),
     path("outcome/", include("duiding.outcomes.urls")),
     path("v/", include("duiding.outcomes.public_urls")),
-    path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
 ]

@@ -8,6 +8,7 @@ import datetime
 import time
 
 import pytest
+from django.utils import timezone
 
 from duiding.demo.outcome import HOME_START, INTRO, SPREEKUUR, demo_outcome_ensure
 from duiding.demo.services import demo_load
@@ -153,3 +154,11 @@ def test_generating_takes_under_two_seconds_and_is_seeded(demo):
         Answer.objects.filter(question="nut").order_by("pk").values_list("number", flat=True)
     )
     assert again == marks
+
+
+def test_maand_van_het_meten_is_open_today_with_no_answer_from_the_future(demo):
+    month = Questionnaire.objects.get(activity__name=SPREEKUUR, moment="doorlopend")
+    today = timezone.localdate()
+    assert month.opens_on <= today <= month.closes_on
+    assert month.responses.exists()
+    assert not month.responses.filter(submitted_on__gt=today).exists()

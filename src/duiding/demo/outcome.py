@@ -8,7 +8,8 @@ step 5), from a seeded generator (`random.Random(SEED)`), so every load gives th
   Plus one entered dropout table (reden beëindiging, codes 1–5) of last year.
 - Opvoedspreekuur in de wijk (Wijkteam Feijenoord): bereik ("Kent u …", "Heeft u deelgenomen aan
   …") as a voormeting and an eindmeting around the announcement, and a "maand van het meten": a
-  satisfaction questionnaire open for one calendar month (last month), as its measurement plan
+  satisfaction questionnaire open for one calendar month (this month: open today, so the phone
+  page can be tried at once; answers so far dated up to today), as its measurement plan
   says ("Een maand van het meten per jaar").
 
 School marks are mostly 6–8 with a few low and high ones; a few respondents answer the open
@@ -131,16 +132,15 @@ def _write(home_start, spreekuur, users) -> int:
     for moment, window in ((Moment.PRE, pre), (Moment.POST, post)):
         changed += _questionnaire(spreekuur, wijkteam, "bereik", moment, window, rng)
     changed += _questionnaire(
-        spreekuur, wijkteam, "tevredenheid", Moment.ONGOING, _last_month(today), rng, month=True
+        spreekuur, wijkteam, "tevredenheid", Moment.ONGOING, _this_month(today), rng, month=True
     )
     changed += _dropout_table(home_start, partner, today)
     return changed
 
 
-def _last_month(today: datetime.date) -> tuple[datetime.date, datetime.date]:
-    end = today.replace(day=1) - datetime.timedelta(days=1)
-    start = end.replace(day=1)
-    return start, end.replace(day=calendar.monthrange(end.year, end.month)[1])
+def _this_month(today: datetime.date) -> tuple[datetime.date, datetime.date]:
+    start = today.replace(day=1)
+    return start, today.replace(day=calendar.monthrange(today.year, today.month)[1])
 
 
 def _cards(activity, rng) -> list[PairCard]:
@@ -225,7 +225,9 @@ def _questionnaire(
 
 
 def _day(window, rng) -> datetime.date:
+    """A day in the window, never after today (a window still open has answers so far only)."""
     start, end = window
+    end = max(start, min(end, timezone.localdate()))
     return start + datetime.timedelta(days=rng.randint(0, (end - start).days))
 
 

@@ -98,8 +98,11 @@ def distribution_spec(rows, *, description: str) -> dict:
     entered for a raw reader), the count text above each value."""
     answered, entered = _("Antwoorden"), _("Ingevoerde cijfers")
     values = []
+    # One kind of axis label per chart: the texts when they all fit, else the answer values (the
+    # table under the chart names them); never some of each.
+    use_texts = all(len(row.label) <= 24 for row in rows)
     for order, row in enumerate(rows):
-        label = row.label if len(row.label) <= 24 else row.value
+        label = row.label if use_texts else row.value
         top = row.count.value if row.count.shown else 0
         values.append({"v": label, "o": order, "t": _bar_text(row.count), "y": top})
         if not row.count.shown:
