@@ -110,12 +110,12 @@ def build(responses: int, seed: int = 7):
     """The bench data; returns (adviser, partner, activity, answers stored)."""
     from django.db import transaction
 
-    from duiding.activities.models import MeasurementPlan
     from duiding.outcomes.definition import clean_questions
     from duiding.outcomes.models import (
         Answer,
         EnteredCount,
         EnteredFigures,
+        MeasurementPlan,
         PairCard,
         Questionnaire,
         QuestionnaireVersion,
