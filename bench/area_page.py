@@ -40,13 +40,13 @@ import random
 import re
 import secrets
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from live_server import start_server
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("DUIDING_SHARED_DATA", ROOT.parent / "shared" / "data"))
@@ -384,28 +384,6 @@ def measure(n_areas: int, seed: int, repeat: int = 3) -> dict:
     return figures
 
 
-def _start_server():
-    """`duiding runserver` on a free port in a child process; (process, base url)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "ALLOWED_HOSTS": "127.0.0.1,localhost"}
-    command = [sys.executable, "-m", "duiding", "runserver", f"127.0.0.1:{port}"]
-    server = subprocess.Popen(
-        [*command, "--noreload", "--insecure"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    for _attempt in range(300):
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return server, f"http://127.0.0.1:{port}"
-        time.sleep(0.1)
-    server.terminate()
-    raise RuntimeError("the live server did not start")
-
-
 def measure_browser(codes: list[str]) -> dict:
     """Time to a complete page in Chromium: the first visit (empty cache) and a cached one."""
     from django.conf import settings
@@ -424,7 +402,7 @@ def measure_browser(codes: list[str]) -> dict:
         }
     # The live server is its own process on this database (as in production: the browser's
     # driver and the server do not share one interpreter), static files served by Django.
-    server, base = _start_server()
+    server, base = start_server()
     client = Client()
     client.force_login(User.objects.get(username="bench-adviseur"))
     cookie = {

@@ -30,14 +30,14 @@ import os
 import random
 import secrets
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
 from pathlib import Path
+
+from live_server import start_server
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -191,27 +191,6 @@ def build(responses: int, seed: int = 7):
     return adviser, partner, activity, stored
 
 
-def _start_server():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "ALLOWED_HOSTS": "127.0.0.1,localhost"}
-    command = [sys.executable, "-m", "duiding", "runserver", f"127.0.0.1:{port}"]
-    server = subprocess.Popen(
-        [*command, "--noreload", "--insecure"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    for _attempt in range(300):
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return server, f"http://127.0.0.1:{port}"
-        time.sleep(0.1)
-    server.terminate()
-    raise RuntimeError("the live server did not start")
-
-
 def _cookie(user) -> str:
     from django.conf import settings
     from django.test import Client
@@ -270,7 +249,7 @@ def main() -> int:
     url = f"/outcome/activiteit/{activity.pk}/"
     cookies = {"raw": _cookie(partner), "suppressed": _cookie(adviser)}
     connections.close_all()
-    server, base = _start_server()
+    server, base = start_server()
     figures = {}
     try:
         for name, cookie in cookies.items():

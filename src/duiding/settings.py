@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "duiding.results",
     "duiding.activities",
     "duiding.outcomes",
+    "duiding.reflections",
     "duiding.api",
     "duiding.home",
     "duiding.demo",

@@ -17,6 +17,8 @@ urlpatterns = [
     path("activiteiten/", include("duiding.activities.urls")),
     path("outcome/", include("duiding.outcomes.urls")),
     path("v/", include("duiding.outcomes.public_urls")),
+    path("duidingssessies/", include("duiding.reflections.urls")),
+    path("d/", include("duiding.reflections.public_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
 ]
