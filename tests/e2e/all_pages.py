@@ -54,6 +54,7 @@ from duiding.programmes.models import (
 )
 from duiding.results.models import SocietalResult
 from tests.conftest import PASSWORD
+from tests.e2e.pages_reflections import REFLECTION_NOT_PAGES, reflection_routes
 
 # Roles: the demo user that opens the page (None: not logged in).
 ANONYMOUS, ADMIN, ADVISER, PARTNER, ACCOUNT_HOLDER = (
@@ -126,6 +127,7 @@ NOT_PAGES = {
     "outcomes:questionnaire_qr": (DOWNLOAD, "the QR code as SVG or PNG"),
     "outcomes:questionnaire_poster": (DOWNLOAD, "the poster as PDF"),
     "outcomes:cards_pdf": (DOWNLOAD, "a set of paired cards as PDF"),
+    **REFLECTION_NOT_PAGES,
 }
 
 
@@ -389,6 +391,16 @@ def routes(d: Demo) -> dict[str, tuple[str | None, dict]]:
         **_entered(d),
         **_questionnaire_pages(),
         **_outcome_routes(d),
+        **reflection_routes(
+            d,
+            {
+                "anonymous": ANONYMOUS,
+                "admin": ADMIN,
+                "adviser": ADVISER,
+                "partner": PARTNER,
+                "account_holder": ACCOUNT_HOLDER,
+            },
+        ),
     }
 
 

@@ -1,0 +1,29 @@
+"""The routes of the duidingssessies for `all_pages`: role and keys from the demo.
+
+Each part of the app adds its routes to `reflection_routes` (role, kwargs) and its non-pages to
+`REFLECTION_NOT_PAGES` (kind, reason), the same way as in all_pages.py.
+"""
+
+from __future__ import annotations
+
+from duiding.demo.reflections import HELD_TITLE, NEXT_TITLE
+from duiding.reflections.models import Reflection
+
+# Route name -> (what it is, why it is not checked), merged into all_pages.NOT_PAGES.
+REFLECTION_NOT_PAGES: dict[str, tuple[str, str]] = {}
+
+
+def held_reflection() -> Reflection:
+    """The demo's held duidingssessie of Feijenoord (live answers, decisions, actions)."""
+    return Reflection.objects.get(title=HELD_TITLE)
+
+
+def next_reflection() -> Reflection:
+    """The demo's next duidingssessie in preparation, where the actions resurface."""
+    return Reflection.objects.get(title=NEXT_TITLE)
+
+
+def reflection_routes(d, roles) -> dict[str, tuple[str | None, dict]]:
+    """Route name -> (role, kwargs). `roles` has ANONYMOUS, ADMIN, ADVISER, PARTNER and
+    ACCOUNT_HOLDER (the usernames of all_pages)."""
+    return {}
