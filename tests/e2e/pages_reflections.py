@@ -23,7 +23,31 @@ def next_reflection() -> Reflection:
     return Reflection.objects.get(title=NEXT_TITLE)
 
 
-def reflection_routes(d, roles) -> dict[str, tuple[str | None, dict]]:
-    """Route name -> (role, kwargs). `roles` has ANONYMOUS, ADMIN, ADVISER, PARTNER and
-    ACCOUNT_HOLDER (the usernames of all_pages)."""
+# Each part fills its own function (role, kwargs per route name); `roles` has ANONYMOUS, ADMIN,
+# ADVISER, PARTNER and ACCOUNT_HOLDER (the usernames of all_pages).
+
+
+def agenda_routes(d, roles) -> dict[str, tuple[str | None, dict]]:
     return {}
+
+
+def live_routes(d, roles) -> dict[str, tuple[str | None, dict]]:
+    return {}
+
+
+def action_routes(d, roles) -> dict[str, tuple[str | None, dict]]:
+    return {}
+
+
+def cycle_routes(d, roles) -> dict[str, tuple[str | None, dict]]:
+    return {}
+
+
+def reflection_routes(d, roles) -> dict[str, tuple[str | None, dict]]:
+    """Route name -> (role, kwargs) of every part."""
+    return {
+        **agenda_routes(d, roles),
+        **live_routes(d, roles),
+        **action_routes(d, roles),
+        **cycle_routes(d, roles),
+    }

@@ -1,0 +1,5 @@
+"""Staff routes of the live part (included by reflections/urls.py, app namespace `reflections`)."""
+
+from django.urls import path  # noqa: F401
+
+urlpatterns: list = []
