@@ -10,7 +10,15 @@ from duiding.demo.reflections import HELD_TITLE, NEXT_TITLE
 from duiding.reflections.models import Reflection
 
 # Route name -> (what it is, why it is not checked), merged into all_pages.NOT_PAGES.
-REFLECTION_NOT_PAGES: dict[str, tuple[str, str]] = {}
+REFLECTION_NOT_PAGES: dict[str, tuple[str, str]] = {
+    # agenda
+    "reflections:rebuild": ("post-only", "the button 'Agenda opnieuw vullen' on the detail page"),
+    "reflections:item_add": (
+        "post-only",
+        "the form 'Eigen onderwerp toevoegen' on the detail page",
+    ),
+    "reflections:item_move": ("post-only", "the buttons Omhoog / Omlaag of an agenda item"),
+}
 
 
 def held_reflection() -> Reflection:
@@ -28,7 +36,23 @@ def next_reflection() -> Reflection:
 
 
 def agenda_routes(d, roles) -> dict[str, tuple[str | None, dict]]:
-    return {}
+    held = held_reflection()
+    item = held.items.order_by("order", "pk").first()
+    adviser = roles["adviser"]
+    programme = {"programme_pk": held.programme_id}
+    one = {"pk": held.pk}
+    of_item = {"pk": held.pk, "item_pk": item.pk}
+    return {
+        "reflections:programme_list": (roles["partner"], programme),
+        "reflections:create": (adviser, programme),
+        "reflections:detail": (roles["partner"], one),
+        "reflections:edit": (adviser, one),
+        "reflections:rebuild": (adviser, one),
+        "reflections:item_add": (adviser, one),
+        "reflections:item": (roles["partner"], of_item),
+        "reflections:item_edit": (adviser, of_item),
+        "reflections:item_move": (adviser, of_item),
+    }
 
 
 def live_routes(d, roles) -> dict[str, tuple[str | None, dict]]:
