@@ -328,3 +328,125 @@ def test_item_edit_sets_aside_and_add_and_move(client_as, adviseur, reflection):
     )
     assert "Vul het onderwerp in." in empty.content.decode()
     assert reflection.items.count() == 3
+
+
+# --- in the browser: axe clean, fits a phone, screenshots -------------------------------------
+
+import os  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from tests.e2e.conftest import (  # noqa: E402, F401 (fixtures)
+    assert_no_axe_violations,
+    authenticated_page,
+    browser,
+    page,
+)
+from tests.outcomes import page_fixtures  # noqa: E402
+
+seed_activities = page_fixtures.seed_activities
+youth_org = page_fixtures.youth_org
+outcome = page_fixtures.outcome
+
+SHOTS = os.environ.get("AGENDA_SCREENSHOTS")  # a folder: save screenshots there
+
+
+@pytest.fixture
+def prepared(programme, adviseur, partner_org, outcome):
+    """A reflection whose agenda the data filled: a worse figure with a partner finding, the
+    overdue measurement plan of Home-Start, an action of an earlier session that falls due."""
+    from duiding.programmes.models import Finding, PartnerConversation
+    from duiding.reflections.models import ImprovementAction
+    from tests.programmes.conftest import domain_section
+    from tests.reflections.test_agenda_builder import _indicators
+
+    worse, _better, _similar = _indicators()
+    conversation = PartnerConversation.objects.create(
+        programme=programme, date=datetime.date(2026, 3, 4), participants="Jongerenwerk, wijkagent"
+    )
+    Finding.objects.create(
+        conversation=conversation,
+        section=domain_section(programme, "Veilige wijk en schoolomgeving"),
+        statement="Jongeren voelen zich onveilig rond het Afrikaanderplein",
+        recognition=Finding.Recognition.YES,
+        explanation="Slechte verlichting en weinig toezicht na acht uur ’s avonds.",
+        practice_signals="Ouders halen hun kinderen op van de sportclub.",
+    )
+    earlier = services.create_reflection(
+        adviseur,
+        programme,
+        {"title": "Duidingssessie voorjaar", "date": DAY.replace(month=5), "facilitator": adviseur},
+    )
+    ImprovementAction.objects.create(
+        reflection=earlier,
+        programme=programme,
+        description="Verlichting Afrikaanderplein laten verbeteren",
+        owner_organisation=partner_org,
+        due_date=DAY.replace(day=1),
+        indicator=worse,
+    )
+    reflection = services.create_reflection(
+        adviseur,
+        programme,
+        {
+            "title": "Duidingssessie Feijenoord najaar",
+            "date": DAY,
+            "place": "Wijkcentrum De Put",
+            "facilitator": adviseur,
+            "participants": "Jongerenwerker\nWijkagent\nSchoolmaatschappelijk werk",
+        },
+    )
+    services.fill_agenda(adviseur, reflection)
+    return reflection, worse
+
+
+def _wide(tab, width) -> list[str]:
+    """The elements that stick out to the right (to say what makes a page too wide)."""
+    return tab.evaluate(
+        """(width) => [...document.querySelectorAll('body *')]
+            .filter((e) => e.getBoundingClientRect().right > width + 0.5)
+            .slice(0, 8).map((e) => e.tagName + '.' + e.className + ' ' +
+                Math.round(e.getBoundingClientRect().right))""",
+        width,
+    )
+
+
+@pytest.mark.e2e
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.parametrize("who", ["adviseur", "partner"])
+def test_agenda_pages_axe_clean_and_fit_a_phone(
+    authenticated_page,  # noqa: F811 (the fixture imported above)
+    assert_no_axe_violations,  # noqa: F811
+    prepared,
+    who,
+    request,
+):
+    reflection, worse = prepared
+    user = request.getfixturevalue(who)
+    figure = reflection.items.get(indicator=worse, kind=AgendaItem.Kind.INDICATOR)
+    plan = reflection.items.filter(kind=AgendaItem.Kind.MEASUREMENT_PLAN).first()
+    assert plan is not None
+    pages = {
+        "list": reverse("reflections:programme_list", args=[reflection.programme_id]),
+        "detail": reverse("reflections:detail", args=[reflection.pk]),
+        "item": reverse("reflections:item", args=[reflection.pk, figure.pk]),
+        "item-outcome": reverse("reflections:item", args=[reflection.pk, plan.pk]),
+    }
+    tab = authenticated_page(user)
+    for width in (1280, 390):
+        tab.set_viewport_size({"width": width, "height": 900})
+        for name, url in pages.items():
+            tab.goto(url)
+            if name == "item":
+                assert tab.get_by_text("Jongeren voelen zich onveilig").is_visible()
+                cold = tab.locator(".cold").bounding_box()
+                warm = tab.locator(".warm").bounding_box()
+                if width == 1280:  # side by side
+                    assert abs(cold["y"] - warm["y"]) < 2 and warm["x"] > cold["x"]
+                else:  # stacked
+                    assert warm["y"] > cold["y"]
+            scroll = tab.evaluate("() => document.documentElement.scrollWidth")
+            assert scroll <= width, f"{name} at {width}px is {scroll}px wide: {_wide(tab, width)}"
+            assert_no_axe_violations(tab)
+            if SHOTS and who == "adviseur":
+                Path(SHOTS).mkdir(parents=True, exist_ok=True)
+                tab.screenshot(path=f"{SHOTS}/{name}-{width}.png", full_page=True)
