@@ -450,3 +450,13 @@ def test_agenda_pages_axe_clean_and_fit_a_phone(
             if SHOTS and who == "adviseur":
                 Path(SHOTS).mkdir(parents=True, exist_ok=True)
                 tab.screenshot(path=f"{SHOTS}/{name}-{width}.png", full_page=True)
+    if who == "adviseur":  # moving an item swaps the agenda in place (htmx), no reload
+        tab.goto(pages["detail"])
+        tab.evaluate("() => { window.notReloaded = true; }")
+        first = tab.locator(".agenda-item h4").first.inner_text()
+        tab.locator(".agenda-item").first.get_by_role("button", name="Omlaag").click()
+        tab.wait_for_function(
+            "(t) => document.querySelector('.agenda-item h4').innerText !== t", arg=first
+        )
+        assert tab.evaluate("() => window.notReloaded === true")
+        assert first in tab.locator(".agenda-item h4").nth(1).inner_text()

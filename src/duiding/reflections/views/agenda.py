@@ -145,10 +145,7 @@ def item_move(request, pk: int, item_pk: int):
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
-    if request.headers.get("HX-Request"):
-        response = redirect("reflections:detail", pk=reflection.pk)
-        response["HX-Location"] = response["Location"]
-        return response
+    # htmx follows the redirect and swaps in the agenda of the detail page (hx-select).
     return redirect(f"{reflection_url(reflection)}#punt-{agenda_item.pk}")
 
 
