@@ -330,6 +330,35 @@ def test_item_edit_sets_aside_and_add_and_move(client_as, adviseur, reflection):
     assert reflection.items.count() == 3
 
 
+def test_result_off_course_reaches_the_agenda_and_its_page_shows_the_curve(
+    client_as, adviseur, programme, results, figures
+):
+    from duiding.results.models import ResultIndicator
+
+    result = results["start"]
+    # A target of +40 percentage points by 2027 from 2019: far off the straight line.
+    ResultIndicator.objects.create(
+        result=result,
+        indicator=figures.share,
+        baseline_period="2019",
+        target_kind="pp",
+        target_value=40,
+        direction="higher_is_better",
+    )
+    r = services.create_reflection(
+        adviseur, programme, {"title": "S", "date": DAY, "facilitator": adviseur}
+    )
+    services.fill_agenda(adviseur, r)
+    item = AgendaItem.objects.get(reflection=r, source_key=f"result:{result.pk}")
+    assert item.kind == AgendaItem.Kind.RESULT and item.result == result
+    assert item.reason.startswith("Niet op koers")
+    html = (
+        client_as(adviseur).get(reverse("reflections:item", args=[r.pk, item.pk])).content.decode()
+    )
+    assert "result-curve" in html
+    assert "Trajecten via de gemeentelijke toegang (wijkteam)" in html
+
+
 # --- in the browser: axe clean, fits a phone, screenshots -------------------------------------
 
 import os  # noqa: E402
@@ -351,15 +380,24 @@ SHOTS = os.environ.get("AGENDA_SCREENSHOTS")  # a folder: save screenshots there
 
 
 @pytest.fixture
-def prepared(programme, adviseur, partner_org, outcome):
+def prepared(programme, adviseur, partner_org, outcome, results, figures):
     """A reflection whose agenda the data filled: a worse figure with a partner finding, the
     overdue measurement plan of Home-Start, an action of an earlier session that falls due."""
     from duiding.programmes.models import Finding, PartnerConversation
     from duiding.reflections.models import ImprovementAction
+    from duiding.results.models import ResultIndicator
     from tests.programmes.conftest import domain_section
     from tests.reflections.test_agenda_builder import _indicators
 
     worse, _better, _similar = _indicators()
+    ResultIndicator.objects.create(
+        result=results["start"],
+        indicator=figures.share,
+        baseline_period="2019",
+        target_kind="pp",
+        target_value=40,
+        direction="higher_is_better",
+    )
     conversation = PartnerConversation.objects.create(
         programme=programme, date=datetime.date(2026, 3, 4), participants="Jongerenwerk, wijkagent"
     )
@@ -430,6 +468,10 @@ def test_agenda_pages_axe_clean_and_fit_a_phone(
         "detail": reverse("reflections:detail", args=[reflection.pk]),
         "item": reverse("reflections:item", args=[reflection.pk, figure.pk]),
         "item-outcome": reverse("reflections:item", args=[reflection.pk, plan.pk]),
+        "item-result": reverse(
+            "reflections:item",
+            args=[reflection.pk, reflection.items.get(kind=AgendaItem.Kind.RESULT).pk],
+        ),
     }
     tab = authenticated_page(user)
     for width in (1280, 390):

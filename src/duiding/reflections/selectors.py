@@ -335,9 +335,8 @@ def warm_data(item: AgendaItem, user, outcome=None) -> WarmData:
     if programme is None:
         return warm
     from duiding.programmes.models import Finding
-    from duiding.programmes.permissions import visible_programmes
 
-    if not visible_programmes(user).filter(pk=programme.pk).exists():
+    if not sees_programme(user, programme):
         return warm
     findings = Finding.objects.filter(conversation__programme=programme).select_related(
         "conversation", "section", "section__domain"
@@ -380,3 +379,24 @@ def outcome_blocks(item: AgendaItem, outcome) -> list:
                     % {"q": block.label, "m": column.title},
                 )
     return blocks
+
+
+def sees_programme(user, programme) -> bool:
+    from duiding.programmes.permissions import visible_programmes
+
+    return programme is not None and visible_programmes(user).filter(pk=programme.pk).exists()
+
+
+def result_curves(item: AgendaItem, user) -> list[dict]:
+    """The progress curves of the item's result (the result page's own charts), for who sees the
+    programme; [] otherwise (the snapshot is shown then)."""
+    if not item.result_id or not sees_programme(user, item.reflection.programme):
+        return []
+    from duiding.results.curve import result_curves as curves_of
+    from duiding.results.progress import evaluate_result, next_expected_text
+
+    result = item.result
+    curves = curves_of(result, evaluate_result(result))
+    for curve in curves:
+        curve["next_text"] = next_expected_text(curve["item"].get("next_expected"))
+    return curves

@@ -75,6 +75,7 @@ def item(request, pk: int, item_pk: int):
         stale=stale,
         outcome=outcome,
         outcome_blocks=selectors.outcome_blocks(agenda_item, outcome),
+        curves=selectors.result_curves(agenda_item, request.user),
         warm=selectors.warm_data(agenda_item, request.user, outcome),
         snapshot=agenda_item.snapshot or {},
         before=before,
