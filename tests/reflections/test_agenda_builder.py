@@ -365,3 +365,36 @@ def test_move_item_and_add_item(programme, adviseur):
     ]
     services.move_item(adviseur, two, "up")  # at the top: nothing changes
     assert reflection.items.order_by("order").first().title == "Twee"
+
+
+@pytest.mark.django_db
+def test_result_with_new_figures_since_the_previous_reflection(programme, results, adviseur):
+    from django.utils import timezone
+
+    from duiding.results.models import ProgressEvaluation
+
+    result = results["safe"]  # no indicators: "no new figures yet", on its own no item
+    old = ProgressEvaluation.objects.create(
+        result=result, verdict="no_data", details={"periods": ["2019"]}
+    )
+    new = ProgressEvaluation.objects.create(
+        result=result, verdict="no_data", details={"periods": ["2019", "2023"]}
+    )
+    previous_day = DAY - datetime.timedelta(days=90)
+    ProgressEvaluation.objects.filter(pk=old.pk).update(
+        computed_at=timezone.make_aware(datetime.datetime(2026, 7, 1))
+    )
+    ProgressEvaluation.objects.filter(pk=new.pk).update(
+        computed_at=timezone.make_aware(datetime.datetime(2026, 10, 1))
+    )
+    _reflection(programme, adviseur, previous_day, "Zomer")
+    reflection = _reflection(programme, adviseur)
+    facts = {r.result_id: r for r in selectors.agenda_facts(reflection).results}
+    assert facts[result.pk].new_figures_since is True
+    assert facts[results["start"].pk].new_figures_since is False
+    keys = [i.source_key for i in services.fill_agenda(adviseur, reflection)]
+    assert f"result:{result.pk}" in keys and f"result:{results['start'].pk}" not in keys
+
+    # without a previous reflection nothing counts as new
+    alone = _reflection(programme, adviseur, previous_day - datetime.timedelta(days=1), "Eerste")
+    assert not any(r.new_figures_since for r in selectors.agenda_facts(alone).results)
