@@ -359,6 +359,18 @@ def test_result_off_course_reaches_the_agenda_and_its_page_shows_the_curve(
     assert "Trajecten via de gemeentelijke toegang (wijkteam)" in html
 
 
+def test_the_agenda_pages_are_english_after_choosing_english(client_as, adviseur, reflection):
+    c = client_as(adviseur)
+    c.post(reverse("set_language"), {"language": "en", "next": "/"})
+    first, second = reflection.items.order_by("order")
+    services.update_item(adviseur, second, {"included": False}, second.version)
+    html = c.get(reverse("reflections:detail", args=[reflection.pk])).content.decode()
+    assert "Refill the agenda" in html and "1 proposal set aside" in html
+    assert "Agenda opnieuw vullen" not in html
+    item = c.get(reverse("reflections:item", args=[reflection.pk, first.pk])).content.decode()
+    assert "Cold data: the figures" in item and "Do we recognise this?" in item
+
+
 # --- in the browser: axe clean, fits a phone, screenshots -------------------------------------
 
 import os  # noqa: E402
