@@ -371,6 +371,36 @@ def test_the_agenda_pages_are_english_after_choosing_english(client_as, adviseur
     assert "Cold data: the figures" in item and "Do we recognise this?" in item
 
 
+def test_a_reflection_of_an_organisation_without_programme(
+    client_as, adviseur, outsider, municipality_org
+):
+    r = Reflection.objects.create(
+        organisation=municipality_org,
+        title="Teamreflectie",
+        date=DAY,
+        facilitator=adviseur,
+        join_code=services.new_join_code(),
+    )
+    item = services.add_item(adviseur, r, {"title": "Werkdruk"})
+    c = client_as(adviseur)
+    assert "Teamreflectie" in c.get(reverse("reflections:detail", args=[r.pk])).content.decode()
+    assert c.get(reverse("reflections:item", args=[r.pk, item.pk])).status_code == 200
+    url = reverse("reflections:edit", args=[r.pk])
+    assert c.get(url).status_code == 200
+    data = {
+        "title": "Teamreflectie voorjaar",
+        "date": "2026-11-12",
+        "facilitator": str(adviseur.pk),
+        "sharing": "eigen",
+        "version": r.version,
+    }
+    assert c.post(url, data).status_code == 302
+    r.refresh_from_db()
+    assert r.title == "Teamreflectie voorjaar" and r.sharing == "eigen"
+    assert services.fill_agenda(adviseur, r) == []  # no programme: the data propose nothing
+    assert client_as(outsider).get(reverse("reflections:detail", args=[r.pk])).status_code == 404
+
+
 # --- in the browser: axe clean, fits a phone, screenshots -------------------------------------
 
 import os  # noqa: E402

@@ -68,17 +68,21 @@ class ReflectionForm(forms.Form):
     version = VersionField()
 
     def __init__(self, *args, programme, user, reflection=None, **kwargs):
+        """programme None: a reflection of an organisation (a team, the association)."""
         super().__init__(*args, **kwargs)
-        orgs = [programme.organisation_id, *programme.partners.values_list("pk", flat=True)]
+        if programme is not None:
+            orgs = [programme.organisation_id, *programme.partners.values_list("pk", flat=True)]
+            invited = Q(pk__in=programme.partners.values("pk")) | Q(pk=programme.organisation_id)
+        else:
+            orgs = [reflection.organisation_id]
+            invited = Q(pk=reflection.organisation_id)
         people = Q(memberships__organisation_id__in=orgs) | Q(pk=user.pk)
         if reflection is not None:
             people |= Q(pk=reflection.facilitator_id)
+            invited |= Q(pk__in=reflection.invited_organisations.values("pk"))
         self.fields["facilitator"].queryset = (
             User.objects.filter(people, is_active=True).distinct().order_by("username")
         )
-        invited = Q(pk__in=programme.partners.values("pk")) | Q(pk=programme.organisation_id)
-        if reflection is not None:
-            invited |= Q(pk__in=reflection.invited_organisations.values("pk"))
         self.fields["invited_organisations"].queryset = Organisation.objects.filter(
             invited
         ).order_by("name")

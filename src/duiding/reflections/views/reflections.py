@@ -104,8 +104,6 @@ def edit(request, pk: int):
     programme = reflection.programme
     stale = None
     kwargs = {"programme": programme, "user": request.user, "reflection": reflection}
-    if programme is None:
-        raise PermissionDenied  # a reflection of an organisation is edited elsewhere (cycle)
     if request.method != "POST":
         form = ReflectionForm(initial=ReflectionForm.initial_for(reflection), **kwargs)
     else:
