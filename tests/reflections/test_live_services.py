@@ -1,5 +1,7 @@
 """The live session's services: start / end, questions, answers (refusals store nothing)."""
 
+# ruff: noqa: F811 (fixtures imported from live_fixtures)
+
 import pytest
 
 from duiding.reflections.live import services
