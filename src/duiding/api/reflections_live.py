@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 
 from django.utils.translation import gettext as _
-from ninja import Router, Schema, Status
+from ninja import Header, Path, Router, Schema, Status
 
 from duiding.api.schemas import ErrorOut
 from duiding.reflections.live import services
@@ -28,6 +28,28 @@ from duiding.reflections.models import LiveQuestion
 from duiding.reflections.models import Status as SessionStatus
 
 router = Router()
+
+CODE = Path(..., pattern=r"^[A-Za-z0-9 -]{1,20}$", description="the join code on the screen")
+TOKEN = Header(
+    None, alias="X-Participant", description="the token of POST /participants (or the cookie)"
+)
+
+
+def _body_doc(properties: dict, required: list[str]) -> dict:
+    schema = {"type": "object", "properties": properties, "required": required}
+    return {"requestBody": {"required": True, "content": {"application/json": {"schema": schema}}}}
+
+
+JOIN_BODY = _body_doc({"name": {"type": "string", "maxLength": 80}}, [])
+ANSWER_BODY = _body_doc(
+    {
+        "question": {"type": "integer", "minimum": 1},
+        "choice": {"type": "string", "maxLength": 200},
+        "number": {"type": "integer"},
+        "text": {"type": "string", "maxLength": services.OPEN_ANSWER_MAX},
+    },
+    ["question"],
+)
 
 
 class LiveParticipantOut(Schema):
@@ -85,8 +107,8 @@ def _unknown():
     return Status(404, {"detail": _("Deze code kennen we niet.")})
 
 
-def _participant(request, reflection):
-    token = request.headers.get("X-Participant") or request.COOKIES.get(cookie_name(reflection))
+def _participant(request, reflection, header: str | None):
+    token = header or request.COOKIES.get(cookie_name(reflection))
     return services.participant_for(reflection, token)
 
 
@@ -101,11 +123,18 @@ def _body(request) -> dict | None:
 @router.post(
     "/live/{code}/participants",
     auth=None,
-    response={201: LiveParticipantOut, 400: LiveAnswerErrorOut, 404: ErrorOut, 410: ErrorOut},
+    response={
+        201: LiveParticipantOut,
+        400: LiveAnswerErrorOut,
+        404: ErrorOut,
+        410: ErrorOut,
+        422: ErrorOut,
+    },
     tags=["reflections"],
     summary="Join a live session (public, no account)",
+    openapi_extra=JOIN_BODY,
 )
-def live_join(request, code: str):
+def live_join(request, code: str = CODE):
     reflection = _reflection(code)
     if reflection is None:
         return _unknown()
@@ -149,15 +178,15 @@ def _question_out(question, reflection) -> dict:
 @router.get(
     "/live/{code}/current",
     auth=None,
-    response={200: LiveCurrentOut, 403: ErrorOut, 404: ErrorOut},
+    response={200: LiveCurrentOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
     tags=["reflections"],
     summary="The question open on the phones of a live session",
 )
-def live_current(request, code: str):
+def live_current(request, code: str = CODE, x_participant: str | None = TOKEN):
     reflection = _reflection(code)
     if reflection is None:
         return _unknown()
-    participant = _participant(request, reflection)
+    participant = _participant(request, reflection, x_participant)
     if participant is None:
         return Status(403, {"detail": _("Meld je eerst aan voor deze sessie.")})
     question = reflection.current_question
@@ -185,15 +214,17 @@ def live_current(request, code: str):
         404: ErrorOut,
         409: ErrorOut,
         410: ErrorOut,
+        422: ErrorOut,
     },
     tags=["reflections"],
     summary="Answer the open question of a live session (one answer per participant)",
+    openapi_extra=ANSWER_BODY,
 )
-def live_answer(request, code: str):
+def live_answer(request, code: str = CODE, x_participant: str | None = TOKEN):
     reflection = _reflection(code)
     if reflection is None:
         return _unknown()
-    participant = _participant(request, reflection)
+    participant = _participant(request, reflection, x_participant)
     if participant is None:
         return Status(403, {"detail": _("Meld je eerst aan voor deze sessie.")})
     data = _body(request)
