@@ -40,7 +40,7 @@ def _steer_posts(reflection, item, question, answer):
         (reverse("reflections:live_end", args=[pk]), {}),
         (
             reverse("reflections:live_question_add", args=[pk, item.pk]),
-            {"kind": "open", "text": "Stiekem"},
+            {"live-kind": "open", "live-text": "Stiekem"},
         ),
         (reverse("reflections:live_question_state", args=[pk, question.pk]), {"action": "close"}),
         (reverse("reflections:live_question_state", args=[pk, question.pk]), {"action": "reveal"}),
@@ -87,12 +87,12 @@ def test_the_facilitator_runs_the_session_from_the_console(client_as, reflection
     response = client.post(
         reverse("reflections:live_question_add", args=[pk, item.pk]),
         {
-            "kind": "schaal",
-            "text": "Hoe zorgelijk?",
-            "scale_min": "1",
-            "scale_max": "5",
-            "scale_low_label": "niet",
-            "scale_high_label": "heel",
+            "live-kind": "schaal",
+            "live-text": "Hoe zorgelijk?",
+            "live-scale_min": "1",
+            "live-scale_max": "5",
+            "live-scale_low_label": "niet",
+            "live-scale_high_label": "heel",
         },
     )
     assert response.status_code == 302
@@ -117,13 +117,15 @@ def test_the_facilitator_runs_the_session_from_the_console(client_as, reflection
     [
         ({"kind": "keuze", "text": "Wat eerst?", "choices": "Alleen één"}, "geef 2 tot 10"),
         ({"kind": "schaal", "text": "Zorg?", "scale_min": "5", "scale_max": "3"}, "moet hoger"),
+        ({"kind": "schaal", "text": "Zorg?", "scale_min": "0", "scale_max": "11"}, "Niet hoger"),
         ({"kind": "open", "text": ""}, "Typ de vraag"),
         ({"kind": "raar", "text": "X"}, "Kies de soort vraag"),
     ],
 )
 def test_a_bad_question_is_refused_in_dutch(client_as, reflection, item, adviseur, data, message):
     response = client_as(adviseur).post(
-        reverse("reflections:live_question_add", args=[reflection.pk, item.pk]), data
+        reverse("reflections:live_question_add", args=[reflection.pk, item.pk]),
+        {f"live-{key}": value for key, value in data.items()},
     )
     assert response.status_code == 400
     assert message in response.content.decode()
@@ -322,3 +324,31 @@ def test_nothing_of_the_client_is_stored(open_question):
     ]
     assert stored and not any("LiveProbe" in str(v) or "127.0.0.9" in str(v) for v in stored)
     assert Reflection.objects.get().status == Status.RUNNING
+
+
+def test_the_partials_on_the_detail_and_item_pages(rf, running, item, adviseur, reader):
+    from django.template.loader import render_to_string
+
+    question = services.open_question(make_question(running, item, adviseur, "open"), adviseur)
+    services.submit_answer(services.join(running), question.pk, {"text": "<b>vet</b>"})
+    request = rf.get(f"/duidingssessies/{running.pk}/")
+    for user, steer in ((adviseur, True), (reader, False)):
+        request.user = user
+        context = {"reflection": running, "item": item, "can_steer": steer, "request": request}
+        detail = render_to_string("reflections/_reflection_live.html", context, request=request)
+        item_page = render_to_string("reflections/_item_live.html", context, request=request)
+        assert "TEST42" in detail and "1 deelnemer" in detail
+        assert "Hoe verklaren we het?" in item_page and "&lt;b&gt;vet&lt;/b&gt;" in item_page
+        assert ("Sessie beëindigen" in detail) is steer
+        assert (f"/duidingssessies/{running.pk}/scherm/" in detail) is steer
+        assert ("Live vraag toevoegen" in item_page) is steer
+        assert ('name="action" value="close"' in item_page) is steer
+
+
+def test_the_console_shows_what_the_room_sees_and_polls_it(client_as, open_question, adviseur):
+    page = client_as(adviseur).get(
+        reverse("reflections:live_control", args=[open_question.reflection.pk])
+    )
+    html = page.content.decode()
+    assert "Zo ziet de zaal het scherm" in html
+    assert 'hx-trigger="every 1s"' in html and "0 antwoorden ontvangen" in html

@@ -11,6 +11,9 @@ MAX_CHOICES = 10
 
 
 class LiveQuestionForm(forms.Form):
+    # Prefixed: the item page holds other parts' forms too (unique ids, field names).
+    prefix = "live"
+
     kind = forms.ChoiceField(
         label=_("Soort vraag"),
         choices=LiveQuestion.Kind.choices,

@@ -68,7 +68,9 @@ def live_control(request, pk: int):
         "running": reflection.status == Status.RUNNING,
         "items": reflection.items.filter(included=True).order_by("order", "pk"),
         "form": LiveQuestionForm(),
+        "projector_version": services.answers_version(current, reflection),
     }
+    context["projector_summary"] = context["summary"]
     return render(request, "reflections/live/control.html", context)
 
 
