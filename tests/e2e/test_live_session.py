@@ -114,6 +114,12 @@ def test_the_facilitator_opens_a_phone_answers_the_projector_shows_it(
         assert_no_axe_violations(projector)
         _shot(projector, "live-projector-1280")
 
+        console.reload()
+        console.set_viewport_size(PHONE)
+        _shot(console, "live-console-390")
+        projector.set_viewport_size(PHONE)
+        _shot(projector, "live-projector-390")
+
         # The phone follows the reveal by itself (its poll reloads it).
         expect(phone.locator(".live-bars")).to_contain_text("Deels", timeout=8_000)
         assert_no_axe_violations(phone)
