@@ -352,3 +352,40 @@ def test_the_console_shows_what_the_room_sees_and_polls_it(client_as, open_quest
     html = page.content.decode()
     assert "Zo ziet de zaal het scherm" in html
     assert 'hx-trigger="every 1s"' in html and "0 antwoorden ontvangen" in html
+
+
+def test_the_live_routes_of_all_pages_are_what_they_say(
+    monkeypatch, client_as, open_question, adviseur
+):
+    """`live_routes` (tests/e2e/pages_reflections.py) on these fixtures: every live route is
+    listed, pages answer 200 pages, the NOT_PAGES entries are the kind they say."""
+    from django.urls import get_resolver
+
+    from tests.e2e import all_pages, pages_reflections
+
+    reflection = open_question.reflection
+    services.submit_answer(services.join(reflection), open_question.pk, {"choice": "ja"})
+    monkeypatch.setattr(pages_reflections, "held_reflection", lambda: reflection)
+    monkeypatch.setattr(pages_reflections, "next_reflection", lambda: reflection)
+    roles = {"adviser": "adviseur", "anonymous": None}
+    table = pages_reflections.live_routes(None, roles)
+    names = {
+        f"{ns}:{name}"
+        for ns in ("reflections", "reflections_public")
+        for name in get_resolver().namespace_dict[ns][1].reverse_dict
+        if isinstance(name, str)
+    }
+    live_names = {
+        n
+        for n in names
+        if n.startswith("reflections_public:") or n.split(":")[1].startswith(("live_", "projector"))
+    }
+    assert live_names == set(table)
+    clients = {"adviseur": client_as(adviseur), None: Client()}
+    for key, (role, kwargs) in table.items():
+        response = clients[role].get(all_pages.url_of(key, kwargs))
+        expected = pages_reflections.REFLECTION_NOT_PAGES.get(key, ("page",))[0]
+        kind = all_pages._kind(response)
+        assert kind == expected, (key, kind, response.status_code)
+        if kind == "page":
+            assert response.status_code == 200, key
