@@ -389,3 +389,21 @@ def test_the_live_routes_of_all_pages_are_what_they_say(
         assert kind == expected, (key, kind, response.status_code)
         if kind == "page":
             assert response.status_code == 200, key
+
+
+def test_the_next_question_button_moves_the_room_on(client_as, open_question, item, adviseur):
+    reflection = open_question.reflection
+    second = make_question(reflection, item, adviseur, "open")
+    client = client_as(adviseur)
+    page = client.get(reverse("reflections:live_control", args=[reflection.pk])).content.decode()
+    assert "Volgende vraag op de telefoons: Hoe verklaren we het?" in page
+    client.post(
+        reverse("reflections:live_question_state", args=[reflection.pk, second.pk]),
+        {"action": "open"},
+    )
+    reflection.refresh_from_db()
+    open_question.refresh_from_db()
+    assert reflection.current_question == second
+    assert open_question.state == LiveQuestion.State.CLOSED
+    page = client.get(reverse("reflections:live_control", args=[reflection.pk])).content.decode()
+    assert "Volgende vraag op de telefoons" not in page

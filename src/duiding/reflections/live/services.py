@@ -225,6 +225,17 @@ def moderate_answer(
     return current
 
 
+def next_question(reflection: Reflection) -> LiveQuestion | None:
+    """The question after the current one that was not opened yet (in agenda order)."""
+    drafts = reflection.questions.filter(state=LiveQuestion.State.DRAFT).order_by("order", "pk")
+    current = reflection.current_question
+    if current is not None:
+        later = drafts.filter(order__gt=current.order).first()
+        if later is not None:
+            return later
+    return drafts.first()
+
+
 # Phones -------------------------------------------------------------------------------------
 
 

@@ -69,6 +69,7 @@ def live_control(request, pk: int):
         "items": reflection.items.filter(included=True).order_by("order", "pk"),
         "form": LiveQuestionForm(),
         "projector_version": services.answers_version(current, reflection),
+        "next_question": services.next_question(reflection),
     }
     context["projector_summary"] = context["summary"]
     return render(request, "reflections/live/control.html", context)
