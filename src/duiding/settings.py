@@ -82,7 +82,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # First: on the public answer routes nothing after it sees the client address or user agent.
-    "duiding.outcomes.middleware.PublicAnonymityMiddleware",
+    "duiding.core.middleware.PublicAnonymityMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "duiding.api.errors.ApiJsonErrorsMiddleware",  # JSON errors under /api/

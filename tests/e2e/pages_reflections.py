@@ -18,6 +18,13 @@ REFLECTION_NOT_PAGES: dict[str, tuple[str, str]] = {
         "the form 'Eigen onderwerp toevoegen' on the detail page",
     ),
     "reflections:item_move": ("post-only", "the buttons Omhoog / Omlaag of an agenda item"),
+    # live
+    "reflections:live_start": ("post-only", "button: starts the live session"),
+    "reflections:live_end": ("post-only", "button: ends the live session"),
+    "reflections:live_question_state": ("post-only", "buttons: open / close / reveal a question"),
+    "reflections:live_answer_moderate": ("post-only", "buttons: hide / group / promote an answer"),
+    "reflections:projector_fragment": ("fragment", "the projector's live part, polled by htmx"),
+    "reflections_public:session_state": ("fragment", "the phone's poll: 204 or HX-Refresh"),
 }
 
 
@@ -56,7 +63,28 @@ def agenda_routes(d, roles) -> dict[str, tuple[str | None, dict]]:
 
 
 def live_routes(d, roles) -> dict[str, tuple[str | None, dict]]:
-    return {}
+    held = held_reflection()
+    adviser, anonymous = roles["adviser"], roles["anonymous"]
+    pk = {"pk": held.pk}
+    item = held.items.order_by("order", "pk").first()
+    question = held.questions.order_by("pk").first()
+    answer = question.answers.order_by("pk").first() if question else None
+    # POST-only routes answer 405 to a GET before they look anything up.
+    question_pk = question.pk if question else 1
+    answer_pk = answer.pk if answer else 1
+    return {
+        "reflections:live_control": (adviser, pk),
+        "reflections:live_start": (adviser, pk),
+        "reflections:live_end": (adviser, pk),
+        "reflections:live_question_add": (adviser, {**pk, "item_pk": item.pk}),
+        "reflections:live_question_state": (adviser, {**pk, "question_pk": question_pk}),
+        "reflections:live_answer_moderate": (adviser, {**pk, "answer_pk": answer_pk}),
+        "reflections:projector": (adviser, pk),
+        "reflections:projector_fragment": (adviser, pk),
+        "reflections_public:join": (anonymous, {}),
+        "reflections_public:session": (anonymous, {"code": next_reflection().join_code}),
+        "reflections_public:session_state": (anonymous, {"code": held.join_code}),
+    }
 
 
 def action_routes(d, roles) -> dict[str, tuple[str | None, dict]]:

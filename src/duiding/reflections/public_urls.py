@@ -1,7 +1,8 @@
-"""The participants' phone pages (no account, under /d/)."""
+"""The participants' phone pages (no account, under /d/): `live.public`. Kept apart so the
+middleware that blanks the client address (`core.middleware`) can match them."""
 
-from django.urls import path  # noqa: F401
+from duiding.reflections.live import public
 
 app_name = "reflections_public"
 
-urlpatterns: list = []
+urlpatterns: list = [*public.urlpatterns]
