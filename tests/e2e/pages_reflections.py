@@ -10,7 +10,11 @@ from duiding.demo.reflections import HELD_TITLE, NEXT_TITLE
 from duiding.reflections.models import Reflection
 
 # Route name -> (what it is, why it is not checked), merged into all_pages.NOT_PAGES.
-REFLECTION_NOT_PAGES: dict[str, tuple[str, str]] = {}
+REFLECTION_NOT_PAGES: dict[str, tuple[str, str]] = {
+    "reflections:decision_add": ("post-only", "decision form on the agenda item page"),
+    "reflections:action_add": ("post-only", "improvement action form on the agenda item page"),
+    "reflections:action_look_back": ("post-only", "'Zien we al effect?' form on the detail page"),
+}
 
 
 def held_reflection() -> Reflection:
@@ -36,7 +40,20 @@ def live_routes(d, roles) -> dict[str, tuple[str | None, dict]]:
 
 
 def action_routes(d, roles) -> dict[str, tuple[str | None, dict]]:
-    return {}
+    from duiding.reflections.models import ImprovementAction
+
+    action = (
+        ImprovementAction.objects.filter(
+            owner_organisation__memberships__user__username=roles["adviser"]
+        )
+        .order_by("pk")
+        .first()
+        or ImprovementAction.objects.order_by("pk").first()
+    )
+    return {
+        "reflections:my_actions": (roles["adviser"], {}),
+        "reflections:action_edit": (roles["adviser"], {"pk": action.pk}),
+    }
 
 
 def cycle_routes(d, roles) -> dict[str, tuple[str | None, dict]]:
