@@ -219,3 +219,36 @@ def test_write_role_member_without_person_sees_it_on_my_actions(action, partner_
     stranger = User.objects.create_user(username="vreemde", password="x")
     Membership.objects.create(user=stranger, organisation=other, role="partner")
     assert action not in selectors.my_actions(stranger)
+
+
+def test_home_lists_my_due_actions(client_as, action, partner, partner_org, reflection):
+    ImprovementAction.objects.create(
+        reflection=reflection,
+        programme=reflection.programme,
+        description="Toezicht door ouders",
+        owner_organisation=partner_org,
+        due_date=in_days(-2),
+    )
+    html = client_as(partner).get(reverse("home:home")).content.decode()
+    assert "Mijn verbeteracties" in html
+    assert "Toezicht door ouders" in html  # overdue
+    assert "kinderdagverblijven" not in html  # due in 30 days: not yet
+
+
+def test_plan_page_partner_page_activity_page_and_export(
+    client_as, action, partner, adviseur, programme, speeltuin
+):
+    from duiding.activities.extensions import plan_sheets
+    from duiding.activities.plan.selectors import programme_plan
+
+    html = client_as(adviseur).get(reverse("activities:plan", args=[programme.pk])).content
+    assert "Stap 6 Verbeteracties" in html.decode() and "kinderdagverblijven" in html.decode()
+    html = client_as(partner).get(reverse("activities:partner")).content.decode()
+    assert "Verbeteracties van mijn organisatie" in html and "kinderdagverblijven" in html
+    html = (
+        client_as(partner).get(reverse("activities:activity_detail", args=[speeltuin.pk])).content
+    )
+    assert "kinderdagverblijven" in html.decode()
+    sheets = plan_sheets(programme_plan(programme, adviseur))
+    title, header, rows = next(s for s in sheets if s[0] == "Verbeteracties")
+    assert rows[0][0] == action.description
