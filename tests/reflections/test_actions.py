@@ -124,12 +124,17 @@ def test_owner_organisation_updates_its_own(client_as, action, partner):
     assert ActionChange.objects.filter(action=action, summary__contains="Klaar").exists()
 
 
-def test_stale_version_is_refused(client_as, action, partner):
-    data = {"status": "bezig", "due_date": action.due_date.isoformat(), "version": 0}
+@pytest.mark.parametrize("version", ["0", "2", None])
+def test_stale_or_missing_version_is_refused(client_as, action, partner, version):
+    data = {"status": "bezig", "due_date": action.due_date.isoformat()}
+    if version is not None:
+        data["version"] = version
     response = _edit(client_as(partner), action, **data)
     assert response.status_code == 409
+    assert "intussen" in response.content.decode()
     action.refresh_from_db()
     assert action.status == "open" and action.version == 1
+    assert ActionChange.objects.filter(action=action).count() == 1
 
 
 def test_outsider_404_and_seer_403_nothing_changed(client_as, action, outsider, other_partner):
