@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.functional import lazy
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from duiding.accounts.models import Organisation, User
@@ -12,11 +14,21 @@ from duiding.reflections.models import Decision, ImprovementAction
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+def _named(text: str, label) -> str:
+    return gettext(text) % {"field": label}
+
+
+_named_lazy = lazy(_named, str)
+
+
 def _messages(label) -> dict:
+    """Django's messages naming the field, translated when shown."""
     return {
-        "required": _("%(field)s: vul dit in.") % {"field": label},
-        "invalid": _("%(field)s: dit is geen geldige datum.") % {"field": label},
-        "invalid_choice": _("%(field)s: kies een van de mogelijkheden.") % {"field": label},
+        "required": _named_lazy(gettext_noop("%(field)s: vul dit in."), label),
+        "invalid": _named_lazy(gettext_noop("%(field)s: dit is geen geldige datum."), label),
+        "invalid_choice": _named_lazy(
+            gettext_noop("%(field)s: kies een van de mogelijkheden."), label
+        ),
     }
 
 
