@@ -8,6 +8,7 @@ from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from duiding.accounts.models import Organisation, User
+from duiding.activities.forms import style
 from duiding.core.versioning import VersionField
 from duiding.reflections.models import Decision, ImprovementAction
 
@@ -32,7 +33,15 @@ def _messages(label) -> dict:
     }
 
 
-class DecisionForm(forms.Form):
+class Styled(forms.Form):
+    """Utrecht classes on the widgets (the house's `activities.forms.style`)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style(self)
+
+
+class DecisionForm(Styled):
     choice = forms.ChoiceField(label=_("Besluit"), error_messages=_messages(_("Besluit")))
     reason = forms.CharField(
         label=_("Reden"),
@@ -79,7 +88,7 @@ class DecisionForm(forms.Form):
         return data
 
 
-class ActionForm(forms.Form):
+class ActionForm(Styled):
     description = forms.CharField(
         label=_("Wat"),
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -117,7 +126,7 @@ class ActionForm(forms.Form):
         self.fields["owner_user"].label_from_instance = lambda u: u.display_name
 
 
-class ActionEditForm(forms.Form):
+class ActionEditForm(Styled):
     status = forms.ChoiceField(
         label=_("Status"),
         choices=ImprovementAction.Status.choices,
@@ -134,7 +143,7 @@ class ActionEditForm(forms.Form):
     version = VersionField()
 
 
-class LookBackForm(forms.Form):
+class LookBackForm(Styled):
     effect_note = forms.CharField(
         label=_("Zien we al effect?"),
         widget=forms.Textarea(attrs={"rows": 3}),
