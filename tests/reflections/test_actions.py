@@ -257,3 +257,56 @@ def test_plan_page_partner_page_activity_page_and_export(
     sheets = plan_sheets(programme_plan(programme, adviseur))
     title, header, rows = next(s for s in sheets if s[0] == "Verbeteracties")
     assert rows[0][0] == action.description
+
+
+def _render(template, rf, user, **context):
+    from django.template.loader import render_to_string
+
+    request = rf.get("/")
+    request.user = user
+    return render_to_string(template, {"request": request, "user": user, **context}, request)
+
+
+def test_item_partials_show_forms_to_the_steerer_only(
+    rf, action, reflection, activity_item, result_item, adviseur, partner
+):
+    base = {"reflection": reflection, "item": activity_item}
+    html = _render("reflections/_item_decisions.html", rf, adviseur, can_steer=True, **base)
+    assert "Besluit vastleggen" in html and "Doorgaan" in html
+    html = _render("reflections/_item_actions.html", rf, adviseur, can_steer=True, **base)
+    assert "Verbeteractie vastleggen" in html and "kinderdagverblijven" in html
+    html = _render("reflections/_item_actions.html", rf, partner, can_steer=False, **base)
+    assert "Verbeteractie vastleggen" not in html and "kinderdagverblijven" in html
+    html = _render(
+        "reflections/_item_decisions.html",
+        rf,
+        adviseur,
+        can_steer=True,
+        reflection=reflection,
+        item=result_item,
+    )
+    assert "Doel bijstellen" in html and "Nieuw doel" in html
+
+
+def test_detail_partial_shows_decisions_actions_and_the_look_back(
+    rf, action, reflection, adviseur, programme
+):
+    later = Reflection.objects.create(
+        programme=programme,
+        organisation=reflection.organisation,
+        title="Duidingssessie Feijenoord najaar",
+        date=in_days(60),
+        facilitator=adviseur,
+        join_code="LATER2",
+        previous=reflection,
+    )
+    AgendaItem.objects.create(reflection=later, kind="action", title="Terugblik", action=action)
+    html = _render(
+        "reflections/_reflection_actions.html", rf, adviseur, can_steer=True, reflection=later
+    )
+    assert "Zien we al effect?" in html and "Terugblik vastleggen" in html
+    assert "kinderdagverblijven" in html
+    html = _render(
+        "reflections/_reflection_actions.html", rf, adviseur, can_steer=False, reflection=reflection
+    )
+    assert "kinderdagverblijven" in html and "Terugblik vastleggen" not in html
