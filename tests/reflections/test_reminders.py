@@ -9,6 +9,7 @@ import datetime
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.utils import timezone
 
 from duiding.__main__ import DASHED
 from duiding.accounts.models import Membership, User
@@ -144,3 +145,18 @@ def reminders_hour():
     from duiding.reflections.tasks import HOUR
 
     return HOUR
+
+
+def test_schedule_queues_one_chain_on_a_deferring_backend(settings, capsys):
+    from django_tasks_db.models import DBTaskResult
+
+    from duiding.reflections.tasks import schedule_daily
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    assert schedule_daily() is True
+    assert schedule_daily() is False  # one chain only
+    call_command("send_reminders", "--schedule")
+    assert "already queued" in capsys.readouterr().out
+    queued = DBTaskResult.objects.get()
+    assert queued.task_path == "duiding.reflections.tasks.send_reminders_task"
+    assert queued.run_after > timezone.now()

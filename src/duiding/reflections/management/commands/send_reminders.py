@@ -24,8 +24,12 @@ class Command(BaseCommand):
         if options["schedule"]:
             from duiding.reflections.tasks import schedule_daily
 
-            schedule_daily()
-            self.stdout.write("Reminders task queued for the task worker.")
+            if schedule_daily():
+                self.stdout.write("Daily reminders queued for the task worker.")
+            else:
+                self.stdout.write(
+                    "Daily reminders already queued (or the task backend cannot defer)."
+                )
             return
         today = None
         if options["today"]:
