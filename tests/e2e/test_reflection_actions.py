@@ -4,6 +4,8 @@ sees them (axe clean at 1280 and 390 px; `SCREENSHOTS_DIR` keeps the PNGs), and 
 from __future__ import annotations
 
 import datetime
+import os
+import re
 
 import pytest
 from django.urls import reverse
@@ -37,7 +39,6 @@ def test_my_actions_and_edit_pages_in_a_browser(
     authenticated_page, assert_no_axe_violations, action, partner, partner_org, reflection
 ):
     """Mijn verbeteracties and the edit page as the partner sees them (axe clean, phone wide)."""
-    import os
 
     ImprovementAction.objects.create(
         reflection=reflection,
@@ -64,3 +65,22 @@ def test_my_actions_and_edit_pages_in_a_browser(
     page.wait_for_url(lambda url: "/verbeteracties/" in url and str(action.pk) not in url)
     action.refresh_from_db()
     assert action.status == "bezig"
+
+
+def test_plan_partner_and_home_pages_with_actions_are_axe_clean(
+    authenticated_page, assert_no_axe_violations, action, partner, programme
+):
+    page = authenticated_page(partner)
+    shots = os.environ.get("SCREENSHOTS_DIR")
+    for name, url in (
+        ("plan", reverse("activities:plan", args=[programme.pk])),
+        ("partner", reverse("activities:partner")),
+        ("home", reverse("home:home")),
+    ):
+        page.goto(url)
+        assert page.get_by_role(
+            "heading", name=re.compile("verbeteracties", re.I)
+        ).first.is_visible()
+        assert_no_axe_violations(page)
+        if shots:
+            page.screenshot(path=f"{shots}/{name}_1280.png", full_page=True)

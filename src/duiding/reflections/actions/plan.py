@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from duiding.activities import extensions
 from duiding.reflections.actions import selectors
-from duiding.reflections.permissions import visible_actions
+from duiding.reflections.permissions import can_update_action, visible_actions
 
 TEMPLATES = "reflections/actions/"
 
@@ -77,6 +77,7 @@ def activity_section(request, activity) -> dict | None:
         return None
     for action in actions:
         action.overdue = selectors.is_overdue(action)
+        action.can_update = can_update_action(request.user, action)
     return {"actions": actions, "decisions": decisions, "activity": activity}
 
 

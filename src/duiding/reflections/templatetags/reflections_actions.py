@@ -82,6 +82,7 @@ def programme_actions(programme, user) -> list:
     actions = list(selectors.programme_actions(programme, user))
     for action in actions:
         action.overdue = selectors.is_overdue(action, today)
+        action.can_update = can_update_action(user, action)
     return actions
 
 
