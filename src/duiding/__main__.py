@@ -3,7 +3,6 @@
 import os
 import sys
 
-
 # Commands named with a dash on the command line (`duiding send-reminders`); Django's own names
 # cannot contain one.
 DASHED = {"send-reminders": "send_reminders"}
