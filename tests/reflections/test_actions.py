@@ -41,6 +41,10 @@ def action(reflection, activity_item, adviseur, partner_org, partner):
     )
 
 
+def other_org_of_test():
+    return Organisation.objects.create(name="Ander bureau", slug="ander-bureau", kind="partner")
+
+
 def _add(client, reflection, item, **data):
     url = reverse("reflections:action_add", args=[reflection.pk, item.pk])
     return client.post(url, data)
@@ -204,8 +208,21 @@ def test_look_back_with_figures_since(client_as, action, reflection, adviseur, p
         previous=reflection,
     )
     AgendaItem.objects.create(reflection=later, kind="action", title="Terugblik", action=action)
-    figures = selectors.figures_since(action)
+    figures = selectors.figures_since(action, adviseur)
     assert [f.value for f in figures] == [74.5]
+    own = Indicator.objects.create(
+        code="eigen_cijfer",
+        name="Eigen cijfer",
+        organisation=other_org_of_test(),
+        unit_kind="count",
+    )
+    action.indicator = own
+    action.save()
+    Observation.objects.create(indicator=own, area=programme.area, period=period, value=3)
+    assert selectors.figures_since(action, adviseur) == []  # another organisation's own data
+    assert [f.value for f in selectors.figures_since(action)] == [3]
+    action.indicator = indicator
+    action.save()
     url = reverse("reflections:action_look_back", args=[later.pk, action.pk])
     response = client_as(adviseur).post(url, {"effect_note": ""})
     assert response.status_code == 400

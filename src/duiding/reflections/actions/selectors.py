@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from duiding.accounts.models import Membership
 from duiding.indicators.models import Observation
+from duiding.indicators.permissions import visible_observation_filter
 from duiding.reflections.models import Decision, ImprovementAction
 from duiding.reflections.permissions import can_update_action, visible_actions
 
@@ -111,9 +112,10 @@ class Figure:
     loaded_at: datetime.datetime
 
 
-def figures_since(action: ImprovementAction, limit: int = 12) -> list[Figure]:
+def figures_since(action: ImprovementAction, user=None, limit: int = 12) -> list[Figure]:
     """The figures of the programme's area that came in after the action was agreed: for an
-    action about an indicator its observations; about a result those of its indicators."""
+    action about an indicator its observations; about a result those of its indicators. With
+    `user`, only the observations that user may read (organisations' own data stays theirs)."""
     programme = action.programme
     if programme is None or not programme.area_id:
         return []
@@ -128,8 +130,11 @@ def figures_since(action: ImprovementAction, limit: int = 12) -> list[Figure]:
         ]
     if not indicator_ids:
         return []
+    observations = Observation.objects.all()
+    if user is not None:
+        observations = observations.filter(visible_observation_filter(user))
     rows = (
-        Observation.objects.filter(
+        observations.filter(
             indicator_id__in=indicator_ids,
             area_id=programme.area_id,
             is_current=True,

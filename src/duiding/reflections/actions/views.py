@@ -197,7 +197,7 @@ def action_edit(request, pk: int):
             "stale": stale,
             "changes": action.changes.select_related("user").order_by("-at", "-pk"),
             "subject": selectors.subject_label(action),
-            "figures": selectors.figures_since(action),
+            "figures": selectors.figures_since(action, request.user),
         },
         status=status,
     )

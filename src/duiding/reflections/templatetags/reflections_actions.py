@@ -60,7 +60,7 @@ def reflection_actions(reflection, user, can_steer=False) -> dict:
                 "action": action,
                 "overdue": selectors.is_overdue(action, today),
                 "subject": selectors.subject_label(action),
-                "figures": selectors.figures_since(action),
+                "figures": selectors.figures_since(action, user),
                 "form": LookBackForm(
                     initial={"effect_note": action.effect_note},
                     auto_id=f"id_lb{action.pk}_%s",
