@@ -36,6 +36,7 @@ RUN_ENV ?= DEMO=true
 run: install
 	$(RUN_ENV) $(BIN)/duiding migrate --noinput
 	$(RUN_ENV) $(BIN)/duiding demo
+	$(RUN_ENV) $(BIN)/duiding send-reminders --schedule
 	@echo "Starting the background worker and the web server on http://127.0.0.1:8000 (Ctrl+C stops both)"
 	@trap 'kill 0' EXIT; $(RUN_ENV) $(BIN)/duiding db_worker --interval 1 --no-reload & $(RUN_ENV) $(BIN)/duiding runserver 127.0.0.1:8000
 

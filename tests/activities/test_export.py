@@ -68,6 +68,7 @@ def test_export_has_the_five_sheets_with_the_plan(client_as, adviseur, programme
         "Inkoopafspraken",
         "Kwaliteitsafspraken",
         "Meetplan",
+        "Verbeteracties",  # step 6, registered by reflections
     ]
     header, *rows = _rows(wb["Activiteiten"])
     assert header[:4] == [

@@ -25,6 +25,9 @@ REFLECTION_NOT_PAGES: dict[str, tuple[str, str]] = {
     "reflections:live_answer_moderate": ("post-only", "buttons: hide / group / promote an answer"),
     "reflections:projector_fragment": ("fragment", "the projector's live part, polled by htmx"),
     "reflections_public:session_state": ("fragment", "the phone's poll: 204 or HX-Refresh"),
+    "reflections:decision_add": ("post-only", "decision form on the agenda item page"),
+    "reflections:action_add": ("post-only", "improvement action form on the agenda item page"),
+    "reflections:action_look_back": ("post-only", "'Zien we al effect?' form on the detail page"),
 }
 
 
@@ -88,7 +91,20 @@ def live_routes(d, roles) -> dict[str, tuple[str | None, dict]]:
 
 
 def action_routes(d, roles) -> dict[str, tuple[str | None, dict]]:
-    return {}
+    from duiding.reflections.models import ImprovementAction
+
+    action = (
+        ImprovementAction.objects.filter(
+            owner_organisation__memberships__user__username=roles["adviser"]
+        )
+        .order_by("pk")
+        .first()
+        or ImprovementAction.objects.order_by("pk").first()
+    )
+    return {
+        "reflections:my_actions": (roles["adviser"], {}),
+        "reflections:action_edit": (roles["adviser"], {"pk": action.pk}),
+    }
 
 
 def cycle_routes(d, roles) -> dict[str, tuple[str | None, dict]]:

@@ -241,6 +241,8 @@ class Activity(Audited):
         choices=OfferKind.choices,
         default=OfferKind.DESIRED_NEW,
     )
+    # Set when a duidingssessie decided to stop the activity (reflections.decisions).
+    stopped_on = models.DateField(_("gestopt op"), null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
 
     class Meta:

@@ -28,3 +28,10 @@ def current_observation_count() -> int:
 
 def recent_runs_started_by(user, limit: int = 5) -> QuerySet[ImportRun]:
     return ImportRun.objects.filter(started_by=user)[:limit]
+
+
+def my_due_actions(user) -> list:
+    """Mijn verbeteracties: open actions of my organisations and me, overdue or due soon."""
+    from duiding.reflections.actions.selectors import due_for_home
+
+    return due_for_home(user)

@@ -16,5 +16,6 @@ def home(request):
         "observation_count": selectors.current_observation_count(),
         "is_data_admin": is_data_admin(request.user),
         "recent_runs": selectors.recent_runs_started_by(request.user),
+        "due_actions": selectors.my_due_actions(request.user),
     }
     return render(request, "home/home.html", context)

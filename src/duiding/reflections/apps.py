@@ -6,3 +6,8 @@ class ReflectionsConfig(AppConfig):
     name = "duiding.reflections"
     label = "reflections"
     verbose_name = _("duidingssessies")
+
+    def ready(self):
+        from duiding.reflections.actions.plan import register as register_actions
+
+        register_actions()
