@@ -16,7 +16,7 @@ Answers: 201 stored; 400 answers that do not fit (`errors`: a Dutch message per 
 `card` for a wrong card code, `submission` for a missing token); 404 unknown code; 403 not open
 yet; 410 closed; 409 replayed token or card already used for this questionnaire; 429 too many
 submissions for this questionnaire in this minute. No IP address or user agent is stored or
-logged (`outcomes.middleware`).
+logged (`core.middleware`).
 """
 
 from __future__ import annotations

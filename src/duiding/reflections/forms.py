@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from duiding.accounts.models import Organisation, User
+from duiding.core.forms import DutchDateField
 from duiding.core.versioning import VersionField
 from duiding.reflections.models import KEY_QUESTIONS, AgendaItem, SharingLevel
 
@@ -20,9 +21,8 @@ class ReflectionForm(forms.Form):
     title = forms.CharField(
         label=_("Titel"), max_length=200, error_messages={"required": _("Vul een titel in.")}
     )
-    date = forms.DateField(
+    date = DutchDateField(
         label=_("Datum"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={
             "required": _("Vul de datum van de duidingssessie in."),
             "invalid": _("Vul een geldige datum in, bijvoorbeeld 12-03-2027."),

@@ -5,7 +5,7 @@ thank-you page, and the landing page of a paired card's QR code.
   partner's English texts where entered, else Dutch).
 - One answer per device per questionnaire: a signed cookie set after a stored answer.
 - A rate limit per questionnaire (`answer_services.rate_limit_exceeded`): a polite 429 page.
-- No client address or user agent reaches these views (`outcomes.middleware`).
+- No client address or user agent reaches these views (`core.middleware`).
 """
 
 from __future__ import annotations

@@ -9,10 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from duiding.accounts.models import Organisation, User
 from duiding.activities.forms import style
+from duiding.core.forms import DutchDateField
 from duiding.core.versioning import VersionField
 from duiding.reflections.models import Decision, ImprovementAction
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def _named(text: str, label) -> str:
@@ -105,8 +104,8 @@ class ActionForm(Styled):
         required=False,
         error_messages=_messages(_("Wie (persoon)")),
     )
-    due_date = forms.DateField(
-        label=_("Wanneer klaar"), widget=DATE, error_messages=_messages(_("Wanneer klaar"))
+    due_date = DutchDateField(
+        label=_("Wanneer klaar"), error_messages=_messages(_("Wanneer klaar"))
     )
 
     def __init__(self, *args, reflection=None, **kwargs):
@@ -132,8 +131,8 @@ class ActionEditForm(Styled):
         choices=ImprovementAction.Status.choices,
         error_messages=_messages(_("Status")),
     )
-    due_date = forms.DateField(
-        label=_("Wanneer klaar"), widget=DATE, error_messages=_messages(_("Wanneer klaar"))
+    due_date = DutchDateField(
+        label=_("Wanneer klaar"), error_messages=_messages(_("Wanneer klaar"))
     )
     note = forms.CharField(
         label=_("Toelichting (komt in de geschiedenis)"),
