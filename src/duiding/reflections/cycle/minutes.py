@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from duiding.core import formatting as fmt
-from duiding.outcomes.suppression import Count, protect_count, shown
+from duiding.outcomes.suppression import Count, protect_count, protect_table, shown
 from duiding.reflections.models import (
     KEY_QUESTIONS,
     RECOGNISE_CHOICES,
@@ -179,15 +179,19 @@ def live_result(question: LiveQuestion, answers: list, raw: bool, reads: bool) -
     else:
         options = [(c, c) for c in question.choices]
         values = [a.choice for a in visible]
-    for value, label in options:
-        n = sum(1 for v in values if v == value)
-        count = _count(n, raw)
+    numbers = [sum(1 for v in values if v == value) for value, _label in options]
+    if raw:
+        counts = [shown(n) for n in numbers]
+    else:  # complementary suppression: no small count follows from the total and the others
+        table = protect_table(numbers)
+        counts, result.answers = table.cells, table.total
+    for (_value, label), n, count in zip(options, numbers, counts, strict=True):
         percent = 100 * n / total if total and count.shown and (raw or total >= 5) else None
         result.bars.append(Bar(label, count, percent))
     if question.kind == LiveQuestion.Kind.SCALE and total and (raw or total >= 5):
-        numbers = [v for v in values if v is not None]
-        if numbers and (raw or all(b.count.shown for b in result.bars)):
-            result.mean = fmt.number(sum(numbers) / len(numbers), 1)
+        given = [v for v in values if v is not None]
+        if given and (raw or all(b.count.shown for b in result.bars)):
+            result.mean = fmt.number(sum(given) / len(given), 1)
     return result
 
 
