@@ -12,6 +12,7 @@ from duiding.api import (
     outcomes_questionnaires,
     outcomes_responses,
     programmes,
+    reflections,
     results,
     results_evaluate,
 )
@@ -39,6 +40,7 @@ for module in (
     outcomes_outcome,
     outcomes_responses,
     programmes,
+    reflections,
     results,
     results_evaluate,
 ):
