@@ -10,7 +10,10 @@ from duiding.demo.reflections import HELD_TITLE, NEXT_TITLE
 from duiding.reflections.models import Reflection
 
 # Route name -> (what it is, why it is not checked), merged into all_pages.NOT_PAGES.
-REFLECTION_NOT_PAGES: dict[str, tuple[str, str]] = {}
+REFLECTION_NOT_PAGES: dict[str, tuple[str, str]] = {
+    "reflections:minutes_csv": ("download", "the minutes of a reflection as CSV"),
+    "reflections:minutes_xlsx": ("download", "the minutes of a reflection as Excel"),
+}
 
 
 def held_reflection() -> Reflection:
@@ -40,7 +43,13 @@ def action_routes(d, roles) -> dict[str, tuple[str | None, dict]]:
 
 
 def cycle_routes(d, roles) -> dict[str, tuple[str | None, dict]]:
-    return {}
+    held = held_reflection()
+    return {
+        "reflections:logbook": (roles["partner"], {"programme_pk": held.programme_id}),
+        "reflections:learning_health": (roles["adviser"], {}),
+        "reflections:next_cycle": (roles["adviser"], {"programme_pk": held.programme_id}),
+        "reflections:minutes": (roles["adviser"], {"pk": held.pk}),
+    }
 
 
 def reflection_routes(d, roles) -> dict[str, tuple[str | None, dict]]:

@@ -21,7 +21,7 @@ from duiding.reflections.models import Decision, ImprovementAction, Reflection
 from duiding.reflections.permissions import visible_actions, visible_reflections
 from duiding.results.models import ResultIndicator
 
-FIGURES_LIMIT = 60
+FIGURES_LIMIT = 500
 
 
 @dataclass
@@ -176,13 +176,20 @@ def programme_logbook(programme, user) -> list[Entry]:
 
 
 def _figure_entries(programme, reflections: list[Reflection]) -> list[Entry]:
-    """New figures loaded after a reflection, grouped per day they came in."""
+    """New figures loaded after a reflection, grouped per day they came in: per indicator the
+    newest period that came in that day."""
     observations = _figures(programme, reflections[0].date)
     per_day: dict[datetime.date, list[Observation]] = {}
     for o in observations:
         per_day.setdefault(_local_date(o.created_at), []).append(o)
     out = []
     for day, rows in per_day.items():
+        latest: dict[int, Observation] = {}  # per indicator its newest period
+        for o in rows:
+            known = latest.get(o.indicator_id)
+            if known is None or o.period.code > known.period.code:
+                latest[o.indicator_id] = o
+        rows = sorted(latest.values(), key=lambda o: o.indicator.name)
         before = [r for r in reflections if r.date < day]
         after = before[-1] if before else None
         title = (

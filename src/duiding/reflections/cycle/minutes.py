@@ -24,11 +24,13 @@ from duiding.reflections.models import (
     KEY_QUESTIONS,
     RECOGNISE_CHOICES,
     AgendaItem,
+    ImprovementAction,
     LiveQuestion,
     Reflection,
     SharingLevel,
 )
 from duiding.reflections.permissions import can_steer
+from duiding.results.models import Verdict
 
 # Snapshot keys the agenda builder and the demo write, with a Dutch label.
 SNAPSHOT_LABELS = {
@@ -56,12 +58,6 @@ SNAPSHOT_LABELS = {
     "done_at": _lazy("Klaar op"),
     "owner": _lazy("Wie"),
     "question": _lazy("Vraag"),
-}
-KEY_QUESTION_LABELS = {
-    "recognise": _lazy("Herkennen we dit?"),
-    "explain": _lazy("Hoe verklaren we het?"),
-    "judge": _lazy("Wat vinden we ervan?"),
-    "change": _lazy("Wat gaan we anders doen?"),
 }
 
 
@@ -135,7 +131,7 @@ def snapshot_value(value) -> object:
     if isinstance(value, int):
         return fmt.number(value, 0)
     if isinstance(value, float):
-        return fmt.number(value, 1)
+        return fmt.number(value, 0 if value.is_integer() else 1)
     if isinstance(value, list):
         parts = []
         for v in value:
@@ -155,7 +151,15 @@ def cold_rows(snapshot: dict) -> list[tuple[str, object]]:
     """(label, raw value) per snapshot key, known keys first in their order."""
     keys = [k for k in SNAPSHOT_LABELS if k in snapshot]
     keys += [k for k in snapshot if k not in SNAPSHOT_LABELS]
-    return [(str(SNAPSHOT_LABELS.get(k, k)), snapshot[k]) for k in keys]
+    rows = []
+    for k in keys:
+        value = snapshot[k]
+        if k == "verdict" and value in Verdict.values:
+            value = str(Verdict(value).label)
+        elif k == "status" and value in ImprovementAction.Status.values:
+            value = str(ImprovementAction.Status(value).label)
+        rows.append((str(SNAPSHOT_LABELS.get(k, k)), value))
+    return rows
 
 
 def _count(n: int, raw: bool) -> Count:
@@ -225,7 +229,10 @@ def minutes(reflection: Reflection, user) -> Minutes:
                 item=item,
                 cold=cold_rows(item.snapshot or {}),
                 answers=[
-                    (str(KEY_QUESTION_LABELS[k]), getattr(item, k) if reads else "")
+                    (
+                        str(AgendaItem._meta.get_field(k).verbose_name),
+                        getattr(item, k) if reads else "",
+                    )
                     for k in KEY_QUESTIONS
                 ],
                 live=live,

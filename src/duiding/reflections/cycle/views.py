@@ -83,6 +83,14 @@ class NextCycleForm(forms.Form):
     )
     version = VersionField()
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if not isinstance(field.widget, forms.HiddenInput):
+                field.widget.attrs.setdefault("class", "utrecht-textbox")
+        self.fields["start_year"].widget.attrs["inputmode"] = "numeric"
+        self.fields["end_year"].widget.attrs["inputmode"] = "numeric"
+
     def clean(self):
         data = super().clean()
         start, end = data.get("start_year"), data.get("end_year")
