@@ -49,6 +49,8 @@ def cycle_routes(d, roles) -> dict[str, tuple[str | None, dict]]:
         "reflections:learning_health": (roles["adviser"], {}),
         "reflections:next_cycle": (roles["adviser"], {"programme_pk": held.programme_id}),
         "reflections:minutes": (roles["adviser"], {"pk": held.pk}),
+        "reflections:minutes_csv": (roles["partner"], {"pk": held.pk}),
+        "reflections:minutes_xlsx": (roles["partner"], {"pk": held.pk}),
     }
 
 
