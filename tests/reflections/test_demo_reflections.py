@@ -100,6 +100,8 @@ def test_next_reflection_resurfaces_the_actions(demo):
     assert {i.kind for i in items} == {"action"}
     assert {i.action_id for i in items} == set(held.actions.values_list("pk", flat=True))
     assert all("Zien we al effect?" in i.reason for i in items)
+    # the figures that came in since, for the action about the flagged figure
+    assert any(i.snapshot["figures_since"] for i in items)
 
 
 def test_second_run_changes_nothing(demo):

@@ -465,6 +465,7 @@ def _next(programme, owner, orgs, held) -> Reflection:
                 "done_at": action.done_at.isoformat() if action.done_at else None,
                 "owner": action.owner_organisation.name,
                 "question": LOOK_BACK,
+                "figures_since": _figures_since(action, held.date),
             },
             action=action,
             indicator=action.indicator,
@@ -473,3 +474,24 @@ def _next(programme, owner, orgs, held) -> Reflection:
             questionnaire=action.questionnaire,
         )
     return reflection
+
+
+def _figures_since(action, since: datetime.date) -> list:
+    """[[indicator, period, value]] of the action's indicator in Feijenoord loaded after the
+    held reflection (the demo's figures are loaded on the day the demo is)."""
+    if action.indicator_id is None:
+        return []
+    start = timezone.make_aware(datetime.datetime.combine(since, datetime.time.max))
+    row = (
+        Observation.objects.filter(
+            indicator_id=action.indicator_id,
+            area__code=AREA_CODE,
+            is_current=True,
+            category="",
+            created_at__gt=start,
+        )
+        .select_related("indicator", "period")
+        .order_by("-period__code")
+        .first()
+    )
+    return [[row.indicator.name, row.period.code, row.value]] if row else []

@@ -58,6 +58,7 @@ SNAPSHOT_LABELS = {
     "done_at": _lazy("Klaar op"),
     "owner": _lazy("Wie"),
     "question": _lazy("Vraag"),
+    "figures_since": _lazy("Cijfers sinds de vorige sessie"),
 }
 
 
@@ -137,6 +138,8 @@ def snapshot_value(value) -> object:
         for v in value:
             if isinstance(v, (list, tuple)) and len(v) == 2:
                 parts.append(f"{v[0]}: {snapshot_value(v[1])}")
+            elif isinstance(v, (list, tuple)) and len(v) == 3:
+                parts.append(f"{v[0]} {v[1]}: {snapshot_value(v[2])}")
             else:
                 parts.append(str(snapshot_value(v)))
         return "; ".join(parts)
