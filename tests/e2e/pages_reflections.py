@@ -28,6 +28,8 @@ REFLECTION_NOT_PAGES: dict[str, tuple[str, str]] = {
     "reflections:decision_add": ("post-only", "decision form on the agenda item page"),
     "reflections:action_add": ("post-only", "improvement action form on the agenda item page"),
     "reflections:action_look_back": ("post-only", "'Zien we al effect?' form on the detail page"),
+    "reflections:minutes_csv": ("download", "the minutes of a reflection as CSV"),
+    "reflections:minutes_xlsx": ("download", "the minutes of a reflection as Excel"),
 }
 
 
@@ -108,7 +110,15 @@ def action_routes(d, roles) -> dict[str, tuple[str | None, dict]]:
 
 
 def cycle_routes(d, roles) -> dict[str, tuple[str | None, dict]]:
-    return {}
+    held = held_reflection()
+    return {
+        "reflections:logbook": (roles["partner"], {"programme_pk": held.programme_id}),
+        "reflections:learning_health": (roles["adviser"], {}),
+        "reflections:next_cycle": (roles["adviser"], {"programme_pk": held.programme_id}),
+        "reflections:minutes": (roles["adviser"], {"pk": held.pk}),
+        "reflections:minutes_csv": (roles["partner"], {"pk": held.pk}),
+        "reflections:minutes_xlsx": (roles["partner"], {"pk": held.pk}),
+    }
 
 
 def reflection_routes(d, roles) -> dict[str, tuple[str | None, dict]]:

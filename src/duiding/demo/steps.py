@@ -21,6 +21,7 @@ from duiding.demo.consultation import demo_consultation_ensure
 from duiding.demo.outcome import demo_outcome_ensure
 from duiding.demo.plan import demo_plan_ensure
 from duiding.demo.programme import demo_programme_ensure
+from duiding.demo.reflections import demo_reflections_ensure
 from duiding.demo.results import demo_results_ensure
 from duiding.frameworks.services import default_links_apply
 from duiding.indicators.catalogue import MEASURE_ALIASES
@@ -328,5 +329,10 @@ STEPS: list[Step] = [
         "outcome",
         "Outcome: vragenlijsten met verzonnen antwoorden en ingevoerde cijfers",
         demo_outcome_ensure,
+    ),
+    Step(
+        "reflections",
+        "Duidingssessies: een gehouden sessie en de volgende in voorbereiding",
+        demo_reflections_ensure,
     ),
 ]

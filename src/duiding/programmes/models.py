@@ -58,6 +58,15 @@ class Programme(models.Model):
         related_name="partner_programmes",
         blank=True,
     )
+    # The programme of the previous cycle of the same area ("Volgende cyclus starten").
+    previous = models.ForeignKey(
+        "self",
+        verbose_name=_("vorige cyclus"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="next_programmes",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
