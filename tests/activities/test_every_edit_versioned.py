@@ -28,6 +28,7 @@ from duiding.outcomes.services import questionnaire_create
 from duiding.outcomes.standard import standard_questions
 from duiding.programmes import services as programme_services
 from duiding.programmes.consultation import services as consultation
+from duiding.reflections import services as reflection_services
 from tests.forms_html import form_data
 from tests.markup import assert_accessible
 from tests.programmes.conftest import domain_section
@@ -240,7 +241,29 @@ def _questionnaire(ctx):
     return reverse("outcomes:questionnaire_edit", args=[questionnaire.pk]), questionnaire, "title"
 
 
+def _reflection(ctx):
+    return reflection_services.create_reflection(
+        ctx["adviseur"],
+        ctx["programme"],
+        {"title": "Duidingssessie", "date": _later(), "facilitator": ctx["adviseur"]},
+    )
+
+
+def _reflection_edit(ctx):
+    reflection = _reflection(ctx)
+    return reverse("reflections:edit", args=[reflection.pk]), reflection, "place"
+
+
+def _agenda_item(ctx):
+    reflection = _reflection(ctx)
+    item = reflection_services.add_item(ctx["adviseur"], reflection, {"title": "Speeltuin"})
+    url = reverse("reflections:item_edit", args=[reflection.pk, item.pk])
+    return url, item, "reason"
+
+
 CASES = {
+    "reflections:edit": _reflection_edit,
+    "reflections:item_edit": _agenda_item,
     "outcomes:questionnaire_edit": _questionnaire,
     "activities:activity_edit": _activity,
     "activities:step_edit": _step,

@@ -15,6 +15,10 @@ NOT_A_WRITE = {
     ("post", "/api/v1/questionnaires/{code}/responses"): (
         "adds one anonymous response; a replay is refused by its one-time submission token"
     ),
+    ("post", "/api/v1/live/{code}/participants"): "adds one phone to a live session",
+    ("post", "/api/v1/live/{code}/answers"): (
+        "adds one answer; a second answer to the same question is refused (one per participant)"
+    ),
 }
 
 

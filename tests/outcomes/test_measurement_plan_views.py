@@ -187,13 +187,14 @@ def test_partner_page_shows_the_measurement_plan_inside_the_activity(
     assert _url("measurement_edit", plan.activity.programme_id, plan.pk) + next_url in html
 
 
-def test_the_excel_export_has_the_meetplan_sheet_last(
+def test_the_excel_export_has_the_meetplan_sheet_after_the_quality_agreements(
     client_as, adviseur, programme, plan_activities
 ):
     _plan(plan_activities["home_start"], adviseur, measure="afname_problematiek")
     response = client_as(adviseur).get(reverse("activities:plan_export", args=[programme.pk]))
     wb = load_workbook(BytesIO(response.content))
-    assert wb.sheetnames[-2:] == ["Kwaliteitsafspraken", "Meetplan"]
+    # step 4, step 5, then step 6 (the improvement actions of the duidingssessies)
+    assert wb.sheetnames[-3:] == ["Kwaliteitsafspraken", "Meetplan", "Verbeteracties"]
     rows = list(wb["Meetplan"].iter_rows(min_row=4, values_only=True))
     assert rows[0][2] == "Afname problematiek (vijf stappen)"
     assert "Stabilisatie; Een matige verslechtering" in rows[0][7]

@@ -109,9 +109,15 @@ def test_health_of_a_programme_and_combined():
 def test_demo_programme_health(held, users):
     [result] = h.programmes_health([held.programme], users["adviseur"], held.date + 42 * DAY)
     assert result.reflections_held.value == 1 and result.yearly_met
-    # adviseur (Gemeente Rotterdam) counts actions of the partners too: across the boundary
-    assert result.actions_on_time.crosses
+    # the adviseur steers the programme and sees every action on its pages: plain counts
+    assert not result.actions_on_time.crosses
+    assert result.actions_on_time.text == "1 van 2 (50 %)"
     assert result.plans_carried_out.whole >= 1
+    # a partner counts the actions of the municipality and the other partners too: across the
+    # boundary, so the small counts read "minder dan 5"
+    [seen] = h.programmes_health([held.programme], users["partner"], held.date + 42 * DAY)
+    assert seen.actions_on_time.crosses
+    assert "minder dan 5" in seen.actions_on_time.text
 
 
 @pytest.mark.django_db

@@ -7,6 +7,7 @@ from django.db.models import QuerySet
 from duiding.areas.models import Area, Level
 from duiding.indicators.models import Indicator, Observation
 from duiding.jobs.models import ImportRun
+from duiding.reflections.actions.selectors import due_for_home
 
 
 def municipalities_with_figures(limit: int = 12) -> QuerySet[Area]:
@@ -32,6 +33,5 @@ def recent_runs_started_by(user, limit: int = 5) -> QuerySet[ImportRun]:
 
 def my_due_actions(user) -> list:
     """Mijn verbeteracties: open actions of my organisations and me, overdue or due soon."""
-    from duiding.reflections.actions.selectors import due_for_home
 
     return due_for_home(user)

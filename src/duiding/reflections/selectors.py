@@ -18,12 +18,22 @@ from django.db.models import Q
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from duiding.activities.models import Activity
+from duiding.indicators.selectors import area_benchmark
+from duiding.outcomes.charts import distribution_spec
+from duiding.outcomes.models import Response
+from duiding.outcomes.selectors import activity_outcome, activity_outcomes
+from duiding.programmes.models import Finding
+from duiding.programmes.permissions import visible_programmes
 from duiding.reflections import agenda
 from duiding.reflections.models import AgendaItem, ImprovementAction, Reflection
+from duiding.reflections.permissions import visible_reflections
+from duiding.results.curve import result_curves as curves_of
+from duiding.results.models import Verdict
+from duiding.results.progress import evaluate_result, next_expected_text
 
 
 def reflections_of(programme, user):
-    from duiding.reflections.permissions import visible_reflections
 
     return (
         visible_reflections(user)
@@ -51,7 +61,6 @@ def agenda_items(reflection: Reflection):
 
 
 def _figure_facts(reflection: Reflection, user) -> tuple[list[agenda.FigureFact], str]:
-    from duiding.indicators.selectors import area_benchmark
 
     bench = area_benchmark(user=user, area=reflection.programme.area, with_series=False)
     out = []
@@ -93,8 +102,6 @@ def _figure_facts(reflection: Reflection, user) -> tuple[list[agenda.FigureFact]
 
 
 def _result_facts(reflection: Reflection, previous_date) -> list[agenda.ResultFact]:
-    from duiding.results.models import Verdict
-    from duiding.results.progress import evaluate_result
 
     out = []
     results = reflection.programme.results.select_related("programme", "programme__area")
@@ -135,7 +142,6 @@ def _result_facts(reflection: Reflection, previous_date) -> list[agenda.ResultFa
 
 
 def _outcome_facts(activities) -> tuple[list[agenda.OutcomeFact], list[agenda.PlanFact]]:
-    from duiding.outcomes.selectors import activity_outcomes
 
     outcomes, plans = [], []
     # raw=False: disclosed as for a reader across the organisation's boundary (small counts out).
@@ -201,7 +207,6 @@ def earlier_actions(reflection: Reflection):
 def _since(action: ImprovementAction, figures: dict, results: dict) -> tuple[str, ...]:
     """What came in since the action was agreed: the figure now, the result's verdict now,
     responses to the activity's questionnaires since."""
-    from duiding.outcomes.models import Response
 
     lines = []
     agreed = action.reflection.date if action.reflection_id else action.created_at.date()
@@ -258,7 +263,6 @@ def agenda_facts(reflection: Reflection, user=None) -> agenda.AgendaFacts:
     """The facts of the builder for one reflection (a reflection without programme has none)."""
     if reflection.programme_id is None:
         return agenda.AgendaFacts(reflection_date=reflection.date)
-    from duiding.activities.models import Activity
 
     user = user or reflection.facilitator
     previous = reflection.previous or previous_reflection(
@@ -306,8 +310,6 @@ def cold_outcome(item: AgendaItem, user):
     activity_id = _item_activity_id(item)
     if activity_id is None:
         return None
-    from duiding.activities.models import Activity
-    from duiding.outcomes.selectors import activity_outcome
 
     activity = Activity.objects.filter(pk=activity_id).select_related("organisation").first()
     if activity is None:
@@ -334,7 +336,6 @@ def warm_data(item: AgendaItem, user, outcome=None) -> WarmData:
     programme = item.reflection.programme
     if programme is None:
         return warm
-    from duiding.programmes.models import Finding
 
     if not sees_programme(user, programme):
         return warm
@@ -357,7 +358,6 @@ def warm_data(item: AgendaItem, user, outcome=None) -> WarmData:
 def outcome_blocks(item: AgendaItem, outcome) -> list:
     """The measures of the outcome to show with the item, each column with its chart spec: the
     one measure the item is about (source "outcome:<activity>:<measure>"), else all."""
-    from duiding.outcomes.charts import distribution_spec
 
     if outcome is None:
         return []
@@ -382,7 +382,6 @@ def outcome_blocks(item: AgendaItem, outcome) -> list:
 
 
 def sees_programme(user, programme) -> bool:
-    from duiding.programmes.permissions import visible_programmes
 
     return programme is not None and visible_programmes(user).filter(pk=programme.pk).exists()
 
@@ -392,8 +391,6 @@ def result_curves(item: AgendaItem, user) -> list[dict]:
     programme; [] otherwise (the snapshot is shown then)."""
     if not item.result_id or not sees_programme(user, item.reflection.programme):
         return []
-    from duiding.results.curve import result_curves as curves_of
-    from duiding.results.progress import evaluate_result, next_expected_text
 
     result = item.result
     curves = curves_of(result, evaluate_result(result))

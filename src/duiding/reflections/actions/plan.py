@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from duiding.activities import extensions
 from duiding.reflections.actions import selectors
+from duiding.reflections.models import ImprovementAction
 from duiding.reflections.permissions import can_update_action, visible_actions
 
 TEMPLATES = "reflections/actions/"
@@ -42,7 +43,6 @@ def actions_sheet(plan) -> list:
         _("Duidingssessie"),
         _("Zien we al effect?"),
     ]
-    from duiding.reflections.models import ImprovementAction
 
     actions = (
         ImprovementAction.objects.filter(programme=plan.programme)

@@ -12,8 +12,8 @@ Four measures, as pure functions of facts read elsewhere (`selectors` at the bot
 
 No ranking: the overview lists programmes in name order and never colours a best one. A count
 of 1–4 that crosses an organisation boundary (the viewer is not a member of every organisation
-whose items are counted) reads "minder dan 5", and its share is not shown
-(`outcomes.suppression.protect_count`).
+whose items are counted, and does not steer the programme, whose pages show every action and
+plan anyway) reads "minder dan 5", and its share is not shown (`outcomes.suppression.protect_count`).
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from duiding.outcomes.models import (
     QuestionnaireVersion,
 )
 from duiding.outcomes.suppression import THRESHOLD, Count, protect_count, shown
+from duiding.programmes.permissions import can_edit_programme
 from duiding.reflections.models import ImprovementAction, Reflection, Status
 
 YEAR = datetime.timedelta(days=365)
@@ -292,7 +293,10 @@ def programmes_health(programmes, user, today: datetime.date) -> list[Health]:
     own, raw = _own(user)
     out = []
     for p in programmes:
-        item = health(p.name, reflections[p.pk], actions[p.pk], plans[p.pk], today, own, raw)
+        # Who steers the programme sees each of its actions and plans on its pages already:
+        # for them the counts cross no boundary.
+        plain = raw or can_edit_programme(user, p)
+        item = health(p.name, reflections[p.pk], actions[p.pk], plans[p.pk], today, own, plain)
         item.programme = p
         out.append(item)
     return out

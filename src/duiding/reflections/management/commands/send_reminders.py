@@ -7,6 +7,7 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 
 from duiding.reflections.actions.reminders import send_reminders
+from duiding.reflections.tasks import schedule_daily
 
 
 class Command(BaseCommand):
@@ -22,8 +23,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if options["schedule"]:
-            from duiding.reflections.tasks import schedule_daily
-
             if schedule_daily():
                 self.stdout.write("Daily reminders queued for the task worker.")
             else:
