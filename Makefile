@@ -66,6 +66,7 @@ bench: install
 	$(BIN)/python bench/responses.py
 	$(BIN)/python bench/responses.py --db postgres
 	$(BIN)/python bench/outcome_page.py
+	$(BIN)/python bench/live_session.py
 
 clean:
 	rm -rf $(VENV) node_modules src/duiding/static/vendor staticfiles duiding.sqlite3

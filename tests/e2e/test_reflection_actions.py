@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import os
 import re
+from urllib.parse import urlparse
 
 import pytest
 from django.urls import reverse
@@ -62,7 +63,7 @@ def test_my_actions_and_edit_pages_in_a_browser(
             page.screenshot(path=f"{shots}/action_edit_{width}.png", full_page=True)
     page.get_by_label("Status").select_option("bezig")
     page.get_by_role("button", name="Opslaan").click()
-    page.wait_for_url(lambda url: "/verbeteracties/" in url and str(action.pk) not in url)
+    page.wait_for_url(lambda url: urlparse(url).path == reverse("reflections:my_actions"))
     action.refresh_from_db()
     assert action.status == "bezig"
 

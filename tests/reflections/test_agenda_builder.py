@@ -89,7 +89,13 @@ def test_flagged_figure_gives_an_item_with_dutch_numbers():
     assert item.snapshot["value"] == 42.5 and item.snapshot["source"] == "CBS"
 
 
-@pytest.mark.parametrize("flag", ["better", "similar", "different", "none"])
+def test_a_clearly_different_figure_without_direction_gives_an_item():
+    [item] = build(figures=(figure(flag_result="different"),))
+    assert item.kind == "indicator"
+    assert item.reason.startswith("Wijkt af van Rotterdam: 42,5%")
+
+
+@pytest.mark.parametrize("flag", ["better", "similar", "none"])
 def test_unflagged_figure_gives_nothing(flag):
     assert build(figures=(figure(flag_result=flag),)) == []
 
@@ -305,7 +311,11 @@ def test_agenda_facts_and_fill_against_the_database(programme, home_start, advis
     assert f"action:{due.pk}" in keys
     assert len([k for k in keys if k.startswith("action:")]) == 1  # not the done or far one
     assert any(k.startswith("indicator:") for k in keys)
-    flagged = {f"indicator:{f.indicator_id}" for f in facts.figures if f.flag_result == "worse"}
+    flagged = {
+        f"indicator:{f.indicator_id}"
+        for f in facts.figures
+        if f.flag_result in ("worse", "different")
+    }
     assert {k for k in keys if k.startswith("indicator:")} == flagged
     assert f"indicator:{better.pk}" not in keys and f"indicator:{similar.pk}" not in keys
     onveilig = AgendaItem.objects.get(reflection=reflection, indicator=worse)

@@ -6,7 +6,8 @@ database. `reflections.selectors.agenda_facts(reflection)` reads the database in
 
 What produces an item (nothing else does):
 - a figure of the programme's area that the benchmark flags worse than the comparison area
-  (the benchmark's own headline flag, `IndicatorBenchmark.flag`);
+  (the benchmark's own headline flag, `IndicatorBenchmark.flag`), or clearly different from it
+  where the indicator has no good or bad direction (a referral share: "wijkt af");
 - a societal result off course (verdict not on track / not reached) or with new figures since the
   previous reflection;
 - outcome that disappoints: share voldoende under `SUFFICIENT_MIN_PCT`, dropout (one-sided ending by
@@ -35,6 +36,8 @@ REACH_MIN_PCT = 80.0  # reached against the plan below this
 ACTION_DUE_WINDOW_DAYS = 30
 
 WORSE = "worse"
+# Clearly different where the indicator has no good or bad direction.
+DIFFERENT = "different"
 OFF_COURSE = ("not_on_track", "not_reached")
 
 # Order of the kinds on the agenda: first what was promised, then the figures, then outcome.
@@ -158,9 +161,14 @@ def _value(fact: FigureFact, value: float | None) -> str:
 def figure_items(facts: AgendaFacts) -> list[ProposedItem]:
     out = []
     for f in facts.figures:
-        if f.flag_result != WORSE or f.value is None:
+        if f.flag_result not in (WORSE, DIFFERENT) or f.value is None:
             continue
-        reason = _("Slechter dan %(area)s: %(value)s tegen %(comparison)s (%(period)s).") % {
+        text = (
+            _("Slechter dan %(area)s: %(value)s tegen %(comparison)s (%(period)s).")
+            if f.flag_result == WORSE
+            else _("Wijkt af van %(area)s: %(value)s tegen %(comparison)s (%(period)s).")
+        )
+        reason = text % {
             "area": f.comparison_area,
             "value": _value(f, f.value),
             "comparison": _value(f, f.comparison_value),
