@@ -7,7 +7,7 @@ Each part of the app adds its routes to `reflection_routes` (role, kwargs) and i
 from __future__ import annotations
 
 from duiding.demo.reflections import HELD_TITLE, NEXT_TITLE
-from duiding.reflections.models import Reflection
+from duiding.reflections.models import ImprovementAction, Reflection
 
 # Route name -> (what it is, why it is not checked), merged into all_pages.NOT_PAGES.
 REFLECTION_NOT_PAGES: dict[str, tuple[str, str]] = {
@@ -93,8 +93,6 @@ def live_routes(d, roles) -> dict[str, tuple[str | None, dict]]:
 
 
 def action_routes(d, roles) -> dict[str, tuple[str | None, dict]]:
-    from duiding.reflections.models import ImprovementAction
-
     action = (
         ImprovementAction.objects.filter(
             owner_organisation__memberships__user__username=roles["adviser"]
@@ -103,9 +101,18 @@ def action_routes(d, roles) -> dict[str, tuple[str | None, dict]]:
         .first()
         or ImprovementAction.objects.order_by("pk").first()
     )
+    held = held_reflection()
+    item = held.items.order_by("order", "pk").first()
+    of_item = {"pk": held.pk, "item_pk": item.pk}
     return {
         "reflections:my_actions": (roles["adviser"], {}),
         "reflections:action_edit": (roles["adviser"], {"pk": action.pk}),
+        "reflections:decision_add": (roles["adviser"], of_item),
+        "reflections:action_add": (roles["adviser"], of_item),
+        "reflections:action_look_back": (
+            roles["adviser"],
+            {"pk": next_reflection().pk, "action_pk": action.pk},
+        ),
     }
 
 
