@@ -42,6 +42,7 @@ from duiding.reflections.models import (
     Reflection,
     Status,
 )
+from duiding.reflections.services import fill_agenda
 
 HELD_TITLE = "Duidingssessie Feijenoord najaar 2026"
 NEXT_TITLE = "Duidingssessie Feijenoord voorjaar 2027"
@@ -104,7 +105,9 @@ def _write(programme, owner, orgs, activities) -> int:
         held = _held(programme, owner, orgs, activities)
         changed += 1
     if not Reflection.objects.filter(programme=programme, title=NEXT_TITLE).exists():
-        _next(programme, owner, orgs, held)
+        upcoming = _next(programme, owner, orgs, held)
+        # The rest of its agenda as the gebiedsadviseur gets it: filled from the data.
+        fill_agenda(owner, upcoming)
         changed += 1
     return changed
 
