@@ -19,7 +19,7 @@ from tests.reflections.live_fixtures import item, make_question, reader, reflect
 # ruff: noqa: F811 (fixtures imported from live_fixtures)
 __all__ = ["item", "reader", "reflection", "running"]
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
